@@ -1,0 +1,4 @@
+use dioxus::prelude::*;
+fn main() { dioxus::launch(App); }
+#[component]
+fn App() -> Element { rsx! { "hi" } }
