@@ -1,0 +1,247 @@
+//! Localisation: Fluent bundles for the UI, language negotiation, text direction, and the
+//! fallback chain that content lookups follow.
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+/// The UI languages the app ships, each with its Fluent source and its own name.
+pub const UI_LANGUAGES: &[(&str, &str, &str)] = &[
+    ("en", "English", include_str!("../../../locales/en/main.ftl")),
+    ("tr", "Türkçe", include_str!("../../../locales/tr/main.ftl")),
+    ("ar", "العربية", include_str!("../../../locales/ar/main.ftl")),
+];
+
+/// The language every chain ends in.
+pub const LAST_RESORT: &str = "en";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    /// Direction comes from the language, never from a translated string.
+    pub fn of(lang: &str) -> Direction {
+        let primary = lang.split(['-', '_']).next().unwrap_or(lang);
+        match primary {
+            "ar" | "fa" | "he" | "ur" | "ckb" | "ps" | "yi" | "dv" => Direction::Rtl,
+            _ => Direction::Ltr,
+        }
+    }
+
+    pub fn as_attr(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
+/// Picks the UI language for a person's preferences (most preferred first, BCP 47 tags such as
+/// `ar-SY` or POSIX ones such as `tr_TR.UTF-8`), with English last.
+pub fn negotiate(preferences: &[String]) -> &'static str {
+    let requested: Vec<LanguageIdentifier> = preferences
+        .iter()
+        .filter_map(|p| {
+            let tag = p.split('.').next().unwrap_or(p).replace('_', "-");
+            tag.parse().ok()
+        })
+        .collect();
+    let available: Vec<LanguageIdentifier> = UI_LANGUAGES
+        .iter()
+        .map(|(code, _, _)| code.parse().expect("shipped language codes are valid"))
+        .collect();
+    let default: LanguageIdentifier = LAST_RESORT.parse().expect("valid");
+    let chosen = fluent_langneg::negotiate_languages(
+        &requested,
+        &available,
+        Some(&default),
+        fluent_langneg::NegotiationStrategy::Lookup,
+    );
+    let lang = chosen.first().map(|l| l.language.as_str()).unwrap_or(LAST_RESORT);
+    UI_LANGUAGES
+        .iter()
+        .map(|(code, _, _)| *code)
+        .find(|code| *code == lang)
+        .unwrap_or(LAST_RESORT)
+}
+
+/// The order in which content translations are tried: the reader's language, then English,
+/// then the pack's other languages (so something is always shown).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LanguageChain(Vec<String>);
+
+impl LanguageChain {
+    pub fn new(reader: &str, pack_languages: &[String]) -> LanguageChain {
+        let mut chain = vec![reader.to_string()];
+        for lang in std::iter::once(LAST_RESORT).chain(pack_languages.iter().map(String::as_str)) {
+            if !chain.iter().any(|l| l == lang) {
+                chain.push(lang.to_string());
+            }
+        }
+        LanguageChain(chain)
+    }
+
+    pub fn reader(&self) -> &str {
+        &self.0[0]
+    }
+
+    pub fn langs(&self) -> &[String] {
+        &self.0
+    }
+}
+
+/// UI strings of one language.
+pub struct Localizer {
+    lang: &'static str,
+    bundle: FluentBundle<FluentResource>,
+}
+
+impl Localizer {
+    /// A localizer for a shipped UI language; anything else gets English.
+    /// `isolate` wraps placeables in Unicode isolation marks: keep it on except in tests.
+    pub fn new(lang: &str, isolate: bool) -> Localizer {
+        let (code, _, source) = UI_LANGUAGES
+            .iter()
+            .find(|(code, _, _)| *code == lang)
+            .unwrap_or(&UI_LANGUAGES[0]);
+        let resource = FluentResource::try_new(source.to_string())
+            .unwrap_or_else(|(_, errors)| panic!("locales/{code}/main.ftl: {errors:?}"));
+        let langid: LanguageIdentifier = code.parse().expect("valid");
+        let mut bundle = FluentBundle::new(vec![langid]);
+        bundle.set_use_isolating(isolate);
+        bundle
+            .add_resource(resource)
+            .unwrap_or_else(|errors| panic!("locales/{code}/main.ftl: {errors:?}"));
+        Localizer { lang: code, bundle }
+    }
+
+    pub fn lang(&self) -> &'static str {
+        self.lang
+    }
+
+    pub fn direction(&self) -> Direction {
+        Direction::of(self.lang)
+    }
+
+    /// The message `key`; a missing key shows the key itself (a test checks none is missing).
+    pub fn t(&self, key: &str) -> String {
+        self.format(key, None)
+    }
+
+    /// The message `key` with arguments, e.g. `&[("count", 3.into())]`.
+    pub fn t_args(&self, key: &str, args: &[(&str, FluentValue)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, value.clone());
+        }
+        self.format(key, Some(&fluent_args))
+    }
+
+    fn format(&self, key: &str, args: Option<&FluentArgs>) -> String {
+        let Some(pattern) = self.bundle.get_message(key).and_then(|m| m.value()) else {
+            return key.to_string();
+        };
+        let mut errors = Vec::new();
+        self.bundle.format_pattern(pattern, args, &mut errors).into_owned()
+    }
+
+    /// The ids of every message, for the test that keeps the locales in step.
+    pub fn message_ids(lang: &str) -> Vec<String> {
+        let source = UI_LANGUAGES
+            .iter()
+            .find(|(code, _, _)| *code == lang)
+            .map(|(_, _, s)| *s)
+            .unwrap_or_default();
+        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+        let mut ids: Vec<String> = resource
+            .entries()
+            .filter_map(|e| match e {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                _ => None,
+            })
+            .collect();
+        ids.sort();
+        ids
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_negotiate(prefs: &[&str], expected: &str) {
+        let prefs: Vec<String> = prefs.iter().map(|s| s.to_string()).collect();
+        assert_eq!(negotiate(&prefs), expected, "preferences {prefs:?}");
+    }
+
+    #[test]
+    fn negotiation_follows_preferences_and_ends_in_english() {
+        check_negotiate(&["ar-SY"], "ar");
+        check_negotiate(&["tr_TR.UTF-8"], "tr");
+        check_negotiate(&["fa-IR", "tr-TR"], "tr");
+        check_negotiate(&["de-DE"], "en");
+        check_negotiate(&[], "en");
+        check_negotiate(&["not a tag!"], "en");
+        check_negotiate(&["en-GB", "ar"], "en");
+    }
+
+    #[test]
+    fn every_locale_has_the_same_messages_as_english() {
+        let english = Localizer::message_ids("en");
+        assert!(english.len() > 20, "English has {} messages", english.len());
+        for (lang, _, _) in UI_LANGUAGES {
+            assert_eq!(Localizer::message_ids(lang), english, "locales/{lang}/main.ftl");
+        }
+    }
+
+    #[test]
+    fn every_locale_parses_and_formats_without_errors() {
+        for (lang, _, _) in UI_LANGUAGES {
+            let l10n = Localizer::new(lang, false);
+            for id in Localizer::message_ids(lang) {
+                let pattern = l10n.bundle.get_message(&id).and_then(|m| m.value()).unwrap();
+                let mut args = FluentArgs::new();
+                args.set("count", 2);
+                args.set("lang", "English");
+                args.set("date", "2026-11-28");
+                args.set("version", 1);
+                args.set("city", "Aydın");
+                args.set("number", "112");
+                let mut errors = Vec::new();
+                l10n.bundle.format_pattern(pattern, Some(&args), &mut errors);
+                assert!(errors.is_empty(), "{lang}/{id}: {errors:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn plurals_follow_the_language() {
+        let en = Localizer::new("en", false);
+        assert_eq!(en.t_args("service-count", &[("count", 1.into())]), "1 service");
+        assert_eq!(en.t_args("service-count", &[("count", 5.into())]), "5 services");
+        let tr = Localizer::new("tr", false);
+        assert_eq!(tr.t_args("service-count", &[("count", 5.into())]), "5 hizmet");
+        let ar = Localizer::new("ar", false);
+        let two = ar.t_args("service-count", &[("count", 2.into())]);
+        let eleven = ar.t_args("service-count", &[("count", 11.into())]);
+        assert_ne!(two, eleven, "Arabic has a dual and a plural");
+    }
+
+    #[test]
+    fn direction_comes_from_the_language() {
+        assert_eq!(Direction::of("ar"), Direction::Rtl);
+        assert_eq!(Direction::of("fa-IR"), Direction::Rtl);
+        assert_eq!(Direction::of("tr"), Direction::Ltr);
+        assert_eq!(Localizer::new("ar", true).direction().as_attr(), "rtl");
+    }
+
+    #[test]
+    fn the_chain_starts_with_the_reader_and_puts_english_next() {
+        let pack = vec!["en".to_string(), "tr".to_string(), "ar".to_string()];
+        assert_eq!(LanguageChain::new("ar", &pack).langs(), ["ar", "en", "tr"]);
+        assert_eq!(LanguageChain::new("en", &pack).langs(), ["en", "tr", "ar"]);
+        assert_eq!(LanguageChain::new("fa", &pack).langs(), ["fa", "en", "tr", "ar"]);
+    }
+}

@@ -1,0 +1,152 @@
+//! The content model as screens read it: every text carries the language it is shown in.
+
+use serde::Serialize;
+
+/// A piece of content text together with the language it was found in.
+///
+/// When the reader's language has no translation, `lang` names the fallback
+/// language that was used instead, so a screen can say so.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Text {
+    pub value: String,
+    pub lang: String,
+}
+
+impl Text {
+    /// True when this text is not in the reader's language.
+    pub fn is_fallback_for(&self, reader: &str) -> bool {
+        self.lang != reader
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EmergencyNumber {
+    pub number: String,
+    pub label: Text,
+}
+
+/// Facts about the city pack as a whole.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct City {
+    pub id: String,
+    pub name: Text,
+    pub languages: Vec<String>,
+    pub content_version: u64,
+    pub build_date: String,
+    pub emergency: Vec<EmergencyNumber>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CategorySummary {
+    pub id: String,
+    pub icon: String,
+    pub name: Text,
+    pub service_count: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SubmenuSummary {
+    pub id: String,
+    pub name: Text,
+    pub service_count: u32,
+}
+
+/// A category with its submenus.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Category {
+    pub id: String,
+    pub icon: String,
+    pub name: Text,
+    pub submenus: Vec<SubmenuSummary>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ServiceSummary {
+    pub id: String,
+    pub name: Text,
+    pub summary: Text,
+    pub sample: bool,
+}
+
+/// A submenu with the services in it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Submenu {
+    pub id: String,
+    pub name: Text,
+    pub category_id: String,
+    pub category_name: Text,
+    pub services: Vec<ServiceSummary>,
+}
+
+/// One place where a service is delivered (HSDS: location + service_at_location).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Place {
+    pub name: Text,
+    pub address: Text,
+    pub lat: f64,
+    pub lon: f64,
+    /// OSM `opening_hours` syntax, as in the source.
+    pub opening_hours: Option<String>,
+    pub phone: Option<String>,
+}
+
+impl Place {
+    /// A `geo:` URI that the phone's map apps (including offline ones) open.
+    pub fn geo_uri(&self) -> String {
+        format!("geo:{:.6},{:.6}", self.lat, self.lon)
+    }
+}
+
+/// A `tel:` URI for a phone number as written in the content.
+pub fn tel_uri(number: &str) -> String {
+    let digits: String = number
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    format!("tel:{digits}")
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Link {
+    pub url: String,
+    pub title: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Source {
+    pub url: String,
+    pub title: String,
+}
+
+/// A service page: the four questions, where the facts come from, and whether it is a sample.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Service {
+    pub id: String,
+    pub name: Text,
+    pub summary: Text,
+    /// 1. Rights and obligations.
+    pub rights: Text,
+    /// 2. Cost.
+    pub cost: Text,
+    /// 3. Location: the places, and an optional note (e.g. "online only").
+    pub location_note: Option<Text>,
+    pub places: Vec<Place>,
+    /// 4. Internet resources.
+    pub links: Vec<Link>,
+    pub sources: Vec<Source>,
+    pub checked: String,
+    pub sample: bool,
+    /// The submenus this service appears in (id, name), for breadcrumbs.
+    pub submenus: Vec<(String, Text)>,
+}
+
+impl Service {
+    /// True when any text on the page is shown in a language other than the reader's.
+    pub fn has_fallback_for(&self, reader: &str) -> bool {
+        let mut texts = vec![&self.name, &self.summary, &self.rights, &self.cost];
+        texts.extend(self.location_note.iter());
+        texts.extend(self.places.iter().flat_map(|p| [&p.name, &p.address]));
+        texts.extend(self.links.iter().map(|l| &l.title));
+        texts.iter().any(|t| t.is_fallback_for(reader))
+    }
+}

@@ -1,0 +1,79 @@
+//! The SQL layout of a city pack, shared by the publisher that writes packs and the store that reads them.
+
+/// `PRAGMA application_id` of every city pack ("MRHB"), so a stray SQLite file is not mistaken for one.
+pub const PACK_APPLICATION_ID: i32 = 0x4D52_4842;
+
+/// `PRAGMA user_version` of packs this code reads and writes. Bump it when the layout changes.
+pub const PACK_SCHEMA_VERSION: i32 = 1;
+
+/// Tables of a city pack. Structure (what links to what) sits in typed tables that map onto
+/// Open Referral HSDS 3.0; every translated string sits in `text`, keyed by owner, field and
+/// language, so one piece of code resolves the fallback chain for all of them.
+pub const PACK_SCHEMA: &str = "
+CREATE TABLE pack_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE emergency(number TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE category(id TEXT PRIMARY KEY, position INTEGER NOT NULL, icon TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE submenu(
+    id TEXT PRIMARY KEY,
+    category_id TEXT NOT NULL REFERENCES category(id),
+    position INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE service(id TEXT PRIMARY KEY, sample INTEGER NOT NULL, checked TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE service_submenu(
+    submenu_id TEXT NOT NULL REFERENCES submenu(id),
+    service_id TEXT NOT NULL REFERENCES service(id),
+    PRIMARY KEY(submenu_id, service_id)
+) WITHOUT ROWID;
+CREATE TABLE place(
+    service_id TEXT NOT NULL REFERENCES service(id),
+    position INTEGER NOT NULL,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    opening_hours TEXT,
+    phone TEXT,
+    PRIMARY KEY(service_id, position)
+) WITHOUT ROWID;
+CREATE TABLE link(
+    service_id TEXT NOT NULL REFERENCES service(id),
+    position INTEGER NOT NULL,
+    url TEXT NOT NULL,
+    PRIMARY KEY(service_id, position)
+) WITHOUT ROWID;
+CREATE TABLE source(
+    service_id TEXT NOT NULL REFERENCES service(id),
+    position INTEGER NOT NULL,
+    url TEXT NOT NULL,
+    title TEXT NOT NULL,
+    PRIMARY KEY(service_id, position)
+) WITHOUT ROWID;
+CREATE TABLE text(
+    owner TEXT NOT NULL,
+    field TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY(owner, field, lang)
+) WITHOUT ROWID;
+";
+
+/// Owner keys of the `text` table: one function per kind, so writer and reader agree.
+pub mod owner {
+    pub const CITY: &str = "city";
+    pub fn emergency(number: &str) -> String {
+        format!("emergency/{number}")
+    }
+    pub fn category(id: &str) -> String {
+        format!("category/{id}")
+    }
+    pub fn submenu(id: &str) -> String {
+        format!("submenu/{id}")
+    }
+    pub fn service(id: &str) -> String {
+        format!("service/{id}")
+    }
+    pub fn place(service: &str, position: usize) -> String {
+        format!("place/{service}/{position}")
+    }
+    pub fn link(service: &str, position: usize) -> String {
+        format!("link/{service}/{position}")
+    }
+}

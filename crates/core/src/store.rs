@@ -1,0 +1,430 @@
+//! The city pack on the device: installing it safely and answering each screen's questions.
+//!
+//! A pack file is untrusted input (it may come from a feed or a damaged disk), so it is opened
+//! read-only in SQLite's defensive mode and checked before any query runs.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rusqlite::config::DbConfig;
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
+
+use crate::l10n::LanguageChain;
+use crate::model::*;
+use crate::pack_schema::{owner, PACK_APPLICATION_ID, PACK_SCHEMA_VERSION};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: {source}")]
+    Sqlite {
+        path: PathBuf,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("{path}: not a Merhaba city pack: {reason}")]
+    NotAPack { path: PathBuf, reason: String },
+    #[error("{path}: the pack is damaged: {details}")]
+    Damaged { path: PathBuf, details: String },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// An open, checked city pack.
+pub struct CityPack {
+    conn: Connection,
+    path: PathBuf,
+    languages: Vec<String>,
+}
+
+/// Every translation of every field of one owner, ready to be resolved along a language chain.
+struct Texts(HashMap<String, Vec<(String, String)>>);
+
+impl Texts {
+    fn pick(&self, field: &str, chain: &LanguageChain) -> Option<Text> {
+        let candidates = self.0.get(field)?;
+        chain.langs().iter().find_map(|lang| {
+            candidates
+                .iter()
+                .find(|(l, _)| l == lang)
+                .map(|(l, v)| Text { value: v.clone(), lang: l.clone() })
+        })
+    }
+
+    /// A required field: the validator guarantees every pack language has it, so an empty
+    /// text only shows up for a damaged pack, and the page still renders.
+    fn get(&self, field: &str, chain: &LanguageChain) -> Text {
+        self.pick(field, chain).unwrap_or_else(|| Text {
+            value: String::new(),
+            lang: chain.reader().to_string(),
+        })
+    }
+}
+
+impl CityPack {
+    /// Opens a pack read-only after checking that it is a sound pack of a schema we read.
+    pub fn open(path: &Path) -> Result<CityPack, StoreError> {
+        let err = |source| StoreError::Sqlite { path: path.to_path_buf(), source };
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(err)?;
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)
+            .map_err(err)?;
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)
+            .map_err(err)?;
+        conn.execute_batch("PRAGMA cell_size_check = ON; PRAGMA mmap_size = 0;")
+            .map_err(err)?;
+
+        let not_a_pack = |reason: String| StoreError::NotAPack { path: path.to_path_buf(), reason };
+        let app_id: i32 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|e| not_a_pack(e.to_string()))?;
+        if app_id != PACK_APPLICATION_ID {
+            return Err(not_a_pack(format!("application_id is {app_id:#x}")));
+        }
+        let schema: i32 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(err)?;
+        if schema != PACK_SCHEMA_VERSION {
+            return Err(not_a_pack(format!(
+                "schema version {schema}, this app reads {PACK_SCHEMA_VERSION}"
+            )));
+        }
+        let check: Vec<String> = conn
+            .prepare("PRAGMA quick_check")
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .map_err(|e| StoreError::Damaged { path: path.to_path_buf(), details: e.to_string() })?;
+        if check != ["ok"] {
+            return Err(StoreError::Damaged { path: path.to_path_buf(), details: check.join("; ") });
+        }
+        let mut pack = CityPack { conn, path: path.to_path_buf(), languages: Vec::new() };
+        pack.languages = pack
+            .meta("languages")?
+            .split(',')
+            .map(str::to_string)
+            .collect();
+        Ok(pack)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The languages every entry of this pack is complete in.
+    pub fn languages(&self) -> &[String] {
+        &self.languages
+    }
+
+    fn err(&self, source: rusqlite::Error) -> StoreError {
+        StoreError::Sqlite { path: self.path.clone(), source }
+    }
+
+    pub fn meta(&self, key: &str) -> Result<String, StoreError> {
+        self.conn
+            .query_row("SELECT value FROM pack_meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.err(e))?
+            .ok_or_else(|| StoreError::NotAPack {
+                path: self.path.clone(),
+                reason: format!("pack_meta has no `{key}`"),
+            })
+    }
+
+    fn texts(&self, owner: &str) -> Result<Texts, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT field, lang, value FROM text WHERE owner = ?1")
+            .map_err(|e| self.err(e))?;
+        let mut map: HashMap<String, Vec<(String, String)>> = HashMap::new();
+        let rows = stmt
+            .query_map([owner], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(|e| self.err(e))?;
+        for row in rows {
+            let (field, lang, value) = row.map_err(|e| self.err(e))?;
+            map.entry(field).or_default().push((lang, value));
+        }
+        Ok(Texts(map))
+    }
+
+    /// Runs a query whose rows are single strings (ids, mostly).
+    fn strings(&self, sql: &str, arg: &str) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([arg], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    fn count(&self, sql: &str, arg: &str) -> Result<u32, StoreError> {
+        self.conn
+            .query_row(sql, [arg], |r| r.get(0))
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn city(&self, chain: &LanguageChain) -> Result<City, StoreError> {
+        let texts = self.texts(owner::CITY)?;
+        let numbers = self.strings("SELECT number FROM emergency WHERE ?1 = ?1 ORDER BY position", "")?;
+        let emergency = numbers
+            .into_iter()
+            .map(|number| {
+                let label = self.texts(&owner::emergency(&number))?.get("label", chain);
+                Ok(EmergencyNumber { number, label })
+            })
+            .collect::<Result<_, StoreError>>()?;
+        Ok(City {
+            id: self.meta("city")?,
+            name: texts.get("name", chain),
+            languages: self.languages.clone(),
+            content_version: self.meta("content_version")?.parse().unwrap_or(0),
+            build_date: self.meta("build_date")?,
+            emergency,
+        })
+    }
+
+    pub fn categories(&self, chain: &LanguageChain) -> Result<Vec<CategorySummary>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, icon FROM category ORDER BY position")
+            .map_err(|e| self.err(e))?;
+        let rows: Vec<(String, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))?;
+        rows.into_iter()
+            .map(|(id, icon)| {
+                Ok(CategorySummary {
+                    name: self.texts(&owner::category(&id))?.get("name", chain),
+                    service_count: self.count(
+                        "SELECT COUNT(DISTINCT ss.service_id) FROM service_submenu ss
+                         JOIN submenu s ON s.id = ss.submenu_id WHERE s.category_id = ?1",
+                        &id,
+                    )?,
+                    id,
+                    icon,
+                })
+            })
+            .collect()
+    }
+
+    pub fn category(&self, id: &str, chain: &LanguageChain) -> Result<Option<Category>, StoreError> {
+        let icon: Option<String> = self
+            .conn
+            .query_row("SELECT icon FROM category WHERE id = ?1", [id], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.err(e))?;
+        let Some(icon) = icon else { return Ok(None) };
+        let submenus = self
+            .strings("SELECT id FROM submenu WHERE category_id = ?1 ORDER BY position", id)?
+            .into_iter()
+            .map(|sid| {
+                Ok(SubmenuSummary {
+                    name: self.texts(&owner::submenu(&sid))?.get("name", chain),
+                    service_count: self
+                        .count("SELECT COUNT(*) FROM service_submenu WHERE submenu_id = ?1", &sid)?,
+                    id: sid,
+                })
+            })
+            .collect::<Result<_, StoreError>>()?;
+        Ok(Some(Category {
+            id: id.to_string(),
+            icon,
+            name: self.texts(&owner::category(id))?.get("name", chain),
+            submenus,
+        }))
+    }
+
+    pub fn submenu(&self, id: &str, chain: &LanguageChain) -> Result<Option<Submenu>, StoreError> {
+        let category_id: Option<String> = self
+            .conn
+            .query_row("SELECT category_id FROM submenu WHERE id = ?1", [id], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.err(e))?;
+        let Some(category_id) = category_id else { return Ok(None) };
+        let mut services = self
+            .strings("SELECT service_id FROM service_submenu WHERE submenu_id = ?1", id)?
+            .into_iter()
+            .map(|sid| self.service_summary(&sid, chain))
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        services.sort_by_key(|s| s.name.value.to_lowercase());
+        Ok(Some(Submenu {
+            id: id.to_string(),
+            name: self.texts(&owner::submenu(id))?.get("name", chain),
+            category_name: self.texts(&owner::category(&category_id))?.get("name", chain),
+            category_id,
+            services,
+        }))
+    }
+
+    fn service_summary(&self, id: &str, chain: &LanguageChain) -> Result<ServiceSummary, StoreError> {
+        let texts = self.texts(&owner::service(id))?;
+        let sample: bool = self
+            .conn
+            .query_row("SELECT sample FROM service WHERE id = ?1", [id], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        Ok(ServiceSummary {
+            id: id.to_string(),
+            name: texts.get("name", chain),
+            summary: texts.get("summary", chain),
+            sample,
+        })
+    }
+
+    pub fn service(&self, id: &str, chain: &LanguageChain) -> Result<Option<Service>, StoreError> {
+        let row: Option<(bool, String)> = self
+            .conn
+            .query_row("SELECT sample, checked FROM service WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()
+            .map_err(|e| self.err(e))?;
+        let Some((sample, checked)) = row else { return Ok(None) };
+        let texts = self.texts(&owner::service(id))?;
+
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT position, lat, lon, opening_hours, phone FROM place
+                 WHERE service_id = ?1 ORDER BY position",
+            )
+            .map_err(|e| self.err(e))?;
+        let place_rows: Vec<(usize, f64, f64, Option<String>, Option<String>)> = stmt
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))?;
+        let places = place_rows
+            .into_iter()
+            .map(|(pos, lat, lon, opening_hours, phone)| {
+                let t = self.texts(&owner::place(id, pos))?;
+                Ok(Place {
+                    name: t.get("name", chain),
+                    address: t.get("address", chain),
+                    lat,
+                    lon,
+                    opening_hours,
+                    phone,
+                })
+            })
+            .collect::<Result<_, StoreError>>()?;
+
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT position, url FROM link WHERE service_id = ?1 ORDER BY position")
+            .map_err(|e| self.err(e))?;
+        let link_rows: Vec<(usize, String)> = stmt
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))?;
+        let links = link_rows
+            .into_iter()
+            .map(|(pos, url)| {
+                Ok(Link { title: self.texts(&owner::link(id, pos))?.get("title", chain), url })
+            })
+            .collect::<Result<_, StoreError>>()?;
+
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT url, title FROM source WHERE service_id = ?1 ORDER BY position")
+            .map_err(|e| self.err(e))?;
+        let sources = stmt
+            .query_map([id], |r| Ok(Source { url: r.get(0)?, title: r.get(1)? }))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))?;
+
+        let submenus = self
+            .strings(
+                "SELECT ss.submenu_id FROM service_submenu ss JOIN submenu s ON s.id = ss.submenu_id
+                 JOIN category c ON c.id = s.category_id
+                 WHERE ss.service_id = ?1 ORDER BY c.position, s.position",
+                id,
+            )?
+            .into_iter()
+            .map(|sid| Ok((sid.clone(), self.texts(&owner::submenu(&sid))?.get("name", chain))))
+            .collect::<Result<_, StoreError>>()?;
+
+        Ok(Some(Service {
+            id: id.to_string(),
+            name: texts.get("name", chain),
+            summary: texts.get("summary", chain),
+            rights: texts.get("rights", chain),
+            cost: texts.get("cost", chain),
+            location_note: texts.pick("location", chain),
+            places,
+            links,
+            sources,
+            checked,
+            sample,
+            submenus,
+        }))
+    }
+
+    /// Every service id, for tests and tools that walk the whole pack.
+    pub fn service_ids(&self) -> Result<Vec<String>, StoreError> {
+        self.strings("SELECT id FROM service WHERE ?1 = ?1 ORDER BY id", "")
+    }
+}
+
+/// Installs a pack (for example the one embedded in the app) into `dir`, unless a sound pack
+/// of the same city with the same or a newer content version is already there.
+///
+/// The new file is written beside the old one, checked, then renamed over it, so a crash
+/// leaves either the old pack or the new one. Returns the path of the installed pack.
+pub fn install_pack(dir: &Path, bytes: &[u8]) -> Result<PathBuf, StoreError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| StoreError::Io { path, source }
+    };
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    let incoming = dir.join("incoming.sqlite.tmp");
+    std::fs::write(&incoming, bytes).map_err(io(&incoming))?;
+    let (city, version) = {
+        let pack = CityPack::open(&incoming).inspect_err(|_| {
+            let _ = std::fs::remove_file(&incoming);
+        })?;
+        (pack.meta("city")?, pack.meta("content_version")?.parse::<u64>().unwrap_or(0))
+    };
+    let target = dir.join(format!("{city}.sqlite"));
+    let installed = CityPack::open(&target)
+        .ok()
+        .and_then(|p| p.meta("content_version").ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if installed.is_some_and(|v| v >= version) {
+        std::fs::remove_file(&incoming).map_err(io(&incoming))?;
+    } else {
+        std::fs::File::open(&incoming)
+            .and_then(|f| f.sync_all())
+            .map_err(io(&incoming))?;
+        std::fs::rename(&incoming, &target).map_err(io(&target))?;
+    }
+    Ok(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_is_not_sqlite_is_refused_with_its_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("junk.sqlite");
+        std::fs::write(&path, b"this is not a database, just some bytes").unwrap();
+        let err = CityPack::open(&path).err().expect("junk must be refused").to_string();
+        assert!(err.contains("junk.sqlite"), "{err}");
+    }
+
+    #[test]
+    fn a_sqlite_file_of_another_app_is_not_a_pack() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("other.sqlite");
+        Connection::open(&path)
+            .unwrap()
+            .execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+            .unwrap();
+        let err = CityPack::open(&path).err().expect("must be refused");
+        assert!(matches!(err, StoreError::NotAPack { .. }), "{err}");
+    }
+}
