@@ -1,4 +1,8 @@
 use dioxus::prelude::*;
-fn main() { dioxus::launch(App); }
+fn main() {
+    dioxus::launch(App);
+}
 #[component]
-fn App() -> Element { rsx! { "hi" } }
+fn App() -> Element {
+    rsx! { "hi" }
+}

@@ -6,9 +6,17 @@ use unic_langid::LanguageIdentifier;
 
 /// The UI languages the app ships, each with its Fluent source and its own name.
 pub const UI_LANGUAGES: &[(&str, &str, &str)] = &[
-    ("en", "English", include_str!("../../../locales/en/main.ftl")),
+    (
+        "en",
+        "English",
+        include_str!("../../../locales/en/main.ftl"),
+    ),
     ("tr", "Türkçe", include_str!("../../../locales/tr/main.ftl")),
-    ("ar", "العربية", include_str!("../../../locales/ar/main.ftl")),
+    (
+        "ar",
+        "العربية",
+        include_str!("../../../locales/ar/main.ftl"),
+    ),
 ];
 
 /// The language every chain ends in.
@@ -59,7 +67,10 @@ pub fn negotiate(preferences: &[String]) -> &'static str {
         Some(&default),
         fluent_langneg::NegotiationStrategy::Lookup,
     );
-    let lang = chosen.first().map(|l| l.language.as_str()).unwrap_or(LAST_RESORT);
+    let lang = chosen
+        .first()
+        .map(|l| l.language.as_str())
+        .unwrap_or(LAST_RESORT);
     UI_LANGUAGES
         .iter()
         .map(|(code, _, _)| *code)
@@ -144,7 +155,9 @@ impl Localizer {
             return key.to_string();
         };
         let mut errors = Vec::new();
-        self.bundle.format_pattern(pattern, args, &mut errors).into_owned()
+        self.bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned()
     }
 
     /// The ids of every message, for the test that keeps the locales in step.
@@ -192,7 +205,11 @@ mod tests {
         let english = Localizer::message_ids("en");
         assert!(english.len() > 20, "English has {} messages", english.len());
         for (lang, _, _) in UI_LANGUAGES {
-            assert_eq!(Localizer::message_ids(lang), english, "locales/{lang}/main.ftl");
+            assert_eq!(
+                Localizer::message_ids(lang),
+                english,
+                "locales/{lang}/main.ftl"
+            );
         }
     }
 
@@ -201,7 +218,11 @@ mod tests {
         for (lang, _, _) in UI_LANGUAGES {
             let l10n = Localizer::new(lang, false);
             for id in Localizer::message_ids(lang) {
-                let pattern = l10n.bundle.get_message(&id).and_then(|m| m.value()).unwrap();
+                let pattern = l10n
+                    .bundle
+                    .get_message(&id)
+                    .and_then(|m| m.value())
+                    .unwrap();
                 let mut args = FluentArgs::new();
                 args.set("count", 2);
                 args.set("lang", "English");
@@ -210,7 +231,8 @@ mod tests {
                 args.set("city", "Aydın");
                 args.set("number", "112");
                 let mut errors = Vec::new();
-                l10n.bundle.format_pattern(pattern, Some(&args), &mut errors);
+                l10n.bundle
+                    .format_pattern(pattern, Some(&args), &mut errors);
                 assert!(errors.is_empty(), "{lang}/{id}: {errors:?}");
             }
         }
@@ -219,10 +241,19 @@ mod tests {
     #[test]
     fn plurals_follow_the_language() {
         let en = Localizer::new("en", false);
-        assert_eq!(en.t_args("service-count", &[("count", 1.into())]), "1 service");
-        assert_eq!(en.t_args("service-count", &[("count", 5.into())]), "5 services");
+        assert_eq!(
+            en.t_args("service-count", &[("count", 1.into())]),
+            "1 service"
+        );
+        assert_eq!(
+            en.t_args("service-count", &[("count", 5.into())]),
+            "5 services"
+        );
         let tr = Localizer::new("tr", false);
-        assert_eq!(tr.t_args("service-count", &[("count", 5.into())]), "5 hizmet");
+        assert_eq!(
+            tr.t_args("service-count", &[("count", 5.into())]),
+            "5 hizmet"
+        );
         let ar = Localizer::new("ar", false);
         let two = ar.t_args("service-count", &[("count", 2.into())]);
         let eleven = ar.t_args("service-count", &[("count", 11.into())]);
@@ -242,6 +273,9 @@ mod tests {
         let pack = vec!["en".to_string(), "tr".to_string(), "ar".to_string()];
         assert_eq!(LanguageChain::new("ar", &pack).langs(), ["ar", "en", "tr"]);
         assert_eq!(LanguageChain::new("en", &pack).langs(), ["en", "tr", "ar"]);
-        assert_eq!(LanguageChain::new("fa", &pack).langs(), ["fa", "en", "tr", "ar"]);
+        assert_eq!(
+            LanguageChain::new("fa", &pack).langs(),
+            ["fa", "en", "tr", "ar"]
+        );
     }
 }

@@ -50,7 +50,10 @@ impl Texts {
             candidates
                 .iter()
                 .find(|(l, _)| l == lang)
-                .map(|(l, v)| Text { value: v.clone(), lang: l.clone() })
+                .map(|(l, v)| Text {
+                    value: v.clone(),
+                    lang: l.clone(),
+                })
         })
     }
 
@@ -67,7 +70,10 @@ impl Texts {
 impl CityPack {
     /// Opens a pack read-only after checking that it is a sound pack of a schema we read.
     pub fn open(path: &Path) -> Result<CityPack, StoreError> {
-        let err = |source| StoreError::Sqlite { path: path.to_path_buf(), source };
+        let err = |source| StoreError::Sqlite {
+            path: path.to_path_buf(),
+            source,
+        };
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -80,7 +86,10 @@ impl CityPack {
         conn.execute_batch("PRAGMA cell_size_check = ON; PRAGMA mmap_size = 0;")
             .map_err(err)?;
 
-        let not_a_pack = |reason: String| StoreError::NotAPack { path: path.to_path_buf(), reason };
+        let not_a_pack = |reason: String| StoreError::NotAPack {
+            path: path.to_path_buf(),
+            reason,
+        };
         let app_id: i32 = conn
             .query_row("PRAGMA application_id", [], |r| r.get(0))
             .map_err(|e| not_a_pack(e.to_string()))?;
@@ -98,11 +107,21 @@ impl CityPack {
         let check: Vec<String> = conn
             .prepare("PRAGMA quick_check")
             .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
-            .map_err(|e| StoreError::Damaged { path: path.to_path_buf(), details: e.to_string() })?;
+            .map_err(|e| StoreError::Damaged {
+                path: path.to_path_buf(),
+                details: e.to_string(),
+            })?;
         if check != ["ok"] {
-            return Err(StoreError::Damaged { path: path.to_path_buf(), details: check.join("; ") });
+            return Err(StoreError::Damaged {
+                path: path.to_path_buf(),
+                details: check.join("; "),
+            });
         }
-        let mut pack = CityPack { conn, path: path.to_path_buf(), languages: Vec::new() };
+        let mut pack = CityPack {
+            conn,
+            path: path.to_path_buf(),
+            languages: Vec::new(),
+        };
         pack.languages = pack
             .meta("languages")?
             .split(',')
@@ -121,12 +140,17 @@ impl CityPack {
     }
 
     fn err(&self, source: rusqlite::Error) -> StoreError {
-        StoreError::Sqlite { path: self.path.clone(), source }
+        StoreError::Sqlite {
+            path: self.path.clone(),
+            source,
+        }
     }
 
     pub fn meta(&self, key: &str) -> Result<String, StoreError> {
         self.conn
-            .query_row("SELECT value FROM pack_meta WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM pack_meta WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()
             .map_err(|e| self.err(e))?
             .ok_or_else(|| StoreError::NotAPack {
@@ -142,7 +166,9 @@ impl CityPack {
             .map_err(|e| self.err(e))?;
         let mut map: HashMap<String, Vec<(String, String)>> = HashMap::new();
         let rows = stmt
-            .query_map([owner], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)))
+            .query_map([owner], |r| {
+                Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?))
+            })
             .map_err(|e| self.err(e))?;
         for row in rows {
             let (field, lang, value) = row.map_err(|e| self.err(e))?;
@@ -168,7 +194,10 @@ impl CityPack {
 
     pub fn city(&self, chain: &LanguageChain) -> Result<City, StoreError> {
         let texts = self.texts(owner::CITY)?;
-        let numbers = self.strings("SELECT number FROM emergency WHERE ?1 = ?1 ORDER BY position", "")?;
+        let numbers = self.strings(
+            "SELECT number FROM emergency WHERE ?1 = ?1 ORDER BY position",
+            "",
+        )?;
         let emergency = numbers
             .into_iter()
             .map(|number| {
@@ -211,21 +240,32 @@ impl CityPack {
             .collect()
     }
 
-    pub fn category(&self, id: &str, chain: &LanguageChain) -> Result<Option<Category>, StoreError> {
+    pub fn category(
+        &self,
+        id: &str,
+        chain: &LanguageChain,
+    ) -> Result<Option<Category>, StoreError> {
         let icon: Option<String> = self
             .conn
-            .query_row("SELECT icon FROM category WHERE id = ?1", [id], |r| r.get(0))
+            .query_row("SELECT icon FROM category WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
             .optional()
             .map_err(|e| self.err(e))?;
         let Some(icon) = icon else { return Ok(None) };
         let submenus = self
-            .strings("SELECT id FROM submenu WHERE category_id = ?1 ORDER BY position", id)?
+            .strings(
+                "SELECT id FROM submenu WHERE category_id = ?1 ORDER BY position",
+                id,
+            )?
             .into_iter()
             .map(|sid| {
                 Ok(SubmenuSummary {
                     name: self.texts(&owner::submenu(&sid))?.get("name", chain),
-                    service_count: self
-                        .count("SELECT COUNT(*) FROM service_submenu WHERE submenu_id = ?1", &sid)?,
+                    service_count: self.count(
+                        "SELECT COUNT(*) FROM service_submenu WHERE submenu_id = ?1",
+                        &sid,
+                    )?,
                     id: sid,
                 })
             })
@@ -241,12 +281,19 @@ impl CityPack {
     pub fn submenu(&self, id: &str, chain: &LanguageChain) -> Result<Option<Submenu>, StoreError> {
         let category_id: Option<String> = self
             .conn
-            .query_row("SELECT category_id FROM submenu WHERE id = ?1", [id], |r| r.get(0))
+            .query_row("SELECT category_id FROM submenu WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
             .optional()
             .map_err(|e| self.err(e))?;
-        let Some(category_id) = category_id else { return Ok(None) };
+        let Some(category_id) = category_id else {
+            return Ok(None);
+        };
         let mut services = self
-            .strings("SELECT service_id FROM service_submenu WHERE submenu_id = ?1", id)?
+            .strings(
+                "SELECT service_id FROM service_submenu WHERE submenu_id = ?1",
+                id,
+            )?
             .into_iter()
             .map(|sid| self.service_summary(&sid, chain))
             .collect::<Result<Vec<_>, StoreError>>()?;
@@ -254,17 +301,25 @@ impl CityPack {
         Ok(Some(Submenu {
             id: id.to_string(),
             name: self.texts(&owner::submenu(id))?.get("name", chain),
-            category_name: self.texts(&owner::category(&category_id))?.get("name", chain),
+            category_name: self
+                .texts(&owner::category(&category_id))?
+                .get("name", chain),
             category_id,
             services,
         }))
     }
 
-    fn service_summary(&self, id: &str, chain: &LanguageChain) -> Result<ServiceSummary, StoreError> {
+    fn service_summary(
+        &self,
+        id: &str,
+        chain: &LanguageChain,
+    ) -> Result<ServiceSummary, StoreError> {
         let texts = self.texts(&owner::service(id))?;
         let sample: bool = self
             .conn
-            .query_row("SELECT sample FROM service WHERE id = ?1", [id], |r| r.get(0))
+            .query_row("SELECT sample FROM service WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
             .map_err(|e| self.err(e))?;
         Ok(ServiceSummary {
             id: id.to_string(),
@@ -277,12 +332,16 @@ impl CityPack {
     pub fn service(&self, id: &str, chain: &LanguageChain) -> Result<Option<Service>, StoreError> {
         let row: Option<(bool, String)> = self
             .conn
-            .query_row("SELECT sample, checked FROM service WHERE id = ?1", [id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row(
+                "SELECT sample, checked FROM service WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()
             .map_err(|e| self.err(e))?;
-        let Some((sample, checked)) = row else { return Ok(None) };
+        let Some((sample, checked)) = row else {
+            return Ok(None);
+        };
         let texts = self.texts(&owner::service(id))?;
 
         let mut stmt = self
@@ -293,7 +352,9 @@ impl CityPack {
             )
             .map_err(|e| self.err(e))?;
         let place_rows: Vec<(usize, f64, f64, Option<String>, Option<String>)> = stmt
-            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+            .query_map([id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
             .and_then(|rows| rows.collect())
             .map_err(|e| self.err(e))?;
         let places = place_rows
@@ -313,7 +374,9 @@ impl CityPack {
 
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT position, url FROM link WHERE service_id = ?1 ORDER BY position")
+            .prepare_cached(
+                "SELECT position, url FROM link WHERE service_id = ?1 ORDER BY position",
+            )
             .map_err(|e| self.err(e))?;
         let link_rows: Vec<(usize, String)> = stmt
             .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -322,7 +385,10 @@ impl CityPack {
         let links = link_rows
             .into_iter()
             .map(|(pos, url)| {
-                Ok(Link { title: self.texts(&owner::link(id, pos))?.get("title", chain), url })
+                Ok(Link {
+                    title: self.texts(&owner::link(id, pos))?.get("title", chain),
+                    url,
+                })
             })
             .collect::<Result<_, StoreError>>()?;
 
@@ -331,7 +397,12 @@ impl CityPack {
             .prepare_cached("SELECT url, title FROM source WHERE service_id = ?1 ORDER BY position")
             .map_err(|e| self.err(e))?;
         let sources = stmt
-            .query_map([id], |r| Ok(Source { url: r.get(0)?, title: r.get(1)? }))
+            .query_map([id], |r| {
+                Ok(Source {
+                    url: r.get(0)?,
+                    title: r.get(1)?,
+                })
+            })
             .and_then(|rows| rows.collect())
             .map_err(|e| self.err(e))?;
 
@@ -385,7 +456,10 @@ pub fn install_pack(dir: &Path, bytes: &[u8]) -> Result<PathBuf, StoreError> {
         let pack = CityPack::open(&incoming).inspect_err(|_| {
             let _ = std::fs::remove_file(&incoming);
         })?;
-        (pack.meta("city")?, pack.meta("content_version")?.parse::<u64>().unwrap_or(0))
+        (
+            pack.meta("city")?,
+            pack.meta("content_version")?.parse::<u64>().unwrap_or(0),
+        )
     };
     let target = dir.join(format!("{city}.sqlite"));
     let installed = CityPack::open(&target)
@@ -412,7 +486,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("junk.sqlite");
         std::fs::write(&path, b"this is not a database, just some bytes").unwrap();
-        let err = CityPack::open(&path).err().expect("junk must be refused").to_string();
+        let err = CityPack::open(&path)
+            .err()
+            .expect("junk must be refused")
+            .to_string();
         assert!(err.contains("junk.sqlite"), "{err}");
     }
 

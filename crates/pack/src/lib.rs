@@ -1,0 +1,20 @@
+//! The publisher's side of Merhaba: read a city's content source, validate it, build its pack.
+
+pub mod build;
+pub mod source;
+pub mod validate;
+
+pub use build::build_pack;
+pub use source::{ContentError, ContentSource};
+pub use validate::validate;
+
+/// Reads and validates `content/<city>/`, returning every problem found.
+pub fn load(dir: &std::path::Path) -> Result<ContentSource, Vec<ContentError>> {
+    let source = ContentSource::read(dir)?;
+    let errors = validate(&source);
+    if errors.is_empty() {
+        Ok(source)
+    } else {
+        Err(errors)
+    }
+}

@@ -1,0 +1,392 @@
+//! Integration tests of the publisher and the store: a pack built from `fixtures/mini`
+//! answers each screen's queries; builds are byte-identical; every kind of bad input is
+//! refused with an error naming the file, the line or field, and the problem.
+
+use std::path::{Path, PathBuf};
+
+use merhaba_core::{install_pack, CityPack, LanguageChain};
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini")
+}
+
+/// A copy of the fixture in a temporary folder, so a test can break one file.
+fn copy_fixture() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture(), dir.path());
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn build(dir: &Path, out: &Path) {
+    let source = merhaba_pack::load(dir).unwrap_or_else(|e| panic!("{e:?}"));
+    merhaba_pack::build_pack(&source, out).unwrap();
+}
+
+fn built_pack() -> (tempfile::TempDir, CityPack) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("mini.sqlite");
+    build(&fixture(), &out);
+    let pack = CityPack::open(&out).unwrap();
+    (dir, pack)
+}
+
+fn chain(pack: &CityPack, reader: &str) -> LanguageChain {
+    LanguageChain::new(reader, pack.languages())
+}
+
+#[test]
+fn building_twice_gives_the_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.sqlite"), dir.path().join("b.sqlite"));
+    build(&fixture(), &a);
+    build(&fixture(), &b);
+    let (a, b) = (std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
+    assert!(a.len() > 4096);
+    assert!(a == b, "two builds of the same source differ");
+}
+
+#[test]
+fn the_pack_records_its_versions_and_languages() {
+    let (_dir, pack) = built_pack();
+    assert_eq!(pack.meta("schema_version").unwrap(), "1");
+    assert_eq!(pack.meta("content_version").unwrap(), "3");
+    assert_eq!(
+        pack.meta("build_date").unwrap(),
+        "2026-11-02",
+        "newest checked date"
+    );
+    assert_eq!(pack.languages(), ["en", "tr"]);
+    assert_eq!(pack.meta("partial_languages").unwrap(), "ar");
+}
+
+#[test]
+fn city_and_categories_in_the_readers_language() {
+    let (_dir, pack) = built_pack();
+    let city = pack.city(&chain(&pack, "tr")).unwrap();
+    assert_eq!(city.name.value, "Mini Şehir");
+    assert_eq!(city.emergency[0].number, "112");
+    assert_eq!(city.emergency[0].label.value, "Acil");
+    let cats = pack.categories(&chain(&pack, "ar")).unwrap();
+    let names: Vec<_> = cats.iter().map(|c| c.name.value.as_str()).collect();
+    assert_eq!(names, ["الصحة", "اللغة"], "source order is kept");
+    assert_eq!(
+        cats[0].service_count, 3,
+        "clinic, course and pharmacy are under health"
+    );
+    assert_eq!(cats[1].service_count, 1);
+}
+
+#[test]
+fn a_category_lists_its_submenus_and_a_submenu_its_services() {
+    let (_dir, pack) = built_pack();
+    let en = chain(&pack, "en");
+    let cat = pack.category("health", &en).unwrap().unwrap();
+    let subs: Vec<_> = cat
+        .submenus
+        .iter()
+        .map(|s| (s.id.as_str(), s.service_count))
+        .collect();
+    assert_eq!(subs, [("hospitals", 2), ("pharmacies", 1)]);
+    let sub = pack.submenu("hospitals", &en).unwrap().unwrap();
+    assert_eq!(sub.category_id, "health");
+    assert_eq!(sub.category_name.value, "Health");
+    let names: Vec<_> = sub.services.iter().map(|s| s.name.value.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Evening Turkish course", "Test clinic"],
+        "sorted by name"
+    );
+    assert!(pack.category("nope", &en).unwrap().is_none());
+    assert!(pack.submenu("nope", &en).unwrap().is_none());
+    assert!(pack.service("nope", &en).unwrap().is_none());
+}
+
+#[test]
+fn a_service_answers_the_four_questions() {
+    let (_dir, pack) = built_pack();
+    let s = pack
+        .service("clinic", &chain(&pack, "tr"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(s.name.value, "Test kliniği");
+    assert_eq!(s.rights.value, "Randevusuz muayene olabilirsiniz.");
+    assert_eq!(s.cost.value, "Ücretsiz.");
+    assert_eq!(s.places.len(), 1);
+    assert_eq!(s.places[0].address.value, "Test Sokak 1");
+    assert_eq!(
+        s.places[0].opening_hours.as_deref(),
+        Some("Mo-Fr 08:00-17:00")
+    );
+    assert_eq!(s.places[0].geo_uri(), "geo:37.860000,27.840000");
+    assert_eq!(s.links[0].title.value, "Klinik sayfası");
+    assert_eq!(s.sources[0].url, "https://example.org/clinic");
+    assert_eq!(s.checked, "2026-10-01");
+    assert!(s.sample);
+    assert!(!s.has_fallback_for("tr"));
+}
+
+#[test]
+fn a_missing_translation_falls_back_to_english_and_says_so() {
+    let (_dir, pack) = built_pack();
+    let s = pack
+        .service("course", &chain(&pack, "ar"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(s.name.value, "Evening Turkish course");
+    assert_eq!(s.name.lang, "en");
+    assert!(s.has_fallback_for("ar"));
+    assert!(!s.sample);
+    assert_eq!(s.location_note.unwrap().value, "Lessons are also online.");
+    let submenus: Vec<_> = s.submenus.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(
+        submenus,
+        ["hospitals", "turkish-courses"],
+        "in category order"
+    );
+}
+
+#[test]
+fn installing_keeps_a_newer_pack_and_refuses_a_damaged_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let built = dir.path().join("built.sqlite");
+    build(&fixture(), &built);
+    let bytes = std::fs::read(&built).unwrap();
+    let data = dir.path().join("data");
+    let installed = install_pack(&data, &bytes).unwrap();
+    assert_eq!(installed.file_name().unwrap(), "mini.sqlite");
+    assert_eq!(std::fs::read(&installed).unwrap(), bytes);
+
+    // A damaged pack (a b-tree page overwritten, or the file cut short) is refused and the
+    // installed one stays as it was.
+    let mut overwritten = bytes.clone();
+    overwritten[4096..8192].fill(0xAB);
+    let truncated = bytes[..bytes.len() / 2].to_vec();
+    for damaged in [overwritten, truncated] {
+        assert!(install_pack(&data, &damaged).is_err());
+        assert_eq!(std::fs::read(&installed).unwrap(), bytes);
+        assert!(!data.join("incoming.sqlite.tmp").exists());
+    }
+
+    // An older content version does not replace a newer one.
+    let older = copy_fixture();
+    edit(
+        older.path(),
+        "city.toml",
+        "content_version = 3",
+        "content_version = 2",
+    );
+    let older_pack = dir.path().join("older.sqlite");
+    build(older.path(), &older_pack);
+    install_pack(&data, &std::fs::read(&older_pack).unwrap()).unwrap();
+    assert_eq!(std::fs::read(&installed).unwrap(), bytes);
+
+    // A damaged installed pack is replaced by a sound embedded one.
+    std::fs::write(&installed, b"garbage").unwrap();
+    install_pack(&data, &bytes).unwrap();
+    assert_eq!(std::fs::read(&installed).unwrap(), bytes);
+}
+
+fn edit(dir: &Path, file: &str, from: &str, to: &str) {
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} does not contain {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// Breaks the fixture with one edit and checks that validation names the file, the line and
+/// the field, and says what is wrong.
+fn check_rejected(file: &str, from: &str, to: &str, line: Option<usize>, expected: &[&str]) {
+    let dir = copy_fixture();
+    edit(dir.path(), file, from, to);
+    let errors = match merhaba_pack::load(dir.path()) {
+        Ok(_) => panic!("{file}: {from:?} → {to:?} was accepted"),
+        Err(errors) => errors,
+    };
+    let error = &errors[0];
+    let shown = error.to_string();
+    assert!(error.file.ends_with(file), "{shown}");
+    assert_eq!(error.line, line, "{shown}");
+    for part in expected {
+        assert!(shown.contains(part), "{shown:?} should contain {part:?}");
+    }
+}
+
+#[test]
+fn bad_input_is_rejected_with_file_line_field_and_problem() {
+    let clinic = "services/clinic.toml";
+    // Missing translation in a required language.
+    check_rejected(
+        clinic,
+        "cost = { en = \"Free.\", tr = \"Ücretsiz.\", ",
+        "cost = { ",
+        Some(9),
+        &["field `cost`", "missing translation in `en`"],
+    );
+    // Duplicate id.
+    check_rejected(
+        "services/pharmacy.toml",
+        "id = \"pharmacy\"",
+        "id = \"clinic\"",
+        Some(1),
+        &["duplicate service id `clinic`", "clinic.toml"],
+    );
+    check_rejected(
+        "categories.toml",
+        "id = \"pharmacies\"",
+        "id = \"hospitals\"",
+        Some(11),
+        &["field `category[0].submenu[1].id`", "duplicate submenu id"],
+    );
+    // Unknown category and submenu.
+    check_rejected(
+        clinic,
+        "health/hospitals",
+        "wealth/hospitals",
+        Some(2),
+        &["field `menus[0]`", "unknown category `wealth`"],
+    );
+    check_rejected(
+        clinic,
+        "health/hospitals",
+        "health/dentists",
+        Some(2),
+        &["unknown submenu `dentists` in category `health`"],
+    );
+    // Coordinates outside the city, and not numbers.
+    check_rejected(
+        clinic,
+        "lat = 37.86",
+        "lat = 41.01",
+        Some(14),
+        &["field `place[0].lat`", "outside the city"],
+    );
+    check_rejected(
+        clinic,
+        "lat = 37.86",
+        "lat = \"north\"",
+        Some(14),
+        &["invalid type", "f64"],
+    );
+    check_rejected(
+        clinic,
+        "lat = 37.86",
+        "lat = nan",
+        Some(14),
+        &["latitude NaN"],
+    );
+    // Broken URL.
+    check_rejected(
+        clinic,
+        "url = \"https://example.org/clinic\"\ntitle",
+        "url = \"htps//example org\"\ntitle",
+        Some(20),
+        &["field `link[0].url`", "is not a URL"],
+    );
+    check_rejected(
+        clinic,
+        "url = \"https://example.org/clinic\"\ntitle",
+        "url = \"ftp://example.org/x\"\ntitle",
+        Some(20),
+        &["must start with https://"],
+    );
+    // Invalid opening hours.
+    check_rejected(
+        clinic,
+        "Mo-Fr 08:00-17:00",
+        "Mo-Fr 8 to 5",
+        Some(16),
+        &[
+            "field `place[0].opening_hours`",
+            "not valid OSM opening_hours",
+        ],
+    );
+    // Unknown field (a typo of a real one).
+    check_rejected(
+        clinic,
+        "sample = true",
+        "sampel = true",
+        Some(3),
+        &["unknown field `sampel`"],
+    );
+    // Broken file encoding (Latin-1 bytes where UTF-8 is required).
+    let dir = copy_fixture();
+    let path = dir.path().join(clinic);
+    let mut bytes = std::fs::read(&path).unwrap();
+    let at = bytes.windows(6).position(|w| w == b"kli\xc4\x9fi").unwrap() + 3;
+    bytes.splice(at..at + 2, [0xF0]);
+    std::fs::write(&path, bytes).unwrap();
+    let errors = merhaba_pack::load(dir.path()).unwrap_err();
+    let shown = errors[0].to_string();
+    assert!(
+        shown.contains("clinic.toml:6:") && shown.contains("not valid UTF-8"),
+        "{shown}"
+    );
+    // A language the city does not have, an empty text and a bad date.
+    check_rejected(
+        clinic,
+        "ar = \"مجاني.\"",
+        "fa = \"رایگان\"",
+        Some(9),
+        &["field `cost.fa`", "not a language of this city"],
+    );
+    check_rejected(
+        clinic,
+        "checked = \"2026-10-01\"",
+        "checked = \"2026-02-30\"",
+        Some(4),
+        &["not a date"],
+    );
+    check_rejected(
+        clinic,
+        "phone = \"+90 256 000 00 00\"",
+        "phone = \"call us\"",
+        Some(17),
+        &["not a phone number"],
+    );
+}
+
+#[test]
+fn every_problem_is_reported_not_just_the_first() {
+    let dir = copy_fixture();
+    edit(
+        dir.path(),
+        "services/clinic.toml",
+        "lat = 37.86",
+        "lat = 41.01",
+    );
+    edit(
+        dir.path(),
+        "services/pharmacy.toml",
+        "health/pharmacies",
+        "health/nope",
+    );
+    let errors = merhaba_pack::load(dir.path()).unwrap_err();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_pack_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("mini.sqlite");
+    build(&fixture(), &out);
+    let before = std::fs::read(&out).unwrap();
+    // A build whose output folder cannot be written fails and leaves `out` as it was.
+    let source = merhaba_pack::load(&fixture()).unwrap();
+    let blocked = dir.path().join("file-not-folder");
+    std::fs::write(&blocked, b"x").unwrap();
+    assert!(merhaba_pack::build_pack(&source, &blocked.join("mini.sqlite")).is_err());
+    assert_eq!(std::fs::read(&out).unwrap(), before);
+}
