@@ -325,7 +325,7 @@ fn bad_input_is_rejected_with_file_line_field_and_problem() {
     let dir = copy_fixture();
     let path = dir.path().join(clinic);
     let mut bytes = std::fs::read(&path).unwrap();
-    let at = bytes.windows(6).position(|w| w == b"kli\xc4\x9fi").unwrap() + 3;
+    let at = bytes.windows(5).position(|w| w == b"ni\xc4\x9fi").unwrap() + 2;
     bytes.splice(at..at + 2, [0xF0]);
     std::fs::write(&path, bytes).unwrap();
     let errors = merhaba_pack::load(dir.path()).unwrap_err();
