@@ -1,0 +1,25 @@
+//! Builds the shipped city pack from `content/aydin/` so the app embeds it: `cargo run`
+//! always shows the content as it is in the repository, with nothing built by hand first.
+
+use std::path::Path;
+
+fn main() {
+    let content = Path::new("content/aydin");
+    println!("cargo::rerun-if-changed={}", content.display());
+    println!("cargo::rerun-if-changed=crates/pack/src");
+    let out =
+        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("aydin.sqlite");
+    let source = match merhaba_pack::load(content) {
+        Ok(source) => source,
+        Err(errors) => {
+            for e in &errors {
+                println!("cargo::error={e}");
+            }
+            std::process::exit(1);
+        }
+    };
+    if let Err(e) = merhaba_pack::build_pack(&source, &out) {
+        println!("cargo::error={e}");
+        std::process::exit(1);
+    }
+}

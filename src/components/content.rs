@@ -1,0 +1,63 @@
+//! Content text on screen: marked with the language it is really in, so a fallback English
+//! paragraph inside an Arabic page is shaped and laid out left to right.
+
+use dioxus::prelude::*;
+use merhaba_core::{Direction, Text};
+
+use crate::state::use_app;
+
+/// A block of content text; blank lines in the source start new paragraphs.
+#[component]
+pub fn ContentText(text: Text, #[props(default)] class: String) -> Element {
+    let dir = Direction::of(&text.lang).as_attr();
+    rsx! {
+        div { class: "content-text {class}", lang: "{text.lang}", dir,
+            for paragraph in text.value.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+                p { "{paragraph}" }
+            }
+        }
+    }
+}
+
+/// A short piece of content text inside a line (names, addresses).
+#[component]
+pub fn Inline(text: Text) -> Element {
+    rsx! {
+        bdi { lang: "{text.lang}", dir: Direction::of(&text.lang).as_attr(), "{text.value}" }
+    }
+}
+
+/// "This entry is a sample" — shown on every unchecked entry.
+#[component]
+pub fn SampleBadge() -> Element {
+    let app = use_app();
+    rsx! { span { class: "badge sample", {app.l10n().t("sample-badge")} } }
+}
+
+/// Says which language a page falls back to when parts of it are not translated.
+#[component]
+pub fn FallbackNotice(lang: String) -> Element {
+    let app = use_app();
+    let l = app.l10n();
+    let name = merhaba_core::l10n::UI_LANGUAGES
+        .iter()
+        .find(|(code, _, _)| *code == lang)
+        .map_or(lang.clone(), |(_, name, _)| name.to_string());
+    rsx! {
+        p { class: "notice fallback", role: "note",
+            {l.t_args("fallback-notice", &[("lang", name.into())])}
+        }
+    }
+}
+
+/// When a query on the store fails, say so plainly instead of showing an empty page.
+#[component]
+pub fn StoreError(message: String) -> Element {
+    let app = use_app();
+    rsx! {
+        div { class: "notice error", role: "alert",
+            p { {app.l10n().t("error-store")} }
+            pre { dir: "ltr", "{message}" }
+        }
+    }
+}

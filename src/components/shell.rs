@@ -1,0 +1,61 @@
+//! The frame around every screen: a header with Back, Home and Settings, and the emergency
+//! bar that stays one tap away.
+
+use dioxus::prelude::*;
+use merhaba_core::tel_uri;
+
+use crate::state::use_app;
+use crate::Route;
+
+#[component]
+pub fn Shell() -> Element {
+    let app = use_app();
+    let l = app.l10n();
+    let route = use_route::<Route>();
+    let nav = navigator();
+    let dir = l.direction().as_attr();
+    // The first number is the general emergency number (112 in Turkey).
+    let first = app
+        .pack()
+        .city(&app.chain())
+        .ok()
+        .and_then(|c| c.emergency.into_iter().next());
+    let back_arrow = if dir == "rtl" { "→" } else { "←" };
+    rsx! {
+        div { class: "app", lang: l.lang(), dir,
+            header { class: "topbar",
+                if route != (Route::Home {}) {
+                    button {
+                        class: "back",
+                        onclick: move |_| {
+                            if nav.can_go_back() {
+                                nav.go_back();
+                            } else {
+                                nav.push(Route::Home {});
+                            }
+                        },
+                        span { "aria-hidden": "true", "{back_arrow} " }
+                        {l.t("nav-back")}
+                    }
+                }
+                Link { class: "brand", to: Route::Home {}, {l.t("app-name")} }
+                Link { class: "settings-link", to: Route::Settings {},
+                    span { "aria-hidden": "true", "⚙ " }
+                    {l.t("nav-settings")}
+                }
+            }
+            main { class: "page", Outlet::<Route> {} }
+            nav { class: "emergency-bar", "aria-label": l.t("emergency-title"),
+                if let Some(first) = first {
+                    a { class: "call", href: tel_uri(&first.number),
+                        span { "aria-hidden": "true", "📞 " }
+                        {l.t("emergency-title")}
+                        " "
+                        span { dir: "ltr", class: "number", "{first.number}" }
+                    }
+                }
+                Link { class: "all-numbers", to: Route::Emergency {}, {l.t("emergency-all")} }
+            }
+        }
+    }
+}

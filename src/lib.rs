@@ -1,0 +1,76 @@
+//! The Merhaba app: the only crate that knows Dioxus. Screens read from the local store only.
+
+use std::rc::Rc;
+
+use dioxus::history::{History, MemoryHistory};
+use dioxus::prelude::*;
+use dioxus::router::components::HistoryProvider;
+
+pub mod components;
+pub mod platform;
+pub mod state;
+pub mod views;
+
+use components::shell::Shell;
+pub use state::{AppState, Boot};
+use views::*;
+
+/// Bundled into the binary rather than loaded with `asset!`, so the style is the same under
+/// `cargo run`, in a bundled mobile app and in server-side rendered tests.
+const STYLE: &str = include_str!("../assets/main.css");
+
+#[derive(Routable, Clone, PartialEq, Debug)]
+#[rustfmt::skip]
+pub enum Route {
+    #[layout(Shell)]
+        #[route("/")]
+        Home {},
+        #[route("/category/:id")]
+        CategoryPage { id: String },
+        #[route("/submenu/:id")]
+        SubmenuPage { id: String },
+        #[route("/service/:id")]
+        ServicePage { id: String },
+        #[route("/emergency")]
+        Emergency {},
+        #[route("/settings")]
+        Settings {},
+        #[route("/:..segments")]
+        NotFound { segments: Vec<String> },
+}
+
+/// The whole app for a loaded (or failed) boot, starting at `boot.start`.
+#[component]
+pub fn Root(boot: Boot) -> Element {
+    let services = match boot.services() {
+        Ok(services) => services,
+        Err(message) => return rsx! { BootFailure { message } },
+    };
+    let lang = use_signal(|| boot.initial_language());
+    use_context_provider(|| AppState::new(services, lang, boot.isolate_marks()));
+    let start = boot.start();
+    rsx! {
+        style { {STYLE} }
+        HistoryProvider {
+            history: move |_| Rc::new(MemoryHistory::with_initial_path(start.clone())) as Rc<dyn History>,
+            Router::<Route> {}
+        }
+    }
+}
+
+/// Shown when the city pack cannot be opened at all: says what failed, in every UI language,
+/// because the person's language setting lives in the store that may be what failed.
+#[component]
+fn BootFailure(message: String) -> Element {
+    rsx! {
+        style { {STYLE} }
+        div { class: "app boot-failure",
+            for (code, _, _) in merhaba_core::l10n::UI_LANGUAGES {
+                p { lang: *code, dir: merhaba_core::Direction::of(code).as_attr(),
+                    {merhaba_core::Localizer::new(code, true).t("error-store")}
+                }
+            }
+            pre { dir: "ltr", "{message}" }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! What every screen shares: the open stores, the chosen language and its UI strings.
+
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use dioxus::prelude::*;
+use merhaba_core::l10n::{negotiate, UI_LANGUAGES};
+use merhaba_core::{install_pack, CityPack, LanguageChain, Localizer, UserStore};
+
+use crate::platform;
+
+/// The Aydın pack, built from `content/aydin/` by build.rs.
+pub const EMBEDDED_PACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/aydin.sqlite"));
+
+/// The stores the app reads and writes.
+pub struct Stores {
+    pub pack: CityPack,
+    pub user: UserStore,
+}
+
+/// How the app starts: its stores (or why they could not be opened), the first route and
+/// the person's language preferences. Compared by identity, as Dioxus props must be.
+#[derive(Clone)]
+pub struct Boot {
+    stores: Rc<Result<Stores, String>>,
+    start: String,
+    device_languages: Vec<String>,
+    isolate: bool,
+}
+
+impl PartialEq for Boot {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.stores, &other.stores) && self.start == other.start
+    }
+}
+
+impl Boot {
+    /// Installs the embedded pack into the data folder if needed and opens the stores there.
+    pub fn from_data_dir(data_dir: PathBuf) -> Boot {
+        let stores = (|| {
+            let pack_path =
+                install_pack(&data_dir.join("packs"), EMBEDDED_PACK).map_err(|e| e.to_string())?;
+            let pack = CityPack::open(&pack_path).map_err(|e| e.to_string())?;
+            let user_path = data_dir.join("user.sqlite");
+            let user =
+                UserStore::open(&user_path).map_err(|e| format!("{}: {e}", user_path.display()))?;
+            Ok(Stores { pack, user })
+        })();
+        Boot::new(stores, platform::device_languages())
+    }
+
+    pub fn new(stores: Result<Stores, String>, device_languages: Vec<String>) -> Boot {
+        Boot {
+            stores: Rc::new(stores),
+            start: "/".into(),
+            device_languages,
+            isolate: true,
+        }
+    }
+
+    /// Starts at another route (tests and deep links).
+    pub fn at(mut self, path: &str) -> Boot {
+        self.start = path.to_string();
+        self
+    }
+
+    /// Turns Unicode isolation marks off, so tests can compare plain strings.
+    pub fn without_isolation_marks(mut self) -> Boot {
+        self.isolate = false;
+        self
+    }
+
+    pub(crate) fn services(&self) -> Result<Rc<Result<Stores, String>>, String> {
+        match &*self.stores {
+            Ok(_) => Ok(self.stores.clone()),
+            Err(message) => Err(message.clone()),
+        }
+    }
+
+    pub(crate) fn start(&self) -> String {
+        self.start.clone()
+    }
+
+    pub(crate) fn isolate_marks(&self) -> bool {
+        self.isolate
+    }
+
+    /// The saved choice if there is one, else the device's language where we have it.
+    pub(crate) fn initial_language(&self) -> &'static str {
+        let saved = match &*self.stores {
+            Ok(stores) => stores.user.language().ok().flatten(),
+            Err(_) => None,
+        };
+        let saved =
+            saved.and_then(|lang| UI_LANGUAGES.iter().map(|(c, _, _)| *c).find(|c| *c == lang));
+        saved.unwrap_or_else(|| negotiate(&self.device_languages))
+    }
+}
+
+/// Shared by every screen through the context; `use_app()` fetches it.
+#[derive(Clone)]
+pub struct AppState {
+    stores: Rc<Result<Stores, String>>,
+    localizers: Rc<Vec<Localizer>>,
+    lang: Signal<&'static str>,
+}
+
+impl AppState {
+    pub(crate) fn new(
+        stores: Rc<Result<Stores, String>>,
+        lang: Signal<&'static str>,
+        isolate: bool,
+    ) -> AppState {
+        let localizers = UI_LANGUAGES
+            .iter()
+            .map(|(code, _, _)| Localizer::new(code, isolate))
+            .collect();
+        AppState {
+            stores,
+            localizers: Rc::new(localizers),
+            lang,
+        }
+    }
+
+    fn stores(&self) -> &Stores {
+        self.stores
+            .as_ref()
+            .as_ref()
+            .expect("Root renders AppState only for opened stores")
+    }
+
+    pub fn pack(&self) -> &CityPack {
+        &self.stores().pack
+    }
+
+    /// The reader's language; reading it subscribes the calling component to changes.
+    pub fn lang(&self) -> &'static str {
+        (self.lang)()
+    }
+
+    /// UI strings in the reader's language.
+    pub fn l10n(&self) -> &Localizer {
+        let lang = self.lang();
+        self.localizers
+            .iter()
+            .find(|l| l.lang() == lang)
+            .unwrap_or(&self.localizers[0])
+    }
+
+    /// The order in which content translations are tried for the reader.
+    pub fn chain(&self) -> LanguageChain {
+        LanguageChain::new(self.lang(), self.pack().languages())
+    }
+
+    /// Switches the whole app to `lang` at once and remembers the choice.
+    pub fn set_lang(&mut self, lang: &'static str) -> Result<(), String> {
+        self.lang.set(lang);
+        self.stores()
+            .user
+            .set_language(lang)
+            .map_err(|e| e.to_string())
+    }
+}
+
+pub fn use_app() -> AppState {
+    use_context::<AppState>()
+}

@@ -1,0 +1,35 @@
+//! Home: the city's name and a grid of its top categories.
+
+use dioxus::prelude::*;
+
+use crate::components::content::{Inline, StoreError};
+use crate::state::use_app;
+use crate::Route;
+
+#[component]
+pub fn Home() -> Element {
+    let app = use_app();
+    let l = app.l10n();
+    let chain = app.chain();
+    let (city, categories) = match (app.pack().city(&chain), app.pack().categories(&chain)) {
+        (Ok(city), Ok(categories)) => (city, categories),
+        (Err(e), _) | (_, Err(e)) => return rsx! { StoreError { message: e.to_string() } },
+    };
+    rsx! {
+        h1 { class: "city-name", Inline { text: city.name } }
+        p { class: "intro", {l.t("home-intro")} }
+        ul { class: "category-grid",
+            for category in categories {
+                li { key: "{category.id}",
+                    Link { class: "tile", to: Route::CategoryPage { id: category.id.clone() },
+                        span { class: "icon", "aria-hidden": "true", "{category.icon}" }
+                        span { class: "tile-name", Inline { text: category.name } }
+                        span { class: "count",
+                            {l.t_args("service-count", &[("count", category.service_count.into())])}
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

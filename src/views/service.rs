@@ -1,0 +1,143 @@
+//! A service: the four questions (rights and obligations, cost, location, internet
+//! resources), where the facts come from, and whether the entry is a sample.
+
+use dioxus::prelude::*;
+use merhaba_core::{tel_uri, Place};
+
+use crate::components::content::{ContentText, FallbackNotice, Inline, StoreError};
+use crate::state::use_app;
+use crate::views::NotFound;
+use crate::Route;
+
+#[component]
+pub fn ServicePage(id: String) -> Element {
+    let app = use_app();
+    let l = app.l10n();
+    let reader = app.lang();
+    let service = match app.pack().service(&id, &app.chain()) {
+        Ok(Some(service)) => service,
+        Ok(None) => return rsx! { NotFound { segments: vec![id] } },
+        Err(e) => return rsx! { StoreError { message: e.to_string() } },
+    };
+    // The language most of the page falls back to (its name), when any part does.
+    let fallback = service.has_fallback_for(reader).then(|| {
+        [&service.name, &service.rights, &service.cost]
+            .into_iter()
+            .find(|t| t.is_fallback_for(reader))
+            .map_or_else(
+                || merhaba_core::l10n::LAST_RESORT.to_string(),
+                |t| t.lang.clone(),
+            )
+    });
+    rsx! {
+        article { class: "service",
+            if let Some((first_id, first_name)) = service.submenus.first().cloned() {
+                nav { class: "breadcrumb",
+                    Link { to: Route::SubmenuPage { id: first_id }, Inline { text: first_name } }
+                }
+            }
+            h1 { Inline { text: service.name.clone() } }
+            if service.sample {
+                p { class: "notice sample", role: "note",
+                    strong { {l.t("sample-badge")} ": " }
+                    {l.t("sample-notice")}
+                }
+            }
+            if let Some(lang) = fallback {
+                FallbackNotice { lang }
+            }
+            ContentText { text: service.summary.clone(), class: "summary" }
+
+            section { class: "answer rights",
+                h2 { span { class: "section-icon", "aria-hidden": "true", "⚖️ " } {l.t("section-rights")} }
+                ContentText { text: service.rights.clone() }
+            }
+            section { class: "answer cost",
+                h2 { span { class: "section-icon", "aria-hidden": "true", "💰 " } {l.t("section-cost")} }
+                ContentText { text: service.cost.clone() }
+            }
+            section { class: "answer location",
+                h2 { span { class: "section-icon", "aria-hidden": "true", "📍 " } {l.t("section-location")} }
+                if let Some(note) = service.location_note.clone() {
+                    ContentText { text: note }
+                }
+                if service.places.is_empty() && service.location_note.is_none() {
+                    p { {l.t("no-places")} }
+                }
+                for (i, place) in service.places.iter().cloned().enumerate() {
+                    PlaceCard { key: "{i}", place }
+                }
+            }
+            section { class: "answer internet",
+                h2 { span { class: "section-icon", "aria-hidden": "true", "🌐 " } {l.t("section-internet")} }
+                if service.links.is_empty() {
+                    p { {l.t("no-links")} }
+                }
+                ul { class: "links",
+                    for link in service.links.iter().cloned() {
+                        li { key: "{link.url}",
+                            a { href: "{link.url}", rel: "noopener",
+                                Inline { text: link.title }
+                            }
+                            " "
+                            span { class: "url", dir: "ltr", "{link.url}" }
+                        }
+                    }
+                }
+            }
+            footer { class: "provenance",
+                h2 { {l.t("sources-title")} }
+                ul {
+                    for source in service.sources.iter().cloned() {
+                        li { key: "{source.url}",
+                            a { href: "{source.url}", dir: "ltr", rel: "noopener", "{source.title}" }
+                        }
+                    }
+                }
+                p { class: "checked", {l.t_args("checked-on", &[("date", service.checked.clone().into())])} }
+                if service.submenus.len() > 1 {
+                    p { class: "also-in",
+                        {l.t("also-in")} ": "
+                        for (sid, name) in service.submenus.iter().skip(1).cloned() {
+                            Link { key: "{sid}", class: "chip", to: Route::SubmenuPage { id: sid.clone() }, Inline { text: name } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One place: its address opens the map app (geo:), its phone the dialler (tel:).
+#[component]
+fn PlaceCard(place: Place) -> Element {
+    let app = use_app();
+    let l = app.l10n();
+    rsx! {
+        div { class: "place",
+            h3 { Inline { text: place.name.clone() } }
+            p { class: "address",
+                span { class: "label", {l.t("place-address")} ": " }
+                a { href: place.geo_uri(), Inline { text: place.address.clone() } }
+            }
+            if let Some(hours) = place.opening_hours.clone() {
+                p { class: "hours",
+                    span { class: "label", {l.t("place-hours")} ": " }
+                    span { dir: "ltr", "{hours}" }
+                }
+            }
+            div { class: "actions",
+                a { class: "button", href: place.geo_uri(),
+                    span { "aria-hidden": "true", "🧭 " }
+                    {l.t("place-directions")}
+                }
+                if let Some(phone) = place.phone.clone() {
+                    a { class: "button", href: tel_uri(&phone),
+                        span { "aria-hidden": "true", "📞 " }
+                        {l.t_args("place-call", &[("number", phone.clone().into())])}
+                    }
+                }
+            }
+        }
+    }
+}
