@@ -1,0 +1,237 @@
+#!/usr/bin/env python3
+"""End-to-end test of the real Merhaba desktop window under Xvfb.
+
+It starts the app with an empty data folder and an English device, then does what a person
+does: home -> Health -> Hospitals -> a service -> Back -> Settings -> العربية -> the service in
+Arabic. Each step is checked by what is on screen: the window is captured with ImageMagick's
+`import`, text is read back with tesseract OCR (English, Turkish, Arabic), and clicks go to
+where OCR found the words, with xdotool. Screenshots are saved in the output folder.
+
+With --measure-startup N it instead starts the app N times and reports how long the window
+takes from exec until the home screen is painted (the red emergency bar appears).
+
+Usage: run.py BINARY OUT_DIR [--measure-startup N]
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+SCALE = 2  # screenshots are enlarged before OCR: small UI text reads far better
+SHOTS = [0]  # screenshots taken in this run, for file names
+
+
+def fold(text):
+    """OCR often drops Turkish diacritics (Türkçe -> Turkce): compare without them."""
+    return text.translate(str.maketrans("çğıİöşüÇĞÖŞÜ", "cgiIosuCGOSU"))
+
+
+class Failure(Exception):
+    pass
+
+
+def sh(*args, check=True, **kw):
+    return subprocess.run(args, check=check, capture_output=True, text=True, **kw)
+
+
+class Window:
+    def __init__(self, binary, out_dir, display, data_dir=None, lang="en_US.UTF-8"):
+        self.out_dir = out_dir
+        self.env = dict(os.environ, DISPLAY=display, LANG=lang, LC_ALL="", LANGUAGE="")
+        self.data_dir = data_dir or tempfile.mkdtemp(prefix="merhaba-e2e-")
+        self.env["MERHABA_DATA_DIR"] = self.data_dir
+        self.started = time.monotonic()
+        self.log = open(os.path.join(out_dir, "app.log"), "a")
+        self.proc = subprocess.Popen([binary], env=self.env, stdout=self.log, stderr=self.log)
+        self.wid = self._wait_for_window()
+
+    def _wait_for_window(self, timeout=120):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise Failure(f"the app exited with {self.proc.returncode}; see app.log")
+            r = sh("xdotool", "search", "--onlyvisible", "--name", "^Merhaba$", check=False, env=self.env)
+            ids = r.stdout.split()
+            if ids:
+                return ids[0]
+            time.sleep(0.05)
+        raise Failure("no Merhaba window appeared")
+
+    def close(self, keep_data=False):
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        if not keep_data:
+            shutil.rmtree(self.data_dir, ignore_errors=True)
+
+    def screenshot(self, name):
+        SHOTS[0] += 1
+        path = os.path.join(self.out_dir, f"{SHOTS[0]:02d}-{name}.png")
+        sh("import", "-window", self.wid, path, env=self.env)
+        return path
+
+    def painted(self):
+        """True once the emergency bar (red, at the bottom of the window) is on screen."""
+        r = sh("import", "-window", self.wid, "-crop", "1x1+4+815", "-depth", "8", "txt:-", check=False, env=self.env)
+        return "#B3261E" in r.stdout.upper()
+
+    def words(self, path, langs):
+        """Words OCR reads on the screenshot, with their centres in window coordinates.
+        The page is read as shown; the header and the emergency bar (white text on colour)
+        are cut out and read again inverted to black on light, which OCR reads far better."""
+        width, height = (int(v) for v in sh("identify", "-format", "%w %h", path).stdout.split())
+        bars = ["-colorspace", "gray", "-negate"]
+        passes = [(0, None, []), (0, f"{width}x60+0+0", bars), (height - 60, f"{width}x60+0+{height - 60}", bars)]
+        found = []
+        for offset, crop, extra in passes:
+            big = path[:-4] + ".ocr.png"
+            cut = ["-crop", crop, "+repage"] if crop else []
+            sh("convert", path, *cut, "-resize", f"{SCALE * 100}%", *extra, big)
+            r = sh("tesseract", big, "-", "-l", langs, "--psm", "11", "tsv")
+            os.remove(big)
+            for line in r.stdout.splitlines()[1:]:
+                cols = line.split("\t")
+                if len(cols) == 12 and cols[11].strip() and float(cols[10]) > 30:
+                    left, top, w, h = (int(c) // SCALE for c in cols[6:10])
+                    found.append((cols[11].strip(), left + w // 2, offset + top + h // 2))
+        return found
+
+    def see(self, name, expected, langs="eng+tur", timeout=30):
+        """Waits until every expected word is on screen; returns the words with positions."""
+        deadline = time.monotonic() + timeout
+        while True:
+            path = self.screenshot(name)
+            words = self.words(path, langs)
+            texts = [w for w, _, _ in words]
+            missing = [e for e in expected if not any(fold(e) in fold(t) for t in texts)]
+            if not missing:
+                print(f"  ok  {name}: saw {', '.join(expected)}")
+                return words
+            if time.monotonic() > deadline:
+                raise Failure(f"{name}: did not see {missing} (OCR read: {' '.join(texts)}); screenshot {path}")
+            os.remove(path)
+            SHOTS[0] -= 1
+            time.sleep(0.5)
+
+    def click_word(self, words, word):
+        for text, x, y in words:
+            if fold(word) in fold(text):
+                sh("xdotool", "mousemove", "--window", self.wid, str(x), str(y), "click", "1", env=self.env)
+                time.sleep(0.4)
+                return x, y
+        raise Failure(f"cannot click {word!r}: not on screen")
+
+
+def start_xvfb():
+    for n in range(90, 110):
+        if not os.path.exists(f"/tmp/.X11-unix/X{n}") and not os.path.exists(f"/tmp/.X{n}-lock"):
+            display = f":{n}"
+            proc = subprocess.Popen(["Xvfb", display, "-screen", "0", "1024x900x24", "-nolisten", "tcp"],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            for _ in range(100):
+                if os.path.exists(f"/tmp/.X11-unix/X{n}"):
+                    return proc, display
+                time.sleep(0.05)
+            proc.kill()
+    raise Failure("could not start Xvfb")
+
+
+def walk(binary, out_dir, display):
+    w = Window(binary, out_dir, display)
+    try:
+        words = w.see("home", ["Ayd", "Health", "Education", "Emergency", "112"])
+        w.click_word(words, "Health")
+        words = w.see("category-health", ["Hospitals", "Pharmacies", "Back"])
+        w.click_word(words, "Hospitals")
+        words = w.see("submenu-hospitals", ["University", "hospital", "Interpreting"])
+        w.click_word(words, "University")
+        w.see("service-en", ["Rights", "obligations", "Cost", "Location", "sample", "checked"])
+        words = w.see("service-en", ["Back"])
+        w.click_word(words, "Back")
+        words = w.see("back-to-submenu", ["University", "Interpreting"])
+        w.click_word(words, "Settings")
+        words = w.see("settings", ["Language", "العربية"], langs="ara+eng")
+        w.click_word(words, "العربية")
+        words = w.see("settings-ar", ["الإعدادات", "اللغة"], langs="ara")
+        # Right to left: the brand now sits on the right half of the window.
+        brand = [x for t, x, y in words if "مرحبا" in t and y < 60]
+        if not brand or brand[0] < 220:
+            raise Failure(f"settings-ar: expected the brand on the right (RTL), found x={brand}")
+        print("  ok  settings-ar: laid out right to left")
+        words = w.see("settings-ar", ["رجوع"], langs="ara")
+        w.click_word(words, "رجوع")
+        words = w.see("submenu-ar", ["المستشفيات", "مثال", "عدنان"], langs="ara")
+        w.click_word(words, "عدنان")
+        w.see("service-ar", ["والواجبات", "التكلفة", "المكان", "مثال"], langs="ara")
+    finally:
+        w.close()
+    print(f"e2e: {SHOTS[0]} screenshots in {out_dir}")
+
+
+def walk_restart(binary, out_dir, display):
+    """The language chosen in Settings survives a restart (same data folder, English device)."""
+    w = Window(binary, out_dir, display)
+    try:
+        words = w.see("restart-en", ["Settings"])
+        w.click_word(words, "Settings")
+        words = w.see("restart-settings", ["Türkçe"])
+        w.click_word(words, "Türkçe")
+        w.see("restart-tr", ["Ayarlar", "Dil"])
+    finally:
+        w.close(keep_data=True)
+    again = Window(binary, out_dir, display, data_dir=w.data_dir)
+    try:
+        again.see("restarted-tr", ["Hangi", "konuda", "Eğitim", "Acil"])
+    finally:
+        again.close()
+
+
+def measure_startup(binary, out_dir, display, runs):
+    times = []
+    for _ in range(runs):
+        w = Window(binary, out_dir, display)
+        try:
+            while not w.painted():
+                if time.monotonic() - w.started > 60:
+                    raise Failure("home screen not painted within 60 s")
+                time.sleep(0.01)
+            times.append(time.monotonic() - w.started)
+        finally:
+            w.close()
+    times.sort()
+    print(f"startup to painted home screen over {runs} runs: median {times[len(times) // 2] * 1000:.0f} ms, "
+          f"min {times[0] * 1000:.0f} ms, max {times[-1] * 1000:.0f} ms")
+
+
+def main():
+    if len(sys.argv) < 3:
+        print(__doc__)
+        return 2
+    binary, out_dir = os.path.abspath(sys.argv[1]), sys.argv[2]
+    os.makedirs(out_dir, exist_ok=True)
+    for f in os.listdir(out_dir):
+        if f.endswith(".png"):
+            os.remove(os.path.join(out_dir, f))
+    xvfb, display = start_xvfb()
+    try:
+        if "--measure-startup" in sys.argv:
+            measure_startup(binary, out_dir, display, int(sys.argv[sys.argv.index("--measure-startup") + 1]))
+        else:
+            walk(binary, out_dir, display)
+            walk_restart(binary, out_dir, display)
+            print("e2e: 2 passed, 0 failed")
+    except Failure as e:
+        print(f"e2e FAILED: {e}")
+        print("e2e: 0 passed, 1 failed")
+        return 1
+    finally:
+        xvfb.terminate()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
