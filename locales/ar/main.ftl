@@ -1,7 +1,6 @@
 # نصوص واجهة مرحبا: العربية.
 app-name = مرحبا
 nav-back = رجوع
-nav-home = الرئيسية
 nav-settings = الإعدادات
 emergency-title = طوارئ
 emergency-all = كل أرقام الطوارئ
@@ -21,7 +20,6 @@ section-cost = التكلفة
 section-location = المكان
 section-internet = مصادر على الإنترنت
 place-hours = ساعات العمل
-place-phone = الهاتف
 place-address = العنوان
 place-directions = الاتجاهات
 place-call = اتصل بـ { $number }

@@ -1,7 +1,6 @@
 # Merhaba UI strings: English. Every other locale has the same message ids (a test checks).
 app-name = Merhaba
 nav-back = Back
-nav-home = Home
 nav-settings = Settings
 emergency-title = Emergency
 emergency-all = All emergency numbers
@@ -18,7 +17,6 @@ section-cost = Cost
 section-location = Location
 section-internet = Internet resources
 place-hours = Opening hours
-place-phone = Phone
 place-address = Address
 place-directions = Directions
 place-call = Call { $number }

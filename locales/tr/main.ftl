@@ -1,7 +1,6 @@
 # Merhaba arayüz metinleri: Türkçe.
 app-name = Merhaba
 nav-back = Geri
-nav-home = Ana sayfa
 nav-settings = Ayarlar
 emergency-title = Acil
 emergency-all = Tüm acil numaralar
@@ -18,7 +17,6 @@ section-cost = Ücret
 section-location = Yer
 section-internet = İnternet kaynakları
 place-hours = Çalışma saatleri
-place-phone = Telefon
 place-address = Adres
 place-directions = Yol tarifi
 place-call = Ara: { $number }

@@ -24,7 +24,7 @@ fn default_data_dir() -> PathBuf {
 #[cfg(not(target_os = "android"))]
 fn default_data_dir() -> PathBuf {
     dirs::data_dir()
-        .unwrap_or_else(|| std::env::temp_dir())
+        .unwrap_or_else(std::env::temp_dir)
         .join("merhaba")
 }
 

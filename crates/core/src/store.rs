@@ -33,6 +33,15 @@ pub enum StoreError {
     },
 }
 
+/// A `place` row before its texts are resolved.
+struct PlaceRow {
+    position: usize,
+    lat: f64,
+    lon: f64,
+    opening_hours: Option<String>,
+    phone: Option<String>,
+}
+
 /// An open, checked city pack.
 pub struct CityPack {
     conn: Connection,
@@ -351,23 +360,29 @@ impl CityPack {
                  WHERE service_id = ?1 ORDER BY position",
             )
             .map_err(|e| self.err(e))?;
-        let place_rows: Vec<(usize, f64, f64, Option<String>, Option<String>)> = stmt
+        let place_rows: Vec<PlaceRow> = stmt
             .query_map([id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                Ok(PlaceRow {
+                    position: r.get(0)?,
+                    lat: r.get(1)?,
+                    lon: r.get(2)?,
+                    opening_hours: r.get(3)?,
+                    phone: r.get(4)?,
+                })
             })
             .and_then(|rows| rows.collect())
             .map_err(|e| self.err(e))?;
         let places = place_rows
             .into_iter()
-            .map(|(pos, lat, lon, opening_hours, phone)| {
-                let t = self.texts(&owner::place(id, pos))?;
+            .map(|row| {
+                let t = self.texts(&owner::place(id, row.position))?;
                 Ok(Place {
                     name: t.get("name", chain),
                     address: t.get("address", chain),
-                    lat,
-                    lon,
-                    opening_hours,
-                    phone,
+                    lat: row.lat,
+                    lon: row.lon,
+                    opening_hours: row.opening_hours,
+                    phone: row.phone,
                 })
             })
             .collect::<Result<_, StoreError>>()?;

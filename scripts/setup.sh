@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what Merhaba needs on Debian when it is missing. Sourced by scripts/run.sh and
+# scripts/test.sh; safe to run again (it only installs what is not there).
+#   setup_packages run   - libraries to build and show the desktop window
+#   setup_packages test  - those, plus Xvfb, xdotool, ImageMagick and tesseract for the e2e test
+set -euo pipefail
+
+RUN_PACKAGES=(libwebkit2gtk-4.1-dev libxdo-dev libgtk-3-dev pkg-config fonts-noto-core fonts-noto-color-emoji)
+TEST_PACKAGES=(xvfb xdotool imagemagick tesseract-ocr tesseract-ocr-eng tesseract-ocr-tur tesseract-ocr-ara python3)
+
+setup_packages() {
+  local wanted=("${RUN_PACKAGES[@]}")
+  if [ "${1:-run}" = test ]; then wanted+=("${TEST_PACKAGES[@]}"); fi
+  local missing=()
+  for pkg in "${wanted[@]}"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "setup: installing ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  if ! command -v cargo >/dev/null; then
+    echo "setup: cargo is missing; install Rust with rustup (https://rustup.rs) first" >&2
+    exit 1
+  fi
+  if [ "${1:-run}" = test ]; then
+    cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
+    cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
+  fi
+}
