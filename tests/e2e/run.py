@@ -185,7 +185,9 @@ def walk_restart(binary, out_dir, display):
         w.close(keep_data=True)
     again = Window(binary, out_dir, display, data_dir=w.data_dir)
     try:
-        again.see("restarted-tr", ["Hangi", "konuda", "Eğitim", "Acil"])
+        words = again.see("restarted-tr", ["Hangi", "konuda", "Eğitim", "Acil", "numaralar"])
+        again.click_word(words, "numaralar")
+        again.see("emergency-tr", ["112", "157", "183", "YİMER"])
     finally:
         again.close()
 
