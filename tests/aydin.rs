@@ -21,10 +21,19 @@ fn the_guide_has_the_promised_size() {
     let categories = pack.categories(&chain).unwrap();
     let submenus: usize = categories
         .iter()
-        .map(|c| pack.category(&c.id, &chain).unwrap().unwrap().submenus.len())
+        .map(|c| {
+            pack.category(&c.id, &chain)
+                .unwrap()
+                .unwrap()
+                .submenus
+                .len()
+        })
         .sum();
     let services = pack.service_ids().unwrap().len();
-    println!("Aydın: {} categories, {submenus} submenus, {services} services", categories.len());
+    println!(
+        "Aydın: {} categories, {submenus} submenus, {services} services",
+        categories.len()
+    );
     assert!(categories.len() >= 12);
     assert!(submenus >= 30);
     assert!(services >= 60);
@@ -42,7 +51,11 @@ fn every_entry_is_reachable_and_complete_in_every_language() {
         for cat in pack.categories(&chain).unwrap() {
             assert_eq!(cat.name.lang, lang, "category {}", cat.id);
             let category = pack.category(&cat.id, &chain).unwrap().unwrap();
-            assert!(!category.submenus.is_empty(), "category {} has no submenu", cat.id);
+            assert!(
+                !category.submenus.is_empty(),
+                "category {} has no submenu",
+                cat.id
+            );
             for sub in category.submenus {
                 let submenu = pack.submenu(&sub.id, &chain).unwrap().unwrap();
                 assert!(!submenu.services.is_empty(), "submenu {} is empty", sub.id);
@@ -50,16 +63,28 @@ fn every_entry_is_reachable_and_complete_in_every_language() {
                     let s = pack.service(&summary.id, &chain).unwrap().unwrap();
                     assert!(!s.has_fallback_for(lang), "{} falls back in {lang}", s.id);
                     for text in [&s.name, &s.summary, &s.rights, &s.cost] {
-                        assert!(!text.value.trim().is_empty(), "{}: empty text in {lang}", s.id);
+                        assert!(
+                            !text.value.trim().is_empty(),
+                            "{}: empty text in {lang}",
+                            s.id
+                        );
                     }
-                    assert!(!s.places.is_empty() || s.location_note.is_some(), "{}: no location answer", s.id);
+                    assert!(
+                        !s.places.is_empty() || s.location_note.is_some(),
+                        "{}: no location answer",
+                        s.id
+                    );
                     assert!(!s.sources.is_empty(), "{}: no source", s.id);
                     reached.insert(s.id);
                 }
             }
         }
     }
-    assert_eq!(reached.len(), pack.service_ids().unwrap().len(), "every service is in a menu");
+    assert_eq!(
+        reached.len(),
+        pack.service_ids().unwrap().len(),
+        "every service is in a menu"
+    );
 }
 
 #[test]
@@ -68,14 +93,25 @@ fn every_service_page_renders_in_arabic_right_to_left() {
     let ids = pack.service_ids().unwrap();
     let path = pack.path().to_path_buf();
     for id in ids {
-        let stores = Stores { pack: CityPack::open(&path).unwrap(), user: UserStore::open(&dir.path().join("user.sqlite")).unwrap() };
-        let boot = Boot::new(Ok(stores), vec!["ar".into()]).without_isolation_marks().at(&format!("/service/{id}"));
+        let stores = Stores {
+            pack: CityPack::open(&path).unwrap(),
+            user: UserStore::open(&dir.path().join("user.sqlite")).unwrap(),
+        };
+        let boot = Boot::new(Ok(stores), vec!["ar".into()])
+            .without_isolation_marks()
+            .at(&format!("/service/{id}"));
         let mut vdom = VirtualDom::new_with_props(Root, RootProps { boot });
         vdom.rebuild_in_place();
         let html = dioxus_ssr::render(&vdom);
         assert!(html.contains(r#"dir="rtl""#), "{id}");
-        assert!(html.contains("الحقوق والواجبات") && html.contains("مصادر على الإنترنت"), "{id}");
-        assert!(!html.contains(r#"class="notice fallback""#), "{id} falls back");
+        assert!(
+            html.contains("الحقوق والواجبات") && html.contains("مصادر على الإنترنت"),
+            "{id}"
+        );
+        assert!(
+            !html.contains(r#"class="notice fallback""#),
+            "{id} falls back"
+        );
         assert!(!html.contains("This page does not exist"), "{id}");
     }
 }
