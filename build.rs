@@ -18,6 +18,15 @@ fn main() {
             std::process::exit(1);
         }
     };
+    // The app installs its embedded pack only when the installed one is older or damaged.
+    println!(
+        "cargo::rustc-env=MERHABA_PACK_CITY={}",
+        source.city.value.id
+    );
+    println!(
+        "cargo::rustc-env=MERHABA_PACK_VERSION={}",
+        source.city.value.content_version
+    );
     if let Err(e) = merhaba_pack::build_pack(&source, &out) {
         println!("cargo::error={e}");
         std::process::exit(1);

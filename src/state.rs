@@ -5,12 +5,14 @@ use std::rc::Rc;
 
 use dioxus::prelude::*;
 use merhaba_core::l10n::{negotiate, UI_LANGUAGES};
-use merhaba_core::{install_pack, CityPack, LanguageChain, Localizer, UserStore};
+use merhaba_core::{install_pack, pack_path, CityPack, LanguageChain, Localizer, UserStore};
 
 use crate::platform;
 
-/// The Aydın pack, built from `content/aydin/` by build.rs.
+/// The Aydın pack, built from `content/aydin/` by build.rs, with its city id and version.
 pub const EMBEDDED_PACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/aydin.sqlite"));
+const EMBEDDED_CITY: &str = env!("MERHABA_PACK_CITY");
+const EMBEDDED_VERSION: &str = env!("MERHABA_PACK_VERSION");
 
 /// The stores the app reads and writes.
 pub struct Stores {
@@ -38,9 +40,20 @@ impl Boot {
     /// Installs the embedded pack into the data folder if needed and opens the stores there.
     pub fn from_data_dir(data_dir: PathBuf) -> Boot {
         let stores = (|| {
-            let pack_path =
-                install_pack(&data_dir.join("packs"), EMBEDDED_PACK).map_err(|e| e.to_string())?;
-            let pack = CityPack::open(&pack_path).map_err(|e| e.to_string())?;
+            let packs = data_dir.join("packs");
+            // The embedded pack is copied once: only when no sound pack of the same or a
+            // newer version (for example one from a content update) is installed.
+            let embedded_version: u64 = EMBEDDED_VERSION.parse().unwrap_or(0);
+            let installed = CityPack::open(&pack_path(&packs, EMBEDDED_CITY))
+                .ok()
+                .filter(|pack| pack.content_version() >= embedded_version);
+            let pack = match installed {
+                Some(pack) => pack,
+                None => {
+                    let path = install_pack(&packs, EMBEDDED_PACK).map_err(|e| e.to_string())?;
+                    CityPack::open(&path).map_err(|e| e.to_string())?
+                }
+            };
             let user_path = data_dir.join("user.sqlite");
             let user =
                 UserStore::open(&user_path).map_err(|e| format!("{}: {e}", user_path.display()))?;

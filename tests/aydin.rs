@@ -115,3 +115,24 @@ fn every_service_page_renders_in_arabic_right_to_left() {
         assert!(!html.contains("This page does not exist"), "{id}");
     }
 }
+
+#[test]
+fn the_embedded_pack_is_copied_once_and_repaired_when_damaged() {
+    let dir = tempfile::tempdir().unwrap();
+    let installed = dir.path().join("packs/aydin.sqlite");
+    let _first = Boot::from_data_dir(dir.path().to_path_buf());
+    assert_eq!(std::fs::read(&installed).unwrap(), EMBEDDED_PACK);
+    let written = std::fs::metadata(&installed).unwrap().modified().unwrap();
+
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let _second = Boot::from_data_dir(dir.path().to_path_buf());
+    let again = std::fs::metadata(&installed).unwrap().modified().unwrap();
+    assert_eq!(written, again, "a sound installed pack is not copied again");
+
+    std::fs::write(&installed, b"damaged").unwrap();
+    let boot = Boot::from_data_dir(dir.path().to_path_buf()).without_isolation_marks();
+    assert_eq!(std::fs::read(&installed).unwrap(), EMBEDDED_PACK, "a damaged pack is replaced");
+    let mut vdom = VirtualDom::new_with_props(Root, RootProps { boot });
+    vdom.rebuild_in_place();
+    assert!(dioxus_ssr::render(&vdom).contains("Aydın"));
+}

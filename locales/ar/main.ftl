@@ -4,7 +4,7 @@ nav-back = رجوع
 nav-settings = الإعدادات
 emergency-title = طوارئ
 emergency-all = كل أرقام الطوارئ
-emergency-intro = هذه المكالمات مجانية وتعمل من أي هاتف، حتى من دون رصيد.
+emergency-intro = الاتصال بهذه الأرقام مجاني.
 home-intro = بماذا تحتاج إلى مساعدة؟
 service-count = { $count ->
     [zero] لا خدمات

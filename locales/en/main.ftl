@@ -4,7 +4,7 @@ nav-back = Back
 nav-settings = Settings
 emergency-title = Emergency
 emergency-all = All emergency numbers
-emergency-intro = These calls are free and work from any phone, even without credit.
+emergency-intro = Calls to these numbers are free.
 home-intro = What do you need help with?
 service-count = { $count ->
     [one] 1 service

@@ -4,7 +4,7 @@ nav-back = Geri
 nav-settings = Ayarlar
 emergency-title = Acil
 emergency-all = Tüm acil numaralar
-emergency-intro = Bu aramalar ücretsizdir ve kontörü olmayan her telefondan yapılabilir.
+emergency-intro = Bu numaraları aramak ücretsizdir.
 home-intro = Hangi konuda yardıma ihtiyacınız var?
 service-count = { $count ->
     [one] 1 hizmet

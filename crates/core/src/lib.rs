@@ -10,5 +10,5 @@ pub mod user;
 
 pub use l10n::{Direction, LanguageChain, Localizer};
 pub use model::*;
-pub use store::{install_pack, CityPack, StoreError};
+pub use store::{install_pack, pack_path, CityPack, StoreError};
 pub use user::UserStore;

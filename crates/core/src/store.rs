@@ -155,6 +155,14 @@ impl CityPack {
         }
     }
 
+    /// The content version recorded in the pack (0 if unreadable, so any real pack wins).
+    pub fn content_version(&self) -> u64 {
+        self.meta("content_version")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0)
+    }
+
     pub fn meta(&self, key: &str) -> Result<String, StoreError> {
         self.conn
             .query_row("SELECT value FROM pack_meta WHERE key = ?1", [key], |r| {
@@ -218,7 +226,7 @@ impl CityPack {
             id: self.meta("city")?,
             name: texts.get("name", chain),
             languages: self.languages.clone(),
-            content_version: self.meta("content_version")?.parse().unwrap_or(0),
+            content_version: self.content_version(),
             build_date: self.meta("build_date")?,
             emergency,
         })
@@ -454,6 +462,11 @@ impl CityPack {
     }
 }
 
+/// Where the pack of `city` is installed in `dir`.
+pub fn pack_path(dir: &Path, city: &str) -> PathBuf {
+    dir.join(format!("{city}.sqlite"))
+}
+
 /// Installs a pack (for example the one embedded in the app) into `dir`, unless a sound pack
 /// of the same city with the same or a newer content version is already there.
 ///
@@ -471,16 +484,10 @@ pub fn install_pack(dir: &Path, bytes: &[u8]) -> Result<PathBuf, StoreError> {
         let pack = CityPack::open(&incoming).inspect_err(|_| {
             let _ = std::fs::remove_file(&incoming);
         })?;
-        (
-            pack.meta("city")?,
-            pack.meta("content_version")?.parse::<u64>().unwrap_or(0),
-        )
+        (pack.meta("city")?, pack.content_version())
     };
-    let target = dir.join(format!("{city}.sqlite"));
-    let installed = CityPack::open(&target)
-        .ok()
-        .and_then(|p| p.meta("content_version").ok())
-        .and_then(|v| v.parse::<u64>().ok());
+    let target = pack_path(dir, &city);
+    let installed = CityPack::open(&target).ok().map(|p| p.content_version());
     if installed.is_some_and(|v| v >= version) {
         std::fs::remove_file(&incoming).map_err(io(&incoming))?;
     } else {
