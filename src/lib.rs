@@ -39,15 +39,20 @@ pub enum Route {
         NotFound { segments: Vec<String> },
 }
 
-/// The whole app for a loaded (or failed) boot, starting at `boot.start`.
+/// The whole app for a boot: the guide, or why it could not be opened.
 #[component]
 pub fn Root(boot: Boot) -> Element {
-    let services = match boot.services() {
-        Ok(services) => services,
-        Err(message) => return rsx! { BootFailure { message } },
-    };
+    match boot.stores() {
+        Ok(stores) => rsx! { Guide { boot, stores } },
+        Err(message) => rsx! { BootFailure { message } },
+    }
+}
+
+/// The guide over opened stores, starting at `boot`'s route in the person's language.
+#[component]
+fn Guide(boot: Boot, stores: Rc<state::Stores>) -> Element {
     let lang = use_signal(|| boot.initial_language());
-    use_context_provider(|| AppState::new(services, lang, boot.isolate_marks()));
+    use_context_provider(|| AppState::new(stores.clone(), lang, boot.isolate_marks()));
     let start = boot.start();
     rsx! {
         style { {STYLE} }

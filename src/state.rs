@@ -20,11 +20,18 @@ pub struct Stores {
     pub user: UserStore,
 }
 
+/// Two handles are equal when they are the same open stores (Dioxus props must compare).
+impl PartialEq for Stores {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
 /// How the app starts: its stores (or why they could not be opened), the first route and
 /// the person's language preferences. Compared by identity, as Dioxus props must be.
 #[derive(Clone)]
 pub struct Boot {
-    stores: Rc<Result<Stores, String>>,
+    stores: Result<Rc<Stores>, String>,
     start: String,
     device_languages: Vec<String>,
     isolate: bool,
@@ -32,7 +39,12 @@ pub struct Boot {
 
 impl PartialEq for Boot {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.stores, &other.stores) && self.start == other.start
+        let same_stores = match (&self.stores, &other.stores) {
+            (Ok(a), Ok(b)) => Rc::ptr_eq(a, b),
+            (Err(a), Err(b)) => a == b,
+            _ => false,
+        };
+        same_stores && self.start == other.start
     }
 }
 
@@ -64,7 +76,7 @@ impl Boot {
 
     pub fn new(stores: Result<Stores, String>, device_languages: Vec<String>) -> Boot {
         Boot {
-            stores: Rc::new(stores),
+            stores: stores.map(Rc::new),
             start: "/".into(),
             device_languages,
             isolate: true,
@@ -83,11 +95,8 @@ impl Boot {
         self
     }
 
-    pub(crate) fn services(&self) -> Result<Rc<Result<Stores, String>>, String> {
-        match &*self.stores {
-            Ok(_) => Ok(self.stores.clone()),
-            Err(message) => Err(message.clone()),
-        }
+    pub(crate) fn stores(&self) -> Result<Rc<Stores>, String> {
+        self.stores.clone()
     }
 
     pub(crate) fn start(&self) -> String {
@@ -100,7 +109,7 @@ impl Boot {
 
     /// The saved choice if there is one, else the device's language where we have it.
     pub(crate) fn initial_language(&self) -> &'static str {
-        let saved = match &*self.stores {
+        let saved = match &self.stores {
             Ok(stores) => stores.user.language().ok().flatten(),
             Err(_) => None,
         };
@@ -113,17 +122,13 @@ impl Boot {
 /// Shared by every screen through the context; `use_app()` fetches it.
 #[derive(Clone)]
 pub struct AppState {
-    stores: Rc<Result<Stores, String>>,
+    stores: Rc<Stores>,
     localizers: Rc<Vec<Localizer>>,
     lang: Signal<&'static str>,
 }
 
 impl AppState {
-    pub(crate) fn new(
-        stores: Rc<Result<Stores, String>>,
-        lang: Signal<&'static str>,
-        isolate: bool,
-    ) -> AppState {
+    pub(crate) fn new(stores: Rc<Stores>, lang: Signal<&'static str>, isolate: bool) -> AppState {
         let localizers = UI_LANGUAGES
             .iter()
             .map(|(code, _, _)| Localizer::new(code, isolate))
@@ -135,15 +140,8 @@ impl AppState {
         }
     }
 
-    fn stores(&self) -> &Stores {
-        self.stores
-            .as_ref()
-            .as_ref()
-            .expect("Root renders AppState only for opened stores")
-    }
-
     pub fn pack(&self) -> &CityPack {
-        &self.stores().pack
+        &self.stores.pack
     }
 
     /// The reader's language; reading it subscribes the calling component to changes.
@@ -168,7 +166,7 @@ impl AppState {
     /// Switches the whole app to `lang` at once and remembers the choice.
     pub fn set_lang(&mut self, lang: &'static str) -> Result<(), String> {
         self.lang.set(lang);
-        self.stores()
+        self.stores
             .user
             .set_language(lang)
             .map_err(|e| e.to_string())

@@ -131,7 +131,11 @@ fn the_embedded_pack_is_copied_once_and_repaired_when_damaged() {
 
     std::fs::write(&installed, b"damaged").unwrap();
     let boot = Boot::from_data_dir(dir.path().to_path_buf()).without_isolation_marks();
-    assert_eq!(std::fs::read(&installed).unwrap(), EMBEDDED_PACK, "a damaged pack is replaced");
+    assert_eq!(
+        std::fs::read(&installed).unwrap(),
+        EMBEDDED_PACK,
+        "a damaged pack is replaced"
+    );
     let mut vdom = VirtualDom::new_with_props(Root, RootProps { boot });
     vdom.rebuild_in_place();
     assert!(dioxus_ssr::render(&vdom).contains("Aydın"));
