@@ -164,12 +164,7 @@ impl CityPack {
     }
 
     pub fn meta(&self, key: &str) -> Result<String, StoreError> {
-        self.conn
-            .query_row("SELECT value FROM pack_meta WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
-            .optional()
-            .map_err(|e| self.err(e))?
+        self.value("SELECT value FROM pack_meta WHERE key = ?1", key)?
             .ok_or_else(|| StoreError::NotAPack {
                 path: self.path.clone(),
                 reason: format!("pack_meta has no `{key}`"),
@@ -203,10 +198,20 @@ impl CityPack {
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
-    fn count(&self, sql: &str, arg: &str) -> Result<u32, StoreError> {
+    /// Runs a query for a single value; `None` when there is no row.
+    fn value<T: rusqlite::types::FromSql>(
+        &self,
+        sql: &str,
+        arg: &str,
+    ) -> Result<Option<T>, StoreError> {
         self.conn
-            .query_row(sql, [arg], |r| r.get(0))
+            .prepare_cached(sql)
+            .and_then(|mut stmt| stmt.query_row([arg], |r| r.get(0)).optional())
             .map_err(|e| self.err(e))
+    }
+
+    fn count(&self, sql: &str, arg: &str) -> Result<u32, StoreError> {
+        Ok(self.value(sql, arg)?.unwrap_or(0))
     }
 
     pub fn city(&self, chain: &LanguageChain) -> Result<City, StoreError> {
@@ -262,13 +267,7 @@ impl CityPack {
         id: &str,
         chain: &LanguageChain,
     ) -> Result<Option<Category>, StoreError> {
-        let icon: Option<String> = self
-            .conn
-            .query_row("SELECT icon FROM category WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()
-            .map_err(|e| self.err(e))?;
+        let icon: Option<String> = self.value("SELECT icon FROM category WHERE id = ?1", id)?;
         let Some(icon) = icon else { return Ok(None) };
         let submenus = self
             .strings(
@@ -296,13 +295,8 @@ impl CityPack {
     }
 
     pub fn submenu(&self, id: &str, chain: &LanguageChain) -> Result<Option<Submenu>, StoreError> {
-        let category_id: Option<String> = self
-            .conn
-            .query_row("SELECT category_id FROM submenu WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()
-            .map_err(|e| self.err(e))?;
+        let category_id: Option<String> =
+            self.value("SELECT category_id FROM submenu WHERE id = ?1", id)?;
         let Some(category_id) = category_id else {
             return Ok(None);
         };
@@ -332,12 +326,9 @@ impl CityPack {
         chain: &LanguageChain,
     ) -> Result<ServiceSummary, StoreError> {
         let texts = self.texts(&owner::service(id))?;
-        let sample: bool = self
-            .conn
-            .query_row("SELECT sample FROM service WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .map_err(|e| self.err(e))?;
+        let sample = self
+            .value("SELECT sample FROM service WHERE id = ?1", id)?
+            .unwrap_or(true);
         Ok(ServiceSummary {
             id: id.to_string(),
             name: texts.get("name", chain),
