@@ -2,9 +2,11 @@
 //!
 //! Nothing here imports dioxus; the app and the publisher CLI both build on it.
 
+pub mod fold;
 pub mod l10n;
 pub mod model;
 pub mod pack_schema;
+pub mod search;
 pub mod store;
 pub mod user;
 

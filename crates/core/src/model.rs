@@ -150,3 +150,22 @@ impl Service {
         texts.iter().any(|t| t.is_fallback_for(reader))
     }
 }
+
+/// Where a service sits in the guide: a category and one of its submenus.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MenuPath {
+    pub category_id: String,
+    pub category_name: Text,
+    pub submenu_id: String,
+    pub submenu_name: Text,
+}
+
+/// A search result as a screen shows it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SearchResult {
+    pub service: ServiceSummary,
+    pub path: Vec<MenuPath>,
+    /// The language the query matched in.
+    pub found_in: String,
+    pub in_reader_language: bool,
+}

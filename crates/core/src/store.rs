@@ -155,6 +155,14 @@ impl CityPack {
         }
     }
 
+    pub(crate) fn sql_error(&self, source: rusqlite::Error) -> StoreError {
+        self.err(source)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
     /// The content version recorded in the pack (0 if unreadable, so any real pack wins).
     pub fn content_version(&self) -> u64 {
         self.meta("content_version")
@@ -320,7 +328,7 @@ impl CityPack {
         }))
     }
 
-    fn service_summary(
+    pub(crate) fn service_summary(
         &self,
         id: &str,
         chain: &LanguageChain,
@@ -421,15 +429,10 @@ impl CityPack {
             .map_err(|e| self.err(e))?;
 
         let submenus = self
-            .strings(
-                "SELECT ss.submenu_id FROM service_submenu ss JOIN submenu s ON s.id = ss.submenu_id
-                 JOIN category c ON c.id = s.category_id
-                 WHERE ss.service_id = ?1 ORDER BY c.position, s.position",
-                id,
-            )?
+            .menu_paths(id, chain)?
             .into_iter()
-            .map(|sid| Ok((sid.clone(), self.texts(&owner::submenu(&sid))?.get("name", chain))))
-            .collect::<Result<_, StoreError>>()?;
+            .map(|p| (p.submenu_id, p.submenu_name))
+            .collect();
 
         Ok(Some(Service {
             id: id.to_string(),
@@ -445,6 +448,34 @@ impl CityPack {
             sample,
             submenus,
         }))
+    }
+
+    /// The categories and submenus a service is listed under, in menu order.
+    pub fn menu_paths(&self, id: &str, chain: &LanguageChain) -> Result<Vec<MenuPath>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT s.category_id, ss.submenu_id FROM service_submenu ss
+                 JOIN submenu s ON s.id = ss.submenu_id JOIN category c ON c.id = s.category_id
+                 WHERE ss.service_id = ?1 ORDER BY c.position, s.position",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows: Vec<(String, String)> = stmt
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))?;
+        rows.into_iter()
+            .map(|(category_id, submenu_id)| {
+                Ok(MenuPath {
+                    category_name: self
+                        .texts(&owner::category(&category_id))?
+                        .get("name", chain),
+                    submenu_name: self.texts(&owner::submenu(&submenu_id))?.get("name", chain),
+                    category_id,
+                    submenu_id,
+                })
+            })
+            .collect()
     }
 
     /// Every service id, for tests and tools that walk the whole pack.

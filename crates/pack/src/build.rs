@@ -5,7 +5,10 @@
 
 use std::path::Path;
 
+use std::collections::BTreeSet;
+
 use merhaba_core::pack_schema::{owner, PACK_APPLICATION_ID, PACK_SCHEMA, PACK_SCHEMA_VERSION};
+use merhaba_core::search::{deletions, index_text, is_typo_term, variant_key, SEARCH_SCHEMA};
 use rusqlite::{params, Connection};
 
 use crate::source::{ContentSource, Translations};
@@ -56,6 +59,7 @@ fn write(source: &ContentSource, path: &Path) -> rusqlite::Result<()> {
     conn.pragma_update(None, "user_version", PACK_SCHEMA_VERSION)?;
     let tx = conn.transaction()?;
     tx.execute_batch(PACK_SCHEMA)?;
+    tx.execute_batch(SEARCH_SCHEMA)?;
     let city = &source.city.value;
     let build_date = source
         .services
@@ -165,7 +169,71 @@ fn write(source: &ContentSource, path: &Path) -> rusqlite::Result<()> {
             )?;
         }
     }
+    write_search_index(&tx, source)?;
     tx.commit()?;
-    conn.execute_batch("VACUUM;")?;
+    conn.execute_batch("INSERT INTO search(search) VALUES ('optimize'); VACUUM;")?;
     conn.close().map_err(|(_, e)| e)
+}
+
+/// One FTS5 row per service and language: its name as the title; its keywords and the names
+/// of its categories and submenus as keywords; everything else a person reads as the body.
+/// Then the typo table: every title and keyword word of four letters or more under each of
+/// its one-letter deletions.
+fn write_search_index(tx: &rusqlite::Transaction, source: &ContentSource) -> rusqlite::Result<()> {
+    let categories = &source.categories.value.category;
+    let mut vocabulary = BTreeSet::new();
+    for service in &source.services {
+        let s = &service.value;
+        for lang in s.name.keys() {
+            let pick = |t: &Translations| t.get(lang).cloned().unwrap_or_default();
+            let mut keywords: Vec<String> = s.keywords.iter().map(&pick).collect();
+            for menu in &s.menus {
+                let (cat_id, sub_id) = menu.split_once('/').unwrap_or((menu, ""));
+                for cat in categories.iter().filter(|c| c.id == cat_id) {
+                    keywords.push(pick(&cat.name));
+                    keywords.extend(
+                        cat.submenu
+                            .iter()
+                            .filter(|m| m.id == sub_id)
+                            .map(|m| pick(&m.name)),
+                    );
+                }
+            }
+            let mut body = vec![pick(&s.summary), pick(&s.rights), pick(&s.cost)];
+            body.extend(s.location.iter().map(&pick));
+            for p in &s.place {
+                body.push(pick(&p.name));
+                body.push(pick(&p.address));
+            }
+            body.extend(s.link.iter().map(|l| pick(&l.title)));
+            let (title, keywords, body) = (
+                index_text(&pick(&s.name)),
+                index_text(&keywords.join(" ")),
+                index_text(&body.join(" ")),
+            );
+            // Typo tolerance covers names, keywords and menu names: what people look for by
+            // name. Body words match exactly or by prefix, which keeps the pack small.
+            for text in [&title, &keywords] {
+                vocabulary.extend(
+                    text.split(' ')
+                        .filter(|w| is_typo_term(w))
+                        .map(str::to_string),
+                );
+            }
+            tx.execute(
+                "INSERT INTO search(service_id, lang, title, keywords, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![s.id, lang, title, keywords, body],
+            )?;
+        }
+    }
+    let mut term_row = tx.prepare("INSERT INTO search_term(id, term) VALUES (?1, ?2)")?;
+    let mut typo_row =
+        tx.prepare("INSERT OR IGNORE INTO search_typo(variant, term_id) VALUES (?1, ?2)")?;
+    for (id, term) in vocabulary.iter().enumerate() {
+        term_row.execute(params![id, term])?;
+        for variant in deletions(term) {
+            typo_row.execute(params![variant_key(&variant), id])?;
+        }
+    }
+    Ok(())
 }

@@ -147,6 +147,8 @@ pub struct ServiceFile {
     pub rights: Translations,
     pub cost: Translations,
     pub location: Option<Translations>,
+    /// Extra search words (other names, common misspellings); any language, optional.
+    pub keywords: Option<Translations>,
     #[serde(default)]
     pub place: Vec<PlaceSource>,
     #[serde(default)]

@@ -68,6 +68,9 @@ pub fn validate(source: &ContentSource) -> Vec<ContentError> {
         if let Some(location) = &s.location {
             langs.check(service, "location", location, &mut errors);
         }
+        if let Some(keywords) = &s.keywords {
+            langs.check_optional(service, "keywords", keywords, &mut errors);
+        }
         for (i, place) in s.place.iter().enumerate() {
             let at = |f: &str| format!("place[{i}].{f}");
             langs.check(service, &at("name"), &place.name, &mut errors);
@@ -125,6 +128,26 @@ struct Langs<'a> {
 }
 
 impl Langs<'_> {
+    /// A text that may be missing in any language, but not empty or in a foreign one.
+    fn check_optional<T>(
+        &self,
+        file: &Parsed<T>,
+        field: &str,
+        text: &Translations,
+        errors: &mut Vec<ContentError>,
+    ) {
+        for (lang, value) in text {
+            if !self.allowed.contains(&lang.as_str()) {
+                errors.push(file.error(
+                    &format!("{field}.{lang}"),
+                    format!("`{lang}` is not a language of this city (see languages in city.toml)"),
+                ));
+            } else if value.trim().is_empty() {
+                errors.push(file.error(&format!("{field}.{lang}"), "the text is empty"));
+            }
+        }
+    }
+
     fn check<T>(
         &self,
         file: &Parsed<T>,

@@ -61,7 +61,8 @@ fn building_twice_gives_the_same_bytes() {
 #[test]
 fn the_pack_records_its_versions_and_languages() {
     let (_dir, pack) = built_pack();
-    assert_eq!(pack.meta("schema_version").unwrap(), "1");
+    let schema = merhaba_core::pack_schema::PACK_SCHEMA_VERSION.to_string();
+    assert_eq!(pack.meta("schema_version").unwrap(), schema);
     assert_eq!(pack.meta("content_version").unwrap(), "3");
     assert_eq!(
         pack.meta("build_date").unwrap(),
