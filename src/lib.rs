@@ -35,6 +35,8 @@ pub enum Route {
         Emergency {},
         #[route("/settings")]
         Settings {},
+        #[route("/search?:q")]
+        Search { q: String },
         #[route("/:..segments")]
         NotFound { segments: Vec<String> },
 }

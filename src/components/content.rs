@@ -39,10 +39,7 @@ pub fn SampleBadge() -> Element {
 pub fn FallbackNotice(lang: String) -> Element {
     let app = use_app();
     let l = app.l10n();
-    let name = merhaba_core::l10n::UI_LANGUAGES
-        .iter()
-        .find(|(code, _, _)| *code == lang)
-        .map_or(lang.clone(), |(_, name, _)| name.to_string());
+    let name = merhaba_core::l10n::language_name(&lang);
     rsx! {
         p { class: "notice fallback", role: "note",
             {l.t_args("fallback-notice", &[("lang", name.into())])}

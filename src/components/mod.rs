@@ -1,4 +1,5 @@
 //! Widgets shared by several screens.
 
 pub mod content;
+pub mod guide;
 pub mod shell;

@@ -21,6 +21,10 @@ pub fn Shell() -> Element {
         .ok()
         .and_then(|c| c.emergency.into_iter().next());
     let back_arrow = if dir == "rtl" { "→" } else { "←" };
+    let (query, on_search) = match &route {
+        Route::Search { q } => (q.clone(), true),
+        _ => (String::new(), false),
+    };
     rsx! {
         div { class: "app", lang: l.lang(), dir,
             header { class: "topbar",
@@ -42,6 +46,24 @@ pub fn Shell() -> Element {
                 Link { class: "settings-link", to: Route::Settings {},
                     span { "aria-hidden": "true", "⚙ " }
                     {l.t("nav-settings")}
+                }
+            }
+            div { class: "search-bar", role: "search",
+                input {
+                    r#type: "search",
+                    class: "search-box",
+                    placeholder: l.t("search-placeholder"),
+                    "aria-label": l.t("search-placeholder"),
+                    value: "{query}",
+                    // The first keystroke opens the search screen; later ones refine it in place.
+                    oninput: move |event| {
+                        let q = event.value();
+                        if on_search {
+                            nav.replace(Route::Search { q });
+                        } else {
+                            nav.push(Route::Search { q });
+                        }
+                    },
                 }
             }
             main { class: "page", Outlet::<Route> {} }

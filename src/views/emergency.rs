@@ -1,9 +1,9 @@
 //! Every emergency number of the city, each a tap away from a call.
 
 use dioxus::prelude::*;
-use merhaba_core::tel_uri;
 
-use crate::components::content::{Inline, StoreError};
+use crate::components::content::StoreError;
+use crate::components::guide::EmergencyList;
 use crate::state::use_app;
 
 #[component]
@@ -17,15 +17,6 @@ pub fn Emergency() -> Element {
     rsx! {
         h1 { {l.t("emergency-all")} }
         p { class: "intro", {l.t("emergency-intro")} }
-        ul { class: "emergency-list",
-            for entry in city.emergency {
-                li { key: "{entry.number}",
-                    a { class: "emergency-number", href: tel_uri(&entry.number),
-                        span { class: "number", dir: "ltr", "{entry.number}" }
-                        span { class: "label", Inline { text: entry.label } }
-                    }
-                }
-            }
-        }
+        EmergencyList { numbers: city.emergency }
     }
 }

@@ -3,8 +3,8 @@
 use dioxus::prelude::*;
 
 use crate::components::content::{Inline, StoreError};
+use crate::components::guide::CategoryGrid;
 use crate::state::use_app;
-use crate::Route;
 
 #[component]
 pub fn Home() -> Element {
@@ -18,18 +18,6 @@ pub fn Home() -> Element {
     rsx! {
         h1 { class: "city-name", Inline { text: city.name } }
         p { class: "intro", {l.t("home-intro")} }
-        ul { class: "category-grid",
-            for category in categories {
-                li { key: "{category.id}",
-                    Link { class: "tile", to: Route::CategoryPage { id: category.id.clone() },
-                        span { class: "icon", "aria-hidden": "true", "{category.icon}" }
-                        span { class: "tile-name", Inline { text: category.name } }
-                        span { class: "count",
-                            {l.t_args("service-count", &[("count", category.service_count.into())])}
-                        }
-                    }
-                }
-            }
-        }
+        CategoryGrid { categories }
     }
 }

@@ -78,6 +78,14 @@ pub fn negotiate(preferences: &[String]) -> &'static str {
         .unwrap_or(LAST_RESORT)
 }
 
+/// A language's own name ("Türkçe"), or its code when the app has no UI in it.
+pub fn language_name(code: &str) -> String {
+    UI_LANGUAGES
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map_or_else(|| code.to_string(), |(_, name, _)| name.to_string())
+}
+
 /// The order in which content translations are tried: the reader's language, then English,
 /// then the pack's other languages (so something is always shown).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -230,6 +238,7 @@ mod tests {
                 args.set("version", 1);
                 args.set("city", "Aydın");
                 args.set("number", "112");
+                args.set("query", "göç");
                 let mut errors = Vec::new();
                 l10n.bundle
                     .format_pattern(pattern, Some(&args), &mut errors);

@@ -113,7 +113,7 @@ impl CityPack {
                 alternatives.push(format!("\"{token}\"*"));
             }
             for correction in self.corrections(token)? {
-                alternatives.push(format!("\"{correction}\""));
+                alternatives.push(format!("\"{correction}\"*"));
             }
             groups.push(format!("({})", alternatives.join(" OR ")));
         }

@@ -8,7 +8,9 @@ use std::path::Path;
 use std::collections::BTreeSet;
 
 use merhaba_core::pack_schema::{owner, PACK_APPLICATION_ID, PACK_SCHEMA, PACK_SCHEMA_VERSION};
-use merhaba_core::search::{deletions, index_text, is_typo_term, variant_key, SEARCH_SCHEMA};
+use merhaba_core::search::{
+    deletions, index_text, is_typo_term, variant_key, SEARCH_SCHEMA, TYPO_MIN_CHARS,
+};
 use rusqlite::{params, Connection};
 
 use crate::source::{ContentSource, Translations};
@@ -175,6 +177,19 @@ fn write(source: &ContentSource, path: &Path) -> rusqlite::Result<()> {
     conn.close().map_err(|(_, e)| e)
 }
 
+/// A word and the word without its last one or two letters (when five or more remain), so a
+/// typo in "vaccination" still reaches "vaccinations": corrections are matched as prefixes.
+fn typo_forms(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut forms = vec![word.to_string()];
+    for cut in 1..=2 {
+        if chars.len() >= TYPO_MIN_CHARS + cut {
+            forms.push(chars[..chars.len() - cut].iter().collect());
+        }
+    }
+    forms
+}
+
 /// One FTS5 row per service and language: its name as the title; its keywords and the names
 /// of its categories and submenus as keywords; everything else a person reads as the body.
 /// Then the typo table: every title and keyword word of four letters or more under each of
@@ -201,10 +216,9 @@ fn write_search_index(tx: &rusqlite::Transaction, source: &ContentSource) -> rus
             }
             let mut body = vec![pick(&s.summary), pick(&s.rights), pick(&s.cost)];
             body.extend(s.location.iter().map(&pick));
-            for p in &s.place {
-                body.push(pick(&p.name));
-                body.push(pick(&p.address));
-            }
+            // Place names are names people search for: they count as keywords.
+            keywords.extend(s.place.iter().map(|p| pick(&p.name)));
+            body.extend(s.place.iter().map(|p| pick(&p.address)));
             body.extend(s.link.iter().map(|l| pick(&l.title)));
             let (title, keywords, body) = (
                 index_text(&pick(&s.name)),
@@ -216,8 +230,8 @@ fn write_search_index(tx: &rusqlite::Transaction, source: &ContentSource) -> rus
             for text in [&title, &keywords] {
                 vocabulary.extend(
                     text.split(' ')
-                        .filter(|w| is_typo_term(w))
-                        .map(str::to_string),
+                        .flat_map(typo_forms)
+                        .filter(|w| is_typo_term(w)),
                 );
             }
             tx.execute(
