@@ -105,7 +105,10 @@ fn the_search_screen_highlights_matches_and_shows_the_path() {
         html.contains("<mark>Family</mark>") && html.contains("<mark>doctor</mark>"),
         "{html}"
     );
-    assert!(html.contains("Health</bdi> › <bdi lang=\"en\" dir=\"ltr\">Family doctors</bdi>"), "{html}");
+    assert!(
+        html.contains("Health</bdi> › <bdi lang=\"en\" dir=\"ltr\">Family doctors</bdi>"),
+        "{html}"
+    );
 }
 
 #[test]

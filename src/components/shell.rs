@@ -49,12 +49,17 @@ pub fn Shell() -> Element {
                 }
             }
             div { class: "search-bar", role: "search",
+                // Not bound to the route on every keystroke (that would drop letters typed
+                // while the screen re-renders); it starts from the route's query when mounted
+                // and is mounted anew when the person leaves or enters the search screen.
                 input {
+                    key: "{on_search}",
                     r#type: "search",
+                    autofocus: on_search,
                     class: "search-box",
                     placeholder: l.t("search-placeholder"),
                     "aria-label": l.t("search-placeholder"),
-                    value: "{query}",
+                    initial_value: "{query}",
                     // The first keystroke opens the search screen; later ones refine it in place.
                     oninput: move |event| {
                         let q = event.value();

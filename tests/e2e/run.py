@@ -117,6 +117,18 @@ class Window:
             SHOTS[0] -= 1
             time.sleep(0.5)
 
+    def type_into_search(self, text):
+        """Clicks the search box under the header and types like a person, key by key."""
+        sh("xdotool", "mousemove", "--window", self.wid, "220", "90", "click", "1", env=self.env)
+        time.sleep(0.3)
+        sh("xdotool", "type", "--delay", "60", text, env=self.env)
+        time.sleep(0.6)
+
+    def scroll_down(self, clicks=6):
+        for _ in range(clicks):
+            sh("xdotool", "mousemove", "--window", self.wid, "220", "400", "click", "5", env=self.env)
+        time.sleep(0.5)
+
     def click_word(self, words, word):
         for text, x, y in words:
             if fold(word) in fold(text):
@@ -149,8 +161,9 @@ def walk(binary, out_dir, display):
         w.click_word(words, "Hospitals")
         words = w.see("submenu-hospitals", ["University", "hospital", "Interpreting"])
         w.click_word(words, "University")
-        w.see("service-en", ["Rights", "obligations", "Cost", "Location", "sample", "checked"])
-        words = w.see("service-en", ["Back"])
+        w.see("service-en", ["Rights", "obligations", "Cost", "sample"])
+        w.scroll_down()
+        words = w.see("service-en-below", ["Location", "Internet", "resources", "checked", "Back"])
         w.click_word(words, "Back")
         words = w.see("back-to-submenu", ["University", "Interpreting"])
         w.click_word(words, "Settings")
@@ -166,7 +179,12 @@ def walk(binary, out_dir, display):
         w.click_word(words, "رجوع")
         words = w.see("submenu-ar", ["المستشفيات", "مثال", "عدنان"], langs="ara")
         w.click_word(words, "عدنان")
-        w.see("service-ar", ["والواجبات", "التكلفة", "المكان", "مثال"], langs="ara")
+        w.see("service-ar", ["والواجبات", "التكلفة", "مثال"], langs="ara")
+        # Search: a Turkish word from a sign finds the hospitals, shown in Arabic.
+        w.type_into_search("hastane")
+        words = w.see("search-ar", ["الطوارئ", "المستشفيات", "عبر"], langs="ara+eng")
+        w.click_word(words, "أقسام")
+        w.see("search-result-ar", ["الطوارئ", "112", "والواجبات"], langs="ara+eng")
     finally:
         w.close()
     print(f"e2e: {SHOTS[0]} screenshots in {out_dir}")
