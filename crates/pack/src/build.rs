@@ -190,13 +190,23 @@ fn typo_forms(word: &str) -> Vec<String> {
     forms
 }
 
-/// One FTS5 row per service and language: its name as the title; its keywords and the names
-/// of its categories and submenus as keywords; everything else a person reads as the body.
-/// Then the typo table: every title and keyword word of four letters or more under each of
-/// its one-letter deletions.
-fn write_search_index(tx: &rusqlite::Transaction, source: &ContentSource) -> rusqlite::Result<()> {
+/// What the search index holds for one service in one language, before folding.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SearchDocument {
+    pub service: String,
+    pub lang: String,
+    /// The service's name.
+    pub title: String,
+    /// Its keywords, the names of its categories and submenus, and the names of its places.
+    pub keywords: String,
+    /// Everything else a person reads on its page.
+    pub body: String,
+}
+
+/// One document per service and language, in source order.
+pub fn search_documents(source: &ContentSource) -> Vec<SearchDocument> {
     let categories = &source.categories.value.category;
-    let mut vocabulary = BTreeSet::new();
+    let mut documents = Vec::new();
     for service in &source.services {
         let s = &service.value;
         for lang in s.name.keys() {
@@ -214,31 +224,48 @@ fn write_search_index(tx: &rusqlite::Transaction, source: &ContentSource) -> rus
                     );
                 }
             }
-            let mut body = vec![pick(&s.summary), pick(&s.rights), pick(&s.cost)];
-            body.extend(s.location.iter().map(&pick));
             // Place names are names people search for: they count as keywords.
             keywords.extend(s.place.iter().map(|p| pick(&p.name)));
+            let mut body = vec![pick(&s.summary), pick(&s.rights), pick(&s.cost)];
+            body.extend(s.location.iter().map(&pick));
             body.extend(s.place.iter().map(|p| pick(&p.address)));
             body.extend(s.link.iter().map(|l| pick(&l.title)));
-            let (title, keywords, body) = (
-                index_text(&pick(&s.name)),
-                index_text(&keywords.join(" ")),
-                index_text(&body.join(" ")),
-            );
-            // Typo tolerance covers names, keywords and menu names: what people look for by
-            // name. Body words match exactly or by prefix, which keeps the pack small.
-            for text in [&title, &keywords] {
-                vocabulary.extend(
-                    text.split(' ')
-                        .flat_map(typo_forms)
-                        .filter(|w| is_typo_term(w)),
-                );
-            }
-            tx.execute(
-                "INSERT INTO search(service_id, lang, title, keywords, body) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![s.id, lang, title, keywords, body],
-            )?;
+            documents.push(SearchDocument {
+                service: s.id.clone(),
+                lang: lang.clone(),
+                title: pick(&s.name),
+                keywords: keywords.join(" "),
+                body: body.join(" "),
+            });
         }
+    }
+    documents
+}
+
+/// One FTS5 row per search document, folded. Then the typo table: every title and keyword
+/// word of four letters or more (and its forms without the last one or two letters) under
+/// each of its one-letter deletions.
+fn write_search_index(tx: &rusqlite::Transaction, source: &ContentSource) -> rusqlite::Result<()> {
+    let mut vocabulary = BTreeSet::new();
+    for doc in search_documents(source) {
+        let (title, keywords, body) = (
+            index_text(&doc.title),
+            index_text(&doc.keywords),
+            index_text(&doc.body),
+        );
+        // Typo tolerance covers names, keywords and menu names: what people look for by
+        // name. Body words match exactly or by prefix, which keeps the pack small.
+        for text in [&title, &keywords] {
+            vocabulary.extend(
+                text.split(' ')
+                    .flat_map(typo_forms)
+                    .filter(|w| is_typo_term(w)),
+            );
+        }
+        tx.execute(
+            "INSERT INTO search(service_id, lang, title, keywords, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![doc.service, doc.lang, title, keywords, body],
+        )?;
     }
     let mut term_row = tx.prepare("INSERT INTO search_term(id, term) VALUES (?1, ?2)")?;
     let mut typo_row =

@@ -4,7 +4,7 @@ pub mod build;
 pub mod source;
 pub mod validate;
 
-pub use build::build_pack;
+pub use build::{build_pack, search_documents, SearchDocument};
 pub use source::{ContentError, ContentSource};
 pub use validate::validate;
 

@@ -1,0 +1,413 @@
+//! Search benchmark (issue 4): Merhaba's pack search against MiniSearch, in the same run.
+//!
+//! A synthetic corpus of 20,000 services × 5 languages (100,000 translations with realistic
+//! lengths, words drawn from the Aydın content) is built into a pack and written as JSON for
+//! MiniSearch; 1,000 queries are replayed keystroke by keystroke in both. Printed: cold
+//! process start to first result, per-keystroke median and p99, recall@3 on the Aydın recall
+//! set, and the ratios. Needs node and npm (MiniSearch is installed into target/ if missing).
+//!
+//!   cargo bench -p merhaba-pack --bench search
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use merhaba_core::CityPack;
+use merhaba_pack::source::*;
+
+const SERVICES: usize = 20_000;
+const QUERIES: usize = 1_000;
+const LANGS: [&str; 5] = ["en", "tr", "ar", "fa", "ku"];
+
+/// xorshift64*: a fixed seed gives the same corpus and queries on every run.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let work = root.join("target/bench-search");
+    std::fs::create_dir_all(&work).unwrap();
+    let aydin = merhaba_pack::load(&root.join("content/aydin")).expect("content/aydin is valid");
+
+    println!(
+        "corpus: {SERVICES} services x {} languages, words from content/aydin",
+        LANGS.len()
+    );
+    let (source, words) = synthetic(&aydin);
+    let pack_path = work.join("synthetic.sqlite");
+    let t = Instant::now();
+    merhaba_pack::build_pack(&source, &pack_path).unwrap();
+    println!(
+        "pack built in {:.1} s: {} bytes",
+        t.elapsed().as_secs_f64(),
+        std::fs::metadata(&pack_path).unwrap().len()
+    );
+    let corpus_json = work.join("synthetic.json");
+    write_json(&corpus_json, &merhaba_pack::search_documents(&source));
+
+    let queries = typed_queries(&source, &words);
+    let keystrokes: Vec<String> = queries
+        .iter()
+        .flat_map(|q| {
+            let chars: Vec<char> = q.chars().collect();
+            (1..=chars.len()).map(move |n| chars[..n].iter().collect::<String>())
+        })
+        .collect();
+    let keystrokes_json = work.join("keystrokes.json");
+    write_json(&keystrokes_json, &keystrokes);
+
+    let node = NodeSide::prepare(&root, &work);
+
+    // Cold start: a fresh process opens the pack (Merhaba) or loads the JSON and builds its
+    // index (MiniSearch), then answers one query. Median of 5.
+    let cli = env!("CARGO_BIN_EXE_merhaba-pack");
+    let first_query = &queries[0];
+    let ours_cold = median(
+        (0..5)
+            .map(|_| {
+                time_process(Command::new(cli).args([
+                    "search",
+                    pack_path.to_str().unwrap(),
+                    first_query,
+                ]))
+            })
+            .collect(),
+    );
+    let theirs_cold = median(
+        (0..5)
+            .map(|_| {
+                time_process(&mut node.command(&[
+                    "cold",
+                    corpus_json.to_str().unwrap(),
+                    first_query,
+                ]))
+            })
+            .collect(),
+    );
+
+    // Per keystroke, in one warm process each.
+    let pack = CityPack::open(&pack_path).unwrap();
+    let mut ours: Vec<Duration> = keystrokes
+        .iter()
+        .map(|q| {
+            let t = Instant::now();
+            let _ = pack.search_hits(q, "en", 10).unwrap();
+            t.elapsed()
+        })
+        .collect();
+    ours.sort();
+    let theirs = node.json(&[
+        "keystrokes",
+        corpus_json.to_str().unwrap(),
+        keystrokes_json.to_str().unwrap(),
+    ]);
+
+    // Recall@3 on the Aydın recall set, each engine over the Aydın content.
+    let recall = recall_cases(&root);
+    let aydin_pack = work.join("aydin.sqlite");
+    merhaba_pack::build_pack(&aydin, &aydin_pack).unwrap();
+    let aydin_json = work.join("aydin.json");
+    write_json(&aydin_json, &merhaba_pack::search_documents(&aydin));
+    let recall_json = work.join("recall.json");
+    write_json(&recall_json, &recall);
+    let aydin_pack = CityPack::open(&aydin_pack).unwrap();
+    let ours_found = recall
+        .iter()
+        .filter(|c| {
+            aydin_pack
+                .search_hits(&c["query"], &c["reader"], 3)
+                .unwrap()
+                .iter()
+                .any(|h| h.service_id == c["expected"])
+        })
+        .count();
+    let theirs_recall = node.json(&[
+        "recall",
+        aydin_json.to_str().unwrap(),
+        recall_json.to_str().unwrap(),
+    ]);
+
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let (our_median, our_p99) = (ms(percentile(&ours, 0.5)), ms(percentile(&ours, 0.99)));
+    let (their_median, their_p99) = (
+        theirs["median_us"].as_f64().unwrap() / 1000.0,
+        theirs["p99_us"].as_f64().unwrap() / 1000.0,
+    );
+    let their_found = theirs_recall["found"].as_u64().unwrap() as usize;
+    println!();
+    println!("{} queries, {} keystrokes", queries.len(), keystrokes.len());
+    println!(
+        "{:<34} {:>12} {:>12} {:>10}",
+        "", "Merhaba", "MiniSearch", "ratio"
+    );
+    println!(
+        "{:<34} {:>9.1} ms {:>9.1} ms {:>9.1}x",
+        "cold start to first result",
+        ms(ours_cold),
+        ms(theirs_cold),
+        ms(theirs_cold) / ms(ours_cold)
+    );
+    println!(
+        "{:<34} {:>9.3} ms {:>9.3} ms {:>9.1}x",
+        "per keystroke, median",
+        our_median,
+        their_median,
+        their_median / our_median
+    );
+    println!(
+        "{:<34} {:>9.3} ms {:>9.3} ms {:>9.1}x",
+        "per keystroke, p99",
+        our_p99,
+        their_p99,
+        their_p99 / our_p99
+    );
+    println!(
+        "{:<34} {:>9.1} %  {:>9.1} %",
+        format!("recall@3 ({} Aydın queries)", recall.len()),
+        100.0 * ours_found as f64 / recall.len() as f64,
+        100.0 * their_found as f64 / recall.len() as f64
+    );
+    println!();
+    println!(
+        "targets: cold start >= 10x faster: {}; p99 < 5 ms: {}; recall no worse: {}",
+        yes(ms(theirs_cold) / ms(ours_cold) >= 10.0),
+        yes(our_p99 < 5.0),
+        yes(ours_found >= their_found)
+    );
+}
+
+fn yes(ok: bool) -> &'static str {
+    if ok {
+        "met"
+    } else {
+        "NOT met"
+    }
+}
+
+/// Words of each language, taken from the Aydın content (Persian and Kurmanji are derived
+/// from the Arabic and Turkish words: a stand-in for real text of those lengths and scripts).
+fn vocabulary(aydin: &ContentSource) -> BTreeMap<&'static str, Vec<String>> {
+    let mut words: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
+    for doc in merhaba_pack::search_documents(aydin) {
+        let lang = LANGS.iter().find(|l| **l == doc.lang).copied().unwrap();
+        let text = format!("{} {} {}", doc.title, doc.keywords, doc.body);
+        words.entry(lang).or_default().extend(
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() > 1)
+                .map(str::to_string),
+        );
+    }
+    let persian = words["ar"]
+        .iter()
+        .map(|w| w.replace('ي', "ی").replace('ك', "ک"))
+        .collect();
+    let kurmanji = words["tr"]
+        .iter()
+        .map(|w| w.replace('ı', "i").replace('ğ', "x").replace('ö', "ê"))
+        .collect();
+    words.insert("fa", persian);
+    words.insert("ku", kurmanji);
+    words
+}
+
+fn sentence(rng: &mut Rng, words: &[String], min: usize, max: usize) -> String {
+    let n = min + rng.below(max - min + 1);
+    (0..n)
+        .map(|_| rng.pick(words).clone())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn synthetic(aydin: &ContentSource) -> (ContentSource, BTreeMap<&'static str, Vec<String>>) {
+    let words = vocabulary(aydin);
+    let mut rng = Rng(0x5EED_CAFE_F00D_BEEF);
+    let all = |rng: &mut Rng, min, max| -> Translations {
+        LANGS
+            .iter()
+            .map(|l| (l.to_string(), sentence(rng, &words[l], min, max)))
+            .collect()
+    };
+    let mut city = aydin.city.clone();
+    city.value.languages = LANGS.iter().map(|l| l.to_string()).collect();
+    let mut categories = aydin.categories.clone();
+    for cat in &mut categories.value.category {
+        cat.name = all(&mut rng, 1, 3);
+        for sub in &mut cat.submenu {
+            sub.name = all(&mut rng, 1, 4);
+        }
+    }
+    let menus: Vec<String> = categories
+        .value
+        .category
+        .iter()
+        .flat_map(|c| c.submenu.iter().map(move |s| format!("{}/{}", c.id, s.id)))
+        .collect();
+    let services = (0..SERVICES)
+        .map(|i| {
+            let value = ServiceFile {
+                id: format!("s{i:05}"),
+                menus: vec![rng.pick(&menus).clone()],
+                sample: true,
+                checked: "2026-11-28".into(),
+                source: vec![SourceRef {
+                    url: "https://example.org".into(),
+                    title: "synthetic".into(),
+                }],
+                name: all(&mut rng, 3, 7),
+                summary: all(&mut rng, 8, 16),
+                rights: all(&mut rng, 30, 70),
+                cost: all(&mut rng, 6, 15),
+                location: None,
+                keywords: None,
+                place: Vec::new(),
+                link: Vec::new(),
+            };
+            Parsed {
+                path: PathBuf::from(format!("s{i:05}.toml")),
+                text: String::new(),
+                value,
+            }
+        })
+        .collect();
+    (
+        ContentSource {
+            dir: PathBuf::from("synthetic"),
+            city,
+            categories,
+            services,
+        },
+        words,
+    )
+}
+
+/// What people type: one to three words of a service's name or text in one language; one
+/// query in seven has a typo (two neighbouring letters swapped in a word of five or more).
+fn typed_queries(
+    source: &ContentSource,
+    _words: &BTreeMap<&'static str, Vec<String>>,
+) -> Vec<String> {
+    let mut rng = Rng(0xC0FF_EE00_1234_5678);
+    (0..QUERIES)
+        .map(|_| {
+            let service = &rng.pick(&source.services).value;
+            let lang = *rng.pick(&LANGS);
+            let text = if rng.below(10) < 7 {
+                &service.name[lang]
+            } else {
+                &service.summary[lang]
+            };
+            let words: Vec<&str> = text.split(' ').collect();
+            let n = 1 + rng.below(3.min(words.len()));
+            let start = rng.below(words.len() - n + 1);
+            let mut query: Vec<String> = words[start..start + n]
+                .iter()
+                .map(|w| w.to_string())
+                .collect();
+            if rng.below(7) == 0 {
+                if let Some(w) = query.iter_mut().find(|w| w.chars().count() >= 5) {
+                    let mut chars: Vec<char> = w.chars().collect();
+                    let at = 1 + rng.below(chars.len() - 2);
+                    chars.swap(at, at + 1);
+                    *w = chars.into_iter().collect();
+                }
+            }
+            query.join(" ")
+        })
+        .collect()
+}
+
+fn recall_cases(root: &Path) -> Vec<BTreeMap<String, String>> {
+    let text = std::fs::read_to_string(root.join("tests/search/recall-aydin.tsv")).unwrap();
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            [("query", f[0]), ("reader", f[1]), ("expected", f[2])]
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+fn write_json<T: serde::Serialize>(path: &Path, value: &T) {
+    std::fs::write(path, serde_json::to_vec(value).unwrap()).unwrap();
+}
+
+fn time_process(command: &mut Command) -> Duration {
+    let t = Instant::now();
+    let out = command.output().expect("process runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    t.elapsed()
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() as f64 * p) as usize).min(sorted.len() - 1)]
+}
+
+/// node with MiniSearch installed beside the bench's files.
+struct NodeSide {
+    script: PathBuf,
+    modules: PathBuf,
+}
+
+impl NodeSide {
+    fn prepare(root: &Path, work: &Path) -> NodeSide {
+        let modules = work.join("node_modules");
+        if !modules.join("minisearch").exists() {
+            let status = Command::new("npm")
+                .args(["install", "--silent", "--no-audit", "--no-fund", "--prefix"])
+                .arg(work)
+                .arg("minisearch@7")
+                .status()
+                .expect("npm is installed");
+            assert!(status.success(), "npm install minisearch failed");
+        }
+        NodeSide {
+            script: root.join("bench/minisearch.cjs"),
+            modules,
+        }
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new("node");
+        command
+            .env("NODE_PATH", &self.modules)
+            .arg(&self.script)
+            .args(args);
+        command
+    }
+
+    fn json(&self, args: &[&str]) -> serde_json::Value {
+        let out = self.command(args).output().expect("node runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+}
