@@ -77,7 +77,9 @@ impl Texts {
 }
 
 impl CityPack {
-    /// Opens a pack read-only after checking that it is a sound pack of a schema we read.
+    /// Opens a pack read-only, in SQLite's defensive mode, after checking that it is a pack
+    /// of a schema we read. The full integrity check runs once, when a pack is installed
+    /// (`open_checked`); it reads the whole file, which for a large pack takes seconds.
     pub fn open(path: &Path) -> Result<CityPack, StoreError> {
         let err = |source| StoreError::Sqlite {
             path: path.to_path_buf(),
@@ -113,19 +115,6 @@ impl CityPack {
                 "schema version {schema}, this app reads {PACK_SCHEMA_VERSION}"
             )));
         }
-        let check: Vec<String> = conn
-            .prepare("PRAGMA quick_check")
-            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
-            .map_err(|e| StoreError::Damaged {
-                path: path.to_path_buf(),
-                details: e.to_string(),
-            })?;
-        if check != ["ok"] {
-            return Err(StoreError::Damaged {
-                path: path.to_path_buf(),
-                details: check.join("; "),
-            });
-        }
         let mut pack = CityPack {
             conn,
             path: path.to_path_buf(),
@@ -136,6 +125,25 @@ impl CityPack {
             .split(',')
             .map(str::to_string)
             .collect();
+        Ok(pack)
+    }
+
+    /// Opens a pack and runs SQLite's `quick_check` over all of it: for packs that have just
+    /// arrived (installing, publishing), before anything else uses them.
+    pub fn open_checked(path: &Path) -> Result<CityPack, StoreError> {
+        let pack = CityPack::open(path)?;
+        let damaged = |details: String| StoreError::Damaged {
+            path: path.to_path_buf(),
+            details,
+        };
+        let check: Vec<String> = pack
+            .conn
+            .prepare("PRAGMA quick_check")
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .map_err(|e| damaged(e.to_string()))?;
+        if check != ["ok"] {
+            return Err(damaged(check.join("; ")));
+        }
         Ok(pack)
     }
 
@@ -503,7 +511,7 @@ pub fn install_pack(dir: &Path, bytes: &[u8]) -> Result<PathBuf, StoreError> {
     let incoming = dir.join("incoming.sqlite.tmp");
     std::fs::write(&incoming, bytes).map_err(io(&incoming))?;
     let (city, version) = {
-        let pack = CityPack::open(&incoming).inspect_err(|_| {
+        let pack = CityPack::open_checked(&incoming).inspect_err(|_| {
             let _ = std::fs::remove_file(&incoming);
         })?;
         (pack.meta("city")?, pack.content_version())

@@ -18,6 +18,10 @@ use merhaba_pack::source::*;
 
 const SERVICES: usize = 20_000;
 const QUERIES: usize = 1_000;
+/// MiniSearch with fuzzy matching takes about a minute per 300 keystrokes on this corpus, so
+/// by default it replays the first 100 queries; Merhaba replays all of them and, for the
+/// side-by-side ratio, the same first 100. `MINISEARCH_QUERIES=1000` replays all in both.
+const MINISEARCH_QUERIES_DEFAULT: usize = 100;
 const LANGS: [&str; 5] = ["en", "tr", "ar", "fa", "ku"];
 
 /// xorshift64*: a fixed seed gives the same corpus and queries on every run.
@@ -60,15 +64,15 @@ fn main() {
     write_json(&corpus_json, &merhaba_pack::search_documents(&source));
 
     let queries = typed_queries(&source, &words);
-    let keystrokes: Vec<String> = queries
-        .iter()
-        .flat_map(|q| {
-            let chars: Vec<char> = q.chars().collect();
-            (1..=chars.len()).map(move |n| chars[..n].iter().collect::<String>())
-        })
-        .collect();
+    let shared_queries: usize = std::env::var("MINISEARCH_QUERIES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(MINISEARCH_QUERIES_DEFAULT)
+        .min(QUERIES);
+    let keystrokes = keystrokes_of(&queries);
+    let shared_keystrokes = keystrokes_of(&queries[..shared_queries]);
     let keystrokes_json = work.join("keystrokes.json");
-    write_json(&keystrokes_json, &keystrokes);
+    write_json(&keystrokes_json, &shared_keystrokes);
 
     let node = NodeSide::prepare(&root, &work);
 
@@ -101,15 +105,20 @@ fn main() {
 
     // Per keystroke, in one warm process each.
     let pack = CityPack::open(&pack_path).unwrap();
-    let mut ours: Vec<Duration> = keystrokes
-        .iter()
-        .map(|q| {
-            let t = Instant::now();
-            let _ = pack.search_hits(q, "en", 10).unwrap();
-            t.elapsed()
-        })
-        .collect();
-    ours.sort();
+    let replay = |keystrokes: &[String]| {
+        let mut times: Vec<Duration> = keystrokes
+            .iter()
+            .map(|q| {
+                let t = Instant::now();
+                let _ = pack.search_hits(q, "en", 10).unwrap();
+                t.elapsed()
+            })
+            .collect();
+        times.sort();
+        times
+    };
+    let ours = replay(&keystrokes);
+    let ours_shared = replay(&shared_keystrokes);
     let theirs = node.json(&[
         "keystrokes",
         corpus_json.to_str().unwrap(),
@@ -142,14 +151,27 @@ fn main() {
     ]);
 
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    let (our_median, our_p99) = (ms(percentile(&ours, 0.5)), ms(percentile(&ours, 0.99)));
+    let (our_median, our_p99) = (
+        ms(percentile(&ours_shared, 0.5)),
+        ms(percentile(&ours_shared, 0.99)),
+    );
     let (their_median, their_p99) = (
         theirs["median_us"].as_f64().unwrap() / 1000.0,
         theirs["p99_us"].as_f64().unwrap() / 1000.0,
     );
     let their_found = theirs_recall["found"].as_u64().unwrap() as usize;
     println!();
-    println!("{} queries, {} keystrokes", queries.len(), keystrokes.len());
+    println!(
+        "Merhaba alone, all {} queries ({} keystrokes): median {:.3} ms, p99 {:.3} ms",
+        queries.len(),
+        keystrokes.len(),
+        ms(percentile(&ours, 0.5)),
+        ms(percentile(&ours, 0.99))
+    );
+    println!(
+        "side by side: the first {shared_queries} queries ({} keystrokes)",
+        shared_keystrokes.len()
+    );
     println!(
         "{:<34} {:>12} {:>12} {:>10}",
         "", "Merhaba", "MiniSearch", "ratio"
@@ -185,9 +207,20 @@ fn main() {
     println!(
         "targets: cold start >= 10x faster: {}; p99 < 5 ms: {}; recall no worse: {}",
         yes(ms(theirs_cold) / ms(ours_cold) >= 10.0),
-        yes(our_p99 < 5.0),
+        yes(ms(percentile(&ours, 0.99)) < 5.0),
         yes(ours_found >= their_found)
     );
+}
+
+/// Every prefix of every query, as typed one key at a time.
+fn keystrokes_of(queries: &[String]) -> Vec<String> {
+    queries
+        .iter()
+        .flat_map(|q| {
+            let chars: Vec<char> = q.chars().collect();
+            (1..=chars.len()).map(move |n| chars[..n].iter().collect::<String>())
+        })
+        .collect()
 }
 
 fn yes(ok: bool) -> &'static str {
