@@ -15,6 +15,9 @@ use crate::store::{CityPack, StoreError};
 /// Words shorter than this get no typo tolerance.
 pub const TYPO_MIN_CHARS: usize = 5;
 
+/// The most rows bm25 ranks for one keystroke (see `matching_rows`).
+const RANK_AT_MOST: usize = 1000;
+
 /// Column weights of `bm25()`: title over keywords over body.
 const RANK: &str = "bm25(search, 0.0, 0.0, 10.0, 4.0, 1.0)";
 
@@ -92,8 +95,8 @@ pub struct SearchHit {
 
 impl CityPack {
     /// The best `k` services for `query`: those matching in the reader's language first, then
-    /// those found only through another language. All words must match; if that finds fewer
-    /// than `k`, services matching any word follow.
+    /// those found only through another language. All words must match; only if that finds
+    /// nothing do services matching any of the words count.
     pub fn search_hits(
         &self,
         query: &str,
@@ -118,7 +121,7 @@ impl CityPack {
             groups.push(format!("({})", alternatives.join(" OR ")));
         }
         let mut hits = self.ranked(&groups.join(" AND "), reader, k)?;
-        if hits.len() < k && groups.len() > 1 {
+        if hits.is_empty() && groups.len() > 1 {
             for hit in self.ranked(&groups.join(" OR "), reader, k)? {
                 if hits.len() < k && !hits.iter().any(|h| h.service_id == hit.service_id) {
                     hits.push(hit);
@@ -160,24 +163,7 @@ impl CityPack {
         reader: &str,
         k: usize,
     ) -> Result<Vec<SearchHit>, StoreError> {
-        let sql = format!(
-            "SELECT service_id, lang, {RANK} AS score FROM search WHERE search MATCH ?1
-             ORDER BY score LIMIT ?2"
-        );
-        let mut stmt = self
-            .conn()
-            .prepare_cached(&sql)
-            .map_err(|e| self.sql_error(e))?;
-        let rows: Vec<SearchHit> = stmt
-            .query_map(params![expression, (k * 16).max(64) as i64], |r| {
-                Ok(SearchHit {
-                    service_id: r.get(0)?,
-                    lang: r.get(1)?,
-                    score: r.get(2)?,
-                })
-            })
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.sql_error(e))?;
+        let rows = self.matching_rows(expression, (k * 16).max(64))?;
         // Per service: its best match in the reader's language, else its best match at all.
         let mut best: HashMap<String, SearchHit> = HashMap::new();
         for hit in rows {
@@ -202,6 +188,58 @@ impl CityPack {
         });
         hits.truncate(k);
         Ok(hits)
+    }
+
+    /// The best-ranked rows for an expression. bm25 is computed for every matching row, which
+    /// for a word found in most of a large pack ("ve", a two-letter prefix) costs tens of
+    /// milliseconds; so ranking runs on the narrowest scope that matches at most
+    /// `RANK_AT_MOST` rows: all columns, then names and keywords, then names. A query too
+    /// broad even for names returns the first names that match, unranked.
+    fn matching_rows(&self, expression: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
+        let scopes = [
+            expression.to_string(),
+            format!("{{title keywords}} : ({expression})"),
+            format!("{{title}} : ({expression})"),
+        ];
+        let ranked = format!(
+            "SELECT service_id, lang, {RANK} AS score FROM search WHERE search MATCH ?1
+             ORDER BY score LIMIT ?2"
+        );
+        let unranked = "SELECT service_id, lang, 0.0 FROM search WHERE search MATCH ?1 LIMIT ?2";
+        let scope = scopes
+            .iter()
+            .find(|scope| self.matches_at_most(scope, RANK_AT_MOST).unwrap_or(false));
+        let (sql, expression) = match scope {
+            Some(scope) => (ranked.as_str(), scope.as_str()),
+            None => (unranked, scopes[2].as_str()),
+        };
+        let mut stmt = self
+            .conn()
+            .prepare_cached(sql)
+            .map_err(|e| self.sql_error(e))?;
+        stmt.query_map(params![expression, limit as i64], |r| {
+            Ok(SearchHit {
+                service_id: r.get(0)?,
+                lang: r.get(1)?,
+                score: r.get(2)?,
+            })
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(|e| self.sql_error(e))
+    }
+
+    /// Whether `expression` matches at most `n` rows, reading no more than `n + 1` of them.
+    fn matches_at_most(&self, expression: &str, n: usize) -> Result<bool, StoreError> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached(
+                "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ?1 LIMIT ?2)",
+            )
+            .map_err(|e| self.sql_error(e))?;
+        let count: i64 = stmt
+            .query_row(params![expression, n as i64 + 1], |r| r.get(0))
+            .map_err(|e| self.sql_error(e))?;
+        Ok(count as usize <= n)
     }
 
     /// Search results ready for a screen: each service in the reader's language, with its
