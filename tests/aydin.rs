@@ -2,21 +2,16 @@
 //! reachable and renders completely in English, Turkish and Arabic, with nothing falling
 //! back to another language, and the counts the guide promises hold.
 
-use dioxus::prelude::*;
-use merhaba::state::{Stores, EMBEDDED_PACK};
-use merhaba::{Boot, Root, RootProps};
-use merhaba_core::{install_pack, CityPack, LanguageChain, UserStore};
+mod common;
 
-fn open() -> (tempfile::TempDir, CityPack) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = install_pack(dir.path(), EMBEDDED_PACK).unwrap();
-    let pack = CityPack::open(&path).unwrap();
-    (dir, pack)
-}
+use common::{embedded_pack, render};
+use merhaba::state::{Stores, EMBEDDED_PACK};
+use merhaba::Boot;
+use merhaba_core::{CityPack, LanguageChain, UserStore};
 
 #[test]
 fn the_guide_has_the_promised_size() {
-    let (_dir, pack) = open();
+    let (_dir, pack) = embedded_pack();
     let chain = LanguageChain::new("en", pack.languages());
     let categories = pack.categories(&chain).unwrap();
     let submenus: usize = categories
@@ -44,7 +39,7 @@ fn the_guide_has_the_promised_size() {
 
 #[test]
 fn every_entry_is_reachable_and_complete_in_every_language() {
-    let (_dir, pack) = open();
+    let (_dir, pack) = embedded_pack();
     let mut reached = std::collections::BTreeSet::new();
     for lang in ["en", "tr", "ar"] {
         let chain = LanguageChain::new(lang, pack.languages());
@@ -89,7 +84,7 @@ fn every_entry_is_reachable_and_complete_in_every_language() {
 
 #[test]
 fn every_service_page_renders_in_arabic_right_to_left() {
-    let (dir, pack) = open();
+    let (dir, pack) = embedded_pack();
     let ids = pack.service_ids().unwrap();
     let path = pack.path().to_path_buf();
     for id in ids {
@@ -100,9 +95,7 @@ fn every_service_page_renders_in_arabic_right_to_left() {
         let boot = Boot::new(Ok(stores), vec!["ar".into()])
             .without_isolation_marks()
             .at(&format!("/service/{id}"));
-        let mut vdom = VirtualDom::new_with_props(Root, RootProps { boot });
-        vdom.rebuild_in_place();
-        let html = dioxus_ssr::render(&vdom);
+        let html = render(boot);
         assert!(html.contains(r#"dir="rtl""#), "{id}");
         assert!(
             html.contains("الحقوق والواجبات") && html.contains("مصادر على الإنترنت"),
@@ -136,7 +129,5 @@ fn the_embedded_pack_is_copied_once_and_repaired_when_damaged() {
         EMBEDDED_PACK,
         "a damaged pack is replaced"
     );
-    let mut vdom = VirtualDom::new_with_props(Root, RootProps { boot });
-    vdom.rebuild_in_place();
-    assert!(dioxus_ssr::render(&vdom).contains("Aydın"));
+    assert!(render(boot).contains("Aydın"));
 }

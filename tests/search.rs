@@ -2,21 +2,16 @@
 //! tests/search/recall-aydin.tsv (recall@3 printed, at least 95 % required), reader's
 //! language first, matches through another language labelled, and the search screen.
 
-use dioxus::prelude::*;
-use merhaba::state::{Stores, EMBEDDED_PACK};
-use merhaba::{Boot, Root, RootProps};
-use merhaba_core::{install_pack, CityPack, LanguageChain, UserStore};
+mod common;
 
-fn open() -> (tempfile::TempDir, CityPack) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = install_pack(dir.path(), EMBEDDED_PACK).unwrap();
-    let pack = CityPack::open(&path).unwrap();
-    (dir, pack)
-}
+use common::{embedded_pack, render};
+use merhaba::state::Stores;
+use merhaba::Boot;
+use merhaba_core::{LanguageChain, UserStore};
 
 #[test]
 fn recall_at_3_on_the_recall_set_is_at_least_95_percent() {
-    let (_dir, pack) = open();
+    let (_dir, pack) = embedded_pack();
     let set = include_str!("search/recall-aydin.tsv");
     let (mut found, mut total, mut misses) = (0, 0, Vec::new());
     for line in set
@@ -58,7 +53,7 @@ fn recall_at_3_on_the_recall_set_is_at_least_95_percent() {
 
 #[test]
 fn the_readers_language_comes_first_and_other_matches_are_labelled() {
-    let (_dir, pack) = open();
+    let (_dir, pack) = embedded_pack();
     let chain = LanguageChain::new("ar", pack.languages());
     let results = pack.search("hastane", &chain, 5).unwrap();
     assert!(!results.is_empty());
@@ -76,30 +71,29 @@ fn the_readers_language_comes_first_and_other_matches_are_labelled() {
 
 #[test]
 fn nothing_is_searched_for_less_than_two_letters() {
-    let (_dir, pack) = open();
+    let (_dir, pack) = embedded_pack();
     assert!(pack.search_hits("", "en", 5).unwrap().is_empty());
     assert!(pack.search_hits(" ", "en", 5).unwrap().is_empty());
     assert!(pack.search_hits("a", "en", 5).unwrap().is_empty());
     assert!(pack.search_hits("\"*()", "en", 5).unwrap().is_empty());
 }
 
-fn render(path: &str, lang: &str) -> String {
-    let (dir, pack) = open();
+fn render_at(path: &str, lang: &str) -> String {
+    let (dir, pack) = embedded_pack();
     let stores = Stores {
         pack,
         user: UserStore::open(&dir.path().join("user.sqlite")).unwrap(),
     };
-    let boot = Boot::new(Ok(stores), vec![lang.into()])
-        .without_isolation_marks()
-        .at(path);
-    let mut vdom = VirtualDom::new_with_props(Root, RootProps { boot });
-    vdom.rebuild_in_place();
-    dioxus_ssr::render(&vdom)
+    render(
+        Boot::new(Ok(stores), vec![lang.into()])
+            .without_isolation_marks()
+            .at(path),
+    )
 }
 
 #[test]
 fn the_search_screen_highlights_matches_and_shows_the_path() {
-    let html = render("/search?q=family%20doctor", "en");
+    let html = render_at("/search?q=family%20doctor", "en");
     assert!(html.contains(r#"href="/service/family-doctor""#), "{html}");
     assert!(
         html.contains("<mark>Family</mark>") && html.contains("<mark>doctor</mark>"),
@@ -113,14 +107,14 @@ fn the_search_screen_highlights_matches_and_shows_the_path() {
 
 #[test]
 fn the_search_screen_in_arabic_labels_matches_found_through_turkish() {
-    let html = render("/search?q=hastane", "ar");
+    let html = render_at("/search?q=hastane", "ar");
     assert!(html.contains(r#"dir="rtl""#));
     assert!(html.contains("وُجد عبر Türkçe"), "{html}");
 }
 
 #[test]
 fn no_result_offers_topics_and_emergency_numbers() {
-    let html = render("/search?q=xqzzy", "en");
+    let html = render_at("/search?q=xqzzy", "en");
     assert!(html.contains("Nothing found for"), "{html}");
     assert!(html.contains(r#"href="/category/health""#), "{html}");
     assert!(html.contains(r#"href="tel:112""#), "{html}");

@@ -2,11 +2,13 @@
 //! home, a category, a submenu, a service in English and in Arabic (right-to-left, with the
 //! fallback notice where a translation is missing), settings, emergency numbers, not found.
 
+mod common;
+
 use std::path::Path;
 
-use dioxus::prelude::*;
+use common::render;
 use merhaba::state::Stores;
-use merhaba::{Boot, Root, RootProps};
+use merhaba::Boot;
 use merhaba_core::{CityPack, UserStore};
 
 /// Builds the fixture pack into a temporary folder and returns a boot for it.
@@ -21,12 +23,6 @@ fn boot(dir: &Path, device_languages: &[&str]) -> Boot {
     };
     let langs = device_languages.iter().map(|s| s.to_string()).collect();
     Boot::new(Ok(stores), langs).without_isolation_marks()
-}
-
-fn render(boot: Boot) -> String {
-    let mut vdom = VirtualDom::new_with_props(Root, RootProps { boot });
-    vdom.rebuild_in_place();
-    dioxus_ssr::render(&vdom)
 }
 
 /// Renders `path` for a device in `lang` and checks the page contains each expected piece
