@@ -131,9 +131,11 @@ impl CityPack {
         Ok(hits)
     }
 
-    /// Index words within one edit of `token`.
+    /// Index words within one edit of `token`, looked for only when no index word starts
+    /// with `token` (a word that is there is not a typo, and every correction widens the
+    /// query).
     fn corrections(&self, token: &str) -> Result<Vec<String>, StoreError> {
-        if token.chars().count() < TYPO_MIN_CHARS {
+        if token.chars().count() < TYPO_MIN_CHARS || self.matches_any(&format!("\"{token}\"*"))? {
             return Ok(Vec::new());
         }
         let keys: Vec<i64> = deletions(token).iter().map(|v| variant_key(v)).collect();
@@ -226,6 +228,10 @@ impl CityPack {
         })
         .and_then(|rows| rows.collect())
         .map_err(|e| self.sql_error(e))
+    }
+
+    fn matches_any(&self, expression: &str) -> Result<bool, StoreError> {
+        Ok(!self.matches_at_most(expression, 0)?)
     }
 
     /// Whether `expression` matches at most `n` rows, reading no more than `n + 1` of them.
