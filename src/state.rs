@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use dioxus::prelude::*;
 use merhaba_core::l10n::{negotiate, UI_LANGUAGES};
-use merhaba_core::{install_pack, pack_path, CityPack, LanguageChain, Localizer, UserStore};
+use merhaba_core::{open_or_install, CityPack, LanguageChain, Localizer, UserStore};
 
 use crate::platform;
 
@@ -52,20 +52,16 @@ impl Boot {
     /// Installs the embedded pack into the data folder if needed and opens the stores there.
     pub fn from_data_dir(data_dir: PathBuf) -> Boot {
         let stores = (|| {
-            let packs = data_dir.join("packs");
-            // The embedded pack is copied once: only when no sound pack of the same or a
-            // newer version (for example one from a content update) is installed.
-            let embedded_version: u64 = EMBEDDED_VERSION.parse().unwrap_or(0);
-            let installed = CityPack::open(&pack_path(&packs, EMBEDDED_CITY))
-                .ok()
-                .filter(|pack| pack.content_version() >= embedded_version);
-            let pack = match installed {
-                Some(pack) => pack,
-                None => {
-                    let path = install_pack(&packs, EMBEDDED_PACK).map_err(|e| e.to_string())?;
-                    CityPack::open(&path).map_err(|e| e.to_string())?
-                }
-            };
+            // The embedded pack is copied once: only when no pack of its version or a newer
+            // one (for example from a content update) is installed.
+            let version = EMBEDDED_VERSION.parse().unwrap_or(0);
+            let pack = open_or_install(
+                &data_dir.join("packs"),
+                EMBEDDED_CITY,
+                version,
+                EMBEDDED_PACK,
+            )
+            .map_err(|e| e.to_string())?;
             let user_path = data_dir.join("user.sqlite");
             let user =
                 UserStore::open(&user_path).map_err(|e| format!("{}: {e}", user_path.display()))?;

@@ -17,9 +17,9 @@ pub fn Shell() -> Element {
     // The first number is the general emergency number (112 in Turkey).
     let first = app
         .pack()
-        .city(&app.chain())
+        .emergency_numbers(&app.chain())
         .ok()
-        .and_then(|c| c.emergency.into_iter().next());
+        .and_then(|numbers| numbers.into_iter().next());
     let back_arrow = if dir == "rtl" { "→" } else { "←" };
     let (query, on_search) = match &route {
         Route::Search { q } => (q.clone(), true),

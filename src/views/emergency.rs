@@ -10,13 +10,13 @@ use crate::state::use_app;
 pub fn Emergency() -> Element {
     let app = use_app();
     let l = app.l10n();
-    let city = match app.pack().city(&app.chain()) {
-        Ok(city) => city,
+    let numbers = match app.pack().emergency_numbers(&app.chain()) {
+        Ok(numbers) => numbers,
         Err(e) => return rsx! { StoreError { message: e.to_string() } },
     };
     rsx! {
         h1 { {l.t("emergency-all")} }
         p { class: "intro", {l.t("emergency-intro")} }
-        EmergencyList { numbers: city.emergency }
+        EmergencyList { numbers }
     }
 }

@@ -4,7 +4,7 @@
 
 use dioxus::prelude::*;
 use merhaba_core::l10n::language_name;
-use merhaba_core::search::highlight;
+use merhaba_core::search::{highlight, is_searchable};
 use merhaba_core::{Direction, Text};
 
 use crate::components::content::{Inline, SampleBadge, StoreError};
@@ -20,12 +20,7 @@ pub fn Search(q: String) -> Element {
     let app = use_app();
     let l = app.l10n();
     let chain = app.chain();
-    if merhaba_core::fold::fold(&q)
-        .chars()
-        .filter(|c| *c != ' ')
-        .count()
-        < 2
-    {
+    if !is_searchable(&q) {
         return rsx! { p { class: "intro", {l.t("search-start")} } };
     }
     let results = match app.pack().search(&q, &chain, RESULTS) {
@@ -87,11 +82,7 @@ fn NoResult(q: String) -> Element {
     let l = app.l10n();
     let chain = app.chain();
     let categories = app.pack().categories(&chain).unwrap_or_default();
-    let emergency = app
-        .pack()
-        .city(&chain)
-        .map(|c| c.emergency)
-        .unwrap_or_default();
+    let emergency = app.pack().emergency_numbers(&chain).unwrap_or_default();
     rsx! {
         div { class: "no-result",
             h2 { {l.t_args("search-empty", &[("query", q.clone().into())])} }

@@ -19,16 +19,7 @@ pub fn ServicePage(id: String) -> Element {
         Ok(None) => return rsx! { NotFound { segments: vec![id] } },
         Err(e) => return rsx! { StoreError { message: e.to_string() } },
     };
-    // The language most of the page falls back to (its name), when any part does.
-    let fallback = service.has_fallback_for(reader).then(|| {
-        [&service.name, &service.rights, &service.cost]
-            .into_iter()
-            .find(|t| t.is_fallback_for(reader))
-            .map_or_else(
-                || merhaba_core::l10n::LAST_RESORT.to_string(),
-                |t| t.lang.clone(),
-            )
-    });
+    let fallback = service.fallback_language(reader).map(str::to_string);
     rsx! {
         article { class: "service",
             if let Some((first_id, first_name)) = service.submenus.first().cloned() {

@@ -12,5 +12,5 @@ pub mod user;
 
 pub use l10n::{Direction, LanguageChain, Localizer};
 pub use model::*;
-pub use store::{install_pack, pack_path, CityPack, StoreError};
+pub use store::{install_pack, open_or_install, pack_path, CityPack, StoreError};
 pub use user::UserStore;

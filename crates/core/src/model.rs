@@ -143,11 +143,20 @@ pub struct Service {
 impl Service {
     /// True when any text on the page is shown in a language other than the reader's.
     pub fn has_fallback_for(&self, reader: &str) -> bool {
+        self.fallback_language(reader).is_some()
+    }
+
+    /// The language shown instead of the reader's, for the first text of the page (in
+    /// reading order) that is not translated; `None` when the whole page is translated.
+    pub fn fallback_language(&self, reader: &str) -> Option<&str> {
         let mut texts = vec![&self.name, &self.summary, &self.rights, &self.cost];
         texts.extend(self.location_note.iter());
         texts.extend(self.places.iter().flat_map(|p| [&p.name, &p.address]));
         texts.extend(self.links.iter().map(|l| &l.title));
-        texts.iter().any(|t| t.is_fallback_for(reader))
+        texts
+            .into_iter()
+            .find(|t| t.is_fallback_for(reader))
+            .map(|t| t.lang.as_str())
     }
 }
 

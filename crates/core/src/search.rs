@@ -85,6 +85,15 @@ pub fn is_typo_term(word: &str) -> bool {
     word.chars().count() >= TYPO_MIN_CHARS - 1
 }
 
+/// Whether `query` holds enough to search for: two letters or digits, once folded.
+pub fn is_searchable(query: &str) -> bool {
+    words(query)
+        .iter()
+        .map(|t| t.chars().count())
+        .sum::<usize>()
+        >= 2
+}
+
 /// One match: a service, the language its text matched in, and the bm25 score (lower is better).
 #[derive(Clone, Debug, PartialEq)]
 pub struct SearchHit {
@@ -103,10 +112,10 @@ impl CityPack {
         reader: &str,
         k: usize,
     ) -> Result<Vec<SearchHit>, StoreError> {
-        let tokens = words(query);
-        if tokens.iter().map(|t| t.chars().count()).sum::<usize>() < 2 {
+        if !is_searchable(query) {
             return Ok(Vec::new());
         }
+        let tokens = words(query);
         let mut groups = Vec::with_capacity(tokens.len());
         for token in &tokens {
             // The exact word and the word as a prefix: an exact match counts twice, so
@@ -144,14 +153,11 @@ impl CityPack {
             "SELECT DISTINCT t.term FROM search_typo y JOIN search_term t ON t.id = y.term_id
              WHERE y.variant IN ({placeholders})"
         );
-        let mut stmt = self
-            .conn()
-            .prepare_cached(&sql)
-            .map_err(|e| self.sql_error(e))?;
+        let mut stmt = self.conn().prepare_cached(&sql).map_err(|e| self.err(e))?;
         let terms: Vec<String> = stmt
             .query_map(rusqlite::params_from_iter(keys.iter()), |r| r.get(0))
             .and_then(|rows| rows.collect())
-            .map_err(|e| self.sql_error(e))?;
+            .map_err(|e| self.err(e))?;
         Ok(terms
             .into_iter()
             .filter(|term| term != token && edit_distance_within(token, term, 1))
@@ -215,10 +221,7 @@ impl CityPack {
             Some(scope) => (ranked.as_str(), scope.as_str()),
             None => (unranked, scopes[2].as_str()),
         };
-        let mut stmt = self
-            .conn()
-            .prepare_cached(sql)
-            .map_err(|e| self.sql_error(e))?;
+        let mut stmt = self.conn().prepare_cached(sql).map_err(|e| self.err(e))?;
         stmt.query_map(params![expression, limit as i64], |r| {
             Ok(SearchHit {
                 service_id: r.get(0)?,
@@ -227,7 +230,7 @@ impl CityPack {
             })
         })
         .and_then(|rows| rows.collect())
-        .map_err(|e| self.sql_error(e))
+        .map_err(|e| self.err(e))
     }
 
     fn matches_any(&self, expression: &str) -> Result<bool, StoreError> {
@@ -241,10 +244,10 @@ impl CityPack {
             .prepare_cached(
                 "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ?1 LIMIT ?2)",
             )
-            .map_err(|e| self.sql_error(e))?;
+            .map_err(|e| self.err(e))?;
         let count: i64 = stmt
             .query_row(params![expression, n as i64 + 1], |r| r.get(0))
-            .map_err(|e| self.sql_error(e))?;
+            .map_err(|e| self.err(e))?;
         Ok(count as usize <= n)
     }
 

@@ -156,15 +156,11 @@ impl CityPack {
         &self.languages
     }
 
-    fn err(&self, source: rusqlite::Error) -> StoreError {
+    pub(crate) fn err(&self, source: rusqlite::Error) -> StoreError {
         StoreError::Sqlite {
             path: self.path.clone(),
             source,
         }
-    }
-
-    pub(crate) fn sql_error(&self, source: rusqlite::Error) -> StoreError {
-        self.err(source)
     }
 
     pub(crate) fn conn(&self) -> &Connection {
@@ -206,10 +202,10 @@ impl CityPack {
     }
 
     /// Runs a query whose rows are single strings (ids, mostly).
-    fn strings(&self, sql: &str, arg: &str) -> Result<Vec<String>, StoreError> {
+    fn strings(&self, sql: &str, params: impl rusqlite::Params) -> Result<Vec<String>, StoreError> {
         let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map([arg], |r| r.get(0))
+            .query_map(params, |r| r.get(0))
             .map_err(|e| self.err(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
@@ -230,19 +226,23 @@ impl CityPack {
         Ok(self.value(sql, arg)?.unwrap_or(0))
     }
 
-    pub fn city(&self, chain: &LanguageChain) -> Result<City, StoreError> {
-        let texts = self.texts(owner::CITY)?;
-        let numbers = self.strings(
-            "SELECT number FROM emergency WHERE ?1 = ?1 ORDER BY position",
-            "",
-        )?;
-        let emergency = numbers
+    /// The city's emergency numbers, the general one (112) first.
+    pub fn emergency_numbers(
+        &self,
+        chain: &LanguageChain,
+    ) -> Result<Vec<EmergencyNumber>, StoreError> {
+        self.strings("SELECT number FROM emergency ORDER BY position", [])?
             .into_iter()
             .map(|number| {
                 let label = self.texts(&owner::emergency(&number))?.get("label", chain);
                 Ok(EmergencyNumber { number, label })
             })
-            .collect::<Result<_, StoreError>>()?;
+            .collect()
+    }
+
+    pub fn city(&self, chain: &LanguageChain) -> Result<City, StoreError> {
+        let texts = self.texts(owner::CITY)?;
+        let emergency = self.emergency_numbers(chain)?;
         Ok(City {
             id: self.meta("city")?,
             name: texts.get("name", chain),
@@ -288,7 +288,7 @@ impl CityPack {
         let submenus = self
             .strings(
                 "SELECT id FROM submenu WHERE category_id = ?1 ORDER BY position",
-                id,
+                [id],
             )?
             .into_iter()
             .map(|sid| {
@@ -319,7 +319,7 @@ impl CityPack {
         let mut services = self
             .strings(
                 "SELECT service_id FROM service_submenu WHERE submenu_id = ?1",
-                id,
+                [id],
             )?
             .into_iter()
             .map(|sid| self.service_summary(&sid, chain))
@@ -488,7 +488,7 @@ impl CityPack {
 
     /// Every service id, for tests and tools that walk the whole pack.
     pub fn service_ids(&self) -> Result<Vec<String>, StoreError> {
-        self.strings("SELECT id FROM service WHERE ?1 = ?1 ORDER BY id", "")
+        self.strings("SELECT id FROM service ORDER BY id", [])
     }
 }
 
@@ -527,6 +527,23 @@ pub fn install_pack(dir: &Path, bytes: &[u8]) -> Result<PathBuf, StoreError> {
         std::fs::rename(&incoming, &target).map_err(io(&target))?;
     }
     Ok(target)
+}
+
+/// At start-up: opens the installed pack of `city` in `dir`, first installing `bytes` (a pack
+/// of `version`, such as the one embedded in the app) only when no pack of that version or a
+/// newer one is installed. The common case opens one file and writes nothing.
+pub fn open_or_install(
+    dir: &Path,
+    city: &str,
+    version: u64,
+    bytes: &[u8],
+) -> Result<CityPack, StoreError> {
+    if let Ok(pack) = CityPack::open(&pack_path(dir, city)) {
+        if pack.content_version() >= version {
+            return Ok(pack);
+        }
+    }
+    CityPack::open(&install_pack(dir, bytes)?)
 }
 
 #[cfg(test)]

@@ -148,6 +148,7 @@ impl Langs<'_> {
         }
     }
 
+    /// A text that must be present in every required language, and not empty or foreign.
     fn check<T>(
         &self,
         file: &Parsed<T>,
@@ -156,25 +157,14 @@ impl Langs<'_> {
         errors: &mut Vec<ContentError>,
     ) {
         for lang in &self.required {
-            match text.get(*lang) {
-                None => errors.push(file.error(
+            if !text.contains_key(*lang) {
+                errors.push(file.error(
                     field,
                     format!("missing translation in `{lang}`, a required language of this city"),
-                )),
-                Some(t) if t.trim().is_empty() => {
-                    errors.push(file.error(&format!("{field}.{lang}"), "the text is empty"))
-                }
-                Some(_) => {}
-            }
-        }
-        for lang in text.keys() {
-            if !self.allowed.contains(&lang.as_str()) {
-                errors.push(file.error(
-                    &format!("{field}.{lang}"),
-                    format!("`{lang}` is not a language of this city (see languages in city.toml)"),
                 ));
             }
         }
+        self.check_optional(file, field, text, errors);
     }
 }
 
