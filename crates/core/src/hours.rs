@@ -1,0 +1,216 @@
+//! Opening hours: is a place open now, and when does that change, in the city's own time.
+//!
+//! The content carries OSM `opening_hours` strings; the `opening-hours` crate (the maintained
+//! Rust implementation of the OSM specification) parses and evaluates them, with the city's
+//! time zone and its country's public holidays, so `PH off` means what it says. A string it
+//! cannot read is kept as text and never reported as open.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono_tz::Tz;
+use opening_hours::localization::{Country, TzLocation};
+use opening_hours::{Context, ContextHolidays, OpeningHours, RuleKind};
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum HoursError {
+    #[error("timezone `{0}` is not an IANA time zone name (e.g. Europe/Istanbul)")]
+    TimeZone(String),
+    #[error("country `{0}` is not an ISO 3166-1 alpha-2 code (e.g. TR)")]
+    Country(String),
+}
+
+/// The city's clock: its time zone and public holidays.
+#[derive(Clone, Debug)]
+pub struct CityClock {
+    context: Context<TzLocation<Tz>>,
+    tz: Tz,
+}
+
+impl CityClock {
+    /// `timezone` is an IANA name; `country` an ISO code whose public holidays `PH` refers
+    /// to (without one, `PH` rules never apply).
+    pub fn new(timezone: &str, country: Option<&str>) -> Result<CityClock, HoursError> {
+        let tz: Tz = timezone
+            .parse()
+            .map_err(|_| HoursError::TimeZone(timezone.to_string()))?;
+        let holidays = match country {
+            Some(code) => code
+                .parse::<Country>()
+                .map_err(|_| HoursError::Country(code.to_string()))?
+                .holidays(),
+            None => ContextHolidays::default(),
+        };
+        let context = Context::default()
+            .with_holidays(holidays)
+            .with_locale(TzLocation::new(tz));
+        Ok(CityClock { context, tz })
+    }
+
+    /// Reads an `opening_hours` string; an unreadable one is kept as text.
+    pub fn hours(&self, raw: &str) -> Hours {
+        let parsed = raw
+            .parse::<OpeningHours>()
+            .ok()
+            .map(|oh| Arc::new(oh.with_context(self.context.clone())));
+        Hours {
+            raw: raw.to_string(),
+            parsed,
+        }
+    }
+
+    /// The city's wall-clock time at `now`.
+    pub fn local(&self, now: DateTime<Utc>) -> NaiveDateTime {
+        now.with_timezone(&self.tz).naive_local()
+    }
+}
+
+/// Opening hours of one place.
+#[derive(Clone, Debug)]
+pub struct Hours {
+    raw: String,
+    parsed: Option<Arc<OpeningHours<TzLocation<Tz>>>>,
+}
+
+/// What a person needs to know about a place's hours right now. Times are the city's
+/// wall-clock time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "state", content = "change", rename_all = "snake_case")]
+pub enum HoursStatus {
+    /// Open and no closing time ahead (e.g. `24/7`).
+    AlwaysOpen,
+    OpenUntil(NaiveDateTime),
+    OpensAt(NaiveDateTime),
+    /// Closed, with no opening ahead in the rules.
+    Closed,
+    /// The rules say the state is unknown now (e.g. `"by appointment"` comments).
+    Unknown,
+    /// The string could not be read; screens show it as written.
+    Unreadable,
+}
+
+impl Hours {
+    /// The text as written in the content.
+    pub fn raw(&self) -> &str {
+        &self.raw
+    }
+
+    pub fn status(&self, now: DateTime<Utc>) -> HoursStatus {
+        let Some(oh) = &self.parsed else {
+            return HoursStatus::Unreadable;
+        };
+        let tz = oh.get_context().locale.get_timezone();
+        let now = now.with_timezone(tz);
+        let next = oh.next_change(now).map(|t| t.naive_local());
+        match (oh.state(now).0, next) {
+            (RuleKind::Open, None) => HoursStatus::AlwaysOpen,
+            (RuleKind::Open, Some(t)) => HoursStatus::OpenUntil(t),
+            (RuleKind::Closed, Some(t)) => HoursStatus::OpensAt(t),
+            (RuleKind::Closed, None) => HoursStatus::Closed,
+            (RuleKind::Unknown, _) => HoursStatus::Unknown,
+        }
+    }
+
+    /// True only when the rules say open; unreadable or unknown hours are never "open".
+    pub fn is_open(&self, now: DateTime<Utc>) -> bool {
+        match &self.parsed {
+            Some(oh) => oh.is_open(now.with_timezone(oh.get_context().locale.get_timezone())),
+            None => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn istanbul() -> CityClock {
+        CityClock::new("Europe/Istanbul", Some("TR")).unwrap()
+    }
+
+    /// A UTC instant for a wall-clock time in Istanbul (UTC+3 all year since 2016).
+    fn at(local: &str) -> DateTime<Utc> {
+        let naive = NaiveDateTime::parse_from_str(local, "%Y-%m-%d %H:%M").unwrap();
+        chrono_tz::Europe::Istanbul
+            .from_local_datetime(&naive)
+            .single()
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    fn t(local: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(local, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    #[test]
+    fn a_table_of_opening_hours_cases() {
+        use HoursStatus::*;
+        let clock = istanbul();
+        // 2026-11-30 is a Monday; 2026-10-29 (Republic Day) a Thursday and a public holiday.
+        let office = "Mo-Fr 08:00-12:00,13:00-17:00; PH off";
+        let cases: &[(&str, &str, HoursStatus)] = &[
+            (office, "2026-11-30 09:30", OpenUntil(t("2026-11-30 12:00"))),
+            (office, "2026-11-30 12:30", OpensAt(t("2026-11-30 13:00"))),
+            (office, "2026-12-04 17:00", OpensAt(t("2026-12-07 08:00"))),
+            (office, "2026-10-29 10:00", OpensAt(t("2026-10-30 08:00"))),
+            (office, "2026-10-28 10:00", OpenUntil(t("2026-10-28 12:00"))),
+            ("24/7", "2026-11-28 03:00", AlwaysOpen),
+            // Overnight: Friday evening until 03:00 on Saturday.
+            ("Fr 22:00-03:00", "2026-12-05 02:00", OpenUntil(t("2026-12-05 03:00"))),
+            ("Fr 22:00-03:00", "2026-12-05 04:00", OpensAt(t("2026-12-11 22:00"))),
+            // Seasonal: summer and winter hours.
+            (
+                "Apr-Oct Mo-Su 08:30-19:00; Nov-Mar Mo-Su 08:30-17:00",
+                "2026-07-01 18:00",
+                OpenUntil(t("2026-07-01 19:00")),
+            ),
+            (
+                "Apr-Oct Mo-Su 08:30-19:00; Nov-Mar Mo-Su 08:30-17:00",
+                "2026-12-01 18:00",
+                OpensAt(t("2026-12-02 08:30")),
+            ),
+            ("closed", "2026-12-01 10:00", Closed),
+            ("Mo-Fr 09:00-17:00 unknown", "2026-12-01 10:00", Unknown),
+            ("ask at the desk", "2026-12-01 10:00", Unreadable),
+            ("Mo-Fr 25:00-26:00x", "2026-12-01 10:00", Unreadable),
+        ];
+        for (raw, now, expected) in cases {
+            let hours = clock.hours(raw);
+            assert_eq!(&hours.status(at(now)), expected, "{raw} at {now}");
+            let open = matches!(expected, AlwaysOpen | OpenUntil(_));
+            assert_eq!(hours.is_open(at(now)), open, "{raw} at {now}");
+        }
+    }
+
+    #[test]
+    fn unreadable_hours_keep_their_text_and_are_never_open() {
+        let hours = istanbul().hours("sabah 9'dan akşama kadar");
+        assert_eq!(hours.raw(), "sabah 9'dan akşama kadar");
+        assert_eq!(hours.status(Utc::now()), HoursStatus::Unreadable);
+        assert!(!hours.is_open(Utc::now()));
+    }
+
+    #[test]
+    fn status_is_in_the_city_time_zone_not_the_device_one() {
+        // 06:30 UTC is 09:30 in Istanbul: open.
+        let now = Utc.with_ymd_and_hms(2026, 11, 30, 6, 30, 0).unwrap();
+        let hours = istanbul().hours("Mo-Fr 08:00-17:00");
+        assert_eq!(
+            hours.status(now),
+            HoursStatus::OpenUntil(t("2026-11-30 17:00"))
+        );
+        assert_eq!(istanbul().local(now), t("2026-11-30 09:30"));
+    }
+
+    #[test]
+    fn a_bad_time_zone_or_country_is_named() {
+        let err = CityClock::new("Istanbul", None).unwrap_err().to_string();
+        assert!(err.contains("`Istanbul`"), "{err}");
+        let err = CityClock::new("Europe/Istanbul", Some("XX"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("`XX`"), "{err}");
+    }
+}
