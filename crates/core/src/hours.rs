@@ -158,8 +158,16 @@ mod tests {
             (office, "2026-10-28 10:00", OpenUntil(t("2026-10-28 12:00"))),
             ("24/7", "2026-11-28 03:00", AlwaysOpen),
             // Overnight: Friday evening until 03:00 on Saturday.
-            ("Fr 22:00-03:00", "2026-12-05 02:00", OpenUntil(t("2026-12-05 03:00"))),
-            ("Fr 22:00-03:00", "2026-12-05 04:00", OpensAt(t("2026-12-11 22:00"))),
+            (
+                "Fr 22:00-03:00",
+                "2026-12-05 02:00",
+                OpenUntil(t("2026-12-05 03:00")),
+            ),
+            (
+                "Fr 22:00-03:00",
+                "2026-12-05 04:00",
+                OpensAt(t("2026-12-11 22:00")),
+            ),
             // Seasonal: summer and winter hours.
             (
                 "Apr-Oct Mo-Su 08:30-19:00; Nov-Mar Mo-Su 08:30-17:00",

@@ -169,6 +169,15 @@ pub struct MenuPath {
     pub submenu_name: Text,
 }
 
+/// A district or landmark a person can pick as "where I am".
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Locality {
+    pub id: String,
+    pub name: Text,
+    pub position: crate::position::Position,
+    pub landmark: bool,
+}
+
 /// A search result as a screen shows it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SearchResult {

@@ -98,8 +98,9 @@ impl NearbyIndex {
             .map(|e| self.hit(at, e.data))
             .collect();
         // The tree already gives this order; sorting the k hits by the distance shown
-        // removes any last-bit disagreement between chord and haversine on near-ties.
-        hits.sort_by(|a, b| a.distance_m.total_cmp(&b.distance_m));
+        // removes any last-bit disagreement between chord and haversine on near-ties, and
+        // places at the same distance come in index order, the same on every run.
+        hits.sort_by(by_distance);
         hits
     }
 
@@ -110,7 +111,7 @@ impl NearbyIndex {
             .filter(|&i| filter.keeps(&self.places[i]))
             .map(|i| self.hit(at, i))
             .collect();
-        hits.sort_by(|a, b| a.distance_m.total_cmp(&b.distance_m));
+        hits.sort_by(by_distance);
         hits.truncate(k);
         hits
     }
@@ -123,6 +124,12 @@ impl NearbyIndex {
             bearing_deg: at.bearing_deg(to),
         }
     }
+}
+
+fn by_distance(a: &Hit, b: &Hit) -> std::cmp::Ordering {
+    a.distance_m
+        .total_cmp(&b.distance_m)
+        .then(a.index.cmp(&b.index))
 }
 
 /// Where a city pack applies: its centre and bounding box.
@@ -179,7 +186,12 @@ mod tests {
         prop_assert_eq!(a.len(), b.len());
         for (x, y) in a.iter().zip(b) {
             // Equal distances may come in either order; the distances must agree.
-            prop_assert!((x.distance_m - y.distance_m).abs() < 1e-6, "{:?} {:?}", x, y);
+            prop_assert!(
+                (x.distance_m - y.distance_m).abs() < 1e-6,
+                "{:?} {:?}",
+                x,
+                y
+            );
         }
         // Every place strictly nearer than the last one must be in both.
         if let Some(last) = b.last() {

@@ -4,7 +4,7 @@
 pub const PACK_APPLICATION_ID: i32 = 0x4D52_4842;
 
 /// `PRAGMA user_version` of packs this code reads and writes. Bump it when the layout changes.
-pub const PACK_SCHEMA_VERSION: i32 = 2;
+pub const PACK_SCHEMA_VERSION: i32 = 3;
 
 /// Tables of a city pack. Structure (what links to what) sits in typed tables that map onto
 /// Open Referral HSDS 3.0; every translated string sits in `text`, keyed by owner, field and
@@ -12,6 +12,13 @@ pub const PACK_SCHEMA_VERSION: i32 = 2;
 pub const PACK_SCHEMA: &str = "
 CREATE TABLE pack_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE emergency(number TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE locality(
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('district', 'landmark')),
+    position INTEGER NOT NULL,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE category(id TEXT PRIMARY KEY, position INTEGER NOT NULL, icon TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE submenu(
     id TEXT PRIMARY KEY,
@@ -60,6 +67,9 @@ pub mod owner {
     pub const CITY: &str = "city";
     pub fn emergency(number: &str) -> String {
         format!("emergency/{number}")
+    }
+    pub fn locality(id: &str) -> String {
+        format!("locality/{id}")
     }
     pub fn category(id: &str) -> String {
         format!("category/{id}")

@@ -82,7 +82,9 @@ impl Position {
         if self == to {
             return 0.0;
         }
-        Haversine.bearing(self.point(), to.point()).rem_euclid(360.0)
+        Haversine
+            .bearing(self.point(), to.point())
+            .rem_euclid(360.0)
     }
 
     /// The point on the unit sphere: straight-line distance between two of these grows
@@ -179,7 +181,10 @@ mod tests {
     fn haversine_matches_the_published_bna_lax_example() {
         let (bna, lax) = (p(36.12, -86.67), p(33.94, -118.40));
         let rosetta = HaversineMeasure::new(6_372_800.0).distance(bna.point(), lax.point());
-        assert!((rosetta - 2_887_259.950_607_110_6).abs() < 1e-3, "{rosetta}");
+        assert!(
+            (rosetta - 2_887_259.950_607_110_6).abs() < 1e-3,
+            "{rosetta}"
+        );
         // Ours uses the mean radius, so it is the same figure scaled by the radius ratio.
         let ours = bna.distance_m(&lax);
         let expected = 2_887_259.950_607_110_6 * 6_371_008.771_4 / 6_372_800.0;
@@ -224,7 +229,10 @@ mod tests {
         assert!((here.bearing_deg(&near(0.0, 0.01)) - 90.0).abs() < 0.1);
         assert!((here.bearing_deg(&near(-0.01, 0.0)) - 180.0).abs() < 0.01);
         assert!((here.bearing_deg(&near(0.0, -0.01)) - 270.0).abs() < 0.1);
-        assert_eq!(Compass::from_bearing(here.bearing_deg(&near(0.01, 0.01))), Compass::NE);
+        assert_eq!(
+            Compass::from_bearing(here.bearing_deg(&near(0.01, 0.01))),
+            Compass::NE
+        );
         assert_eq!(Compass::from_bearing(359.0), Compass::N);
         assert_eq!(Compass::from_bearing(-90.0), Compass::W);
     }
@@ -258,7 +266,10 @@ mod tests {
             assert!(err.starts_with(field), "{err}");
         }
         let err = "37.8;27.8".parse::<Position>().unwrap_err().to_string();
-        assert!(err.contains("37.8;27.8") && err.contains("LAT,LON"), "{err}");
+        assert!(
+            err.contains("37.8;27.8") && err.contains("LAT,LON"),
+            "{err}"
+        );
         assert!("NaN,1".parse::<Position>().is_err());
         assert_eq!(" 37.5 , 27.25".parse::<Position>().unwrap(), p(37.5, 27.25));
     }

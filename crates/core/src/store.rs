@@ -9,9 +9,12 @@ use std::path::{Path, PathBuf};
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
+use crate::hours::CityClock;
 use crate::l10n::LanguageChain;
 use crate::model::*;
+use crate::nearby::{CityArea, NearbyIndex, NearbyPlace};
 use crate::pack_schema::{owner, PACK_APPLICATION_ID, PACK_SCHEMA_VERSION};
+use crate::position::Position;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -368,39 +371,7 @@ impl CityPack {
         };
         let texts = self.texts(&owner::service(id))?;
 
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT position, lat, lon, opening_hours, phone FROM place
-                 WHERE service_id = ?1 ORDER BY position",
-            )
-            .map_err(|e| self.err(e))?;
-        let place_rows: Vec<PlaceRow> = stmt
-            .query_map([id], |r| {
-                Ok(PlaceRow {
-                    position: r.get(0)?,
-                    lat: r.get(1)?,
-                    lon: r.get(2)?,
-                    opening_hours: r.get(3)?,
-                    phone: r.get(4)?,
-                })
-            })
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.err(e))?;
-        let places = place_rows
-            .into_iter()
-            .map(|row| {
-                let t = self.texts(&owner::place(id, row.position))?;
-                Ok(Place {
-                    name: t.get("name", chain),
-                    address: t.get("address", chain),
-                    lat: row.lat,
-                    lon: row.lon,
-                    opening_hours: row.opening_hours,
-                    phone: row.phone,
-                })
-            })
-            .collect::<Result<_, StoreError>>()?;
+        let places = self.places(id, chain)?;
 
         let mut stmt = self
             .conn
@@ -456,6 +427,158 @@ impl CityPack {
             sample,
             submenus,
         }))
+    }
+
+    /// The places of a service, in their order in the content.
+    pub fn places(
+        &self,
+        service_id: &str,
+        chain: &LanguageChain,
+    ) -> Result<Vec<Place>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT position, lat, lon, opening_hours, phone FROM place
+                 WHERE service_id = ?1 ORDER BY position",
+            )
+            .map_err(|e| self.err(e))?;
+        let place_rows: Vec<PlaceRow> = stmt
+            .query_map([service_id], |r| {
+                Ok(PlaceRow {
+                    position: r.get(0)?,
+                    lat: r.get(1)?,
+                    lon: r.get(2)?,
+                    opening_hours: r.get(3)?,
+                    phone: r.get(4)?,
+                })
+            })
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))?;
+        place_rows
+            .into_iter()
+            .map(|row| {
+                let t = self.texts(&owner::place(service_id, row.position))?;
+                Ok(Place {
+                    name: t.get("name", chain),
+                    address: t.get("address", chain),
+                    lat: row.lat,
+                    lon: row.lon,
+                    opening_hours: row.opening_hours,
+                    phone: row.phone,
+                })
+            })
+            .collect()
+    }
+
+    /// The city's clock: its time zone and, when the pack names its country, public holidays.
+    pub fn clock(&self) -> Result<CityClock, StoreError> {
+        let country = self.meta("country").ok();
+        CityClock::new(&self.meta("timezone")?, country.as_deref()).map_err(|e| {
+            StoreError::NotAPack {
+                path: self.path.clone(),
+                reason: e.to_string(),
+            }
+        })
+    }
+
+    /// Where this pack applies: its centre and bounding box.
+    pub fn area(&self) -> Result<CityArea, StoreError> {
+        let bad = |key: &str| StoreError::NotAPack {
+            path: self.path.clone(),
+            reason: format!("pack_meta `{key}` is not a list of coordinates"),
+        };
+        let numbers = |key: &str| -> Result<Vec<f64>, StoreError> {
+            self.meta(key)?
+                .split(',')
+                .map(|v| v.trim().parse().map_err(|_| bad(key)))
+                .collect()
+        };
+        let (c, b) = (numbers("centre")?, numbers("bbox")?);
+        let (&[lat, lon], &[south, west, north, east]) = (c.as_slice(), b.as_slice()) else {
+            return Err(bad("bbox"));
+        };
+        Ok(CityArea {
+            city: self.meta("city")?,
+            centre: Position::new(lat, lon).map_err(|_| bad("centre"))?,
+            south,
+            west,
+            north,
+            east,
+        })
+    }
+
+    /// Districts and landmarks a person can pick as their position, districts first.
+    pub fn localities(&self, chain: &LanguageChain) -> Result<Vec<Locality>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, kind, lat, lon FROM locality
+                 ORDER BY kind = 'landmark', position",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows: Vec<(String, String, f64, f64)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))?;
+        rows.into_iter()
+            .filter_map(|(id, kind, lat, lon)| {
+                // A row with impossible coordinates is skipped, not shown as a place to be.
+                let position = Position::new(lat, lon).ok()?;
+                Some((id, kind, position))
+            })
+            .map(|(id, kind, position)| {
+                Ok(Locality {
+                    name: self.texts(&owner::locality(&id))?.get("name", chain),
+                    landmark: kind == "landmark",
+                    id,
+                    position,
+                })
+            })
+            .collect()
+    }
+
+    /// The spatial index over every place of the pack, with each place's categories and
+    /// opening hours read in the city's time zone.
+    pub fn nearby_index(&self, clock: &CityClock) -> Result<NearbyIndex, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT p.service_id, p.position, p.lat, p.lon, p.opening_hours,
+                        (SELECT group_concat(DISTINCT s.category_id) FROM service_submenu ss
+                         JOIN submenu s ON s.id = ss.submenu_id WHERE ss.service_id = p.service_id)
+                 FROM place p ORDER BY p.service_id, p.position",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, usize>(1)?,
+                    r.get::<_, f64>(2)?,
+                    r.get::<_, f64>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        let mut places = Vec::new();
+        for row in rows {
+            let (service_id, place, lat, lon, hours, categories) = row.map_err(|e| self.err(e))?;
+            let position = Position::new(lat, lon).map_err(|e| StoreError::Damaged {
+                path: self.path.clone(),
+                details: format!("place {service_id}/{place}: {e}"),
+            })?;
+            places.push(NearbyPlace {
+                service_id,
+                place,
+                position,
+                categories: categories
+                    .map(|c| c.split(',').map(str::to_string).collect())
+                    .unwrap_or_default(),
+                hours: hours.map(|h| clock.hours(&h)),
+            });
+        }
+        Ok(NearbyIndex::new(places))
     }
 
     /// The categories and submenus a service is listed under, in menu order.

@@ -77,6 +77,7 @@ fn write(source: &ContentSource, path: &Path) -> rusqlite::Result<()> {
         ("languages", city.languages.join(",")),
         ("partial_languages", city.partial_languages.join(",")),
         ("timezone", city.timezone.clone()),
+        ("country", city.country.clone()),
         ("centre", format!("{},{}", city.centre.lat, city.centre.lon)),
         (
             "bbox",
@@ -108,6 +109,16 @@ fn write(source: &ContentSource, path: &Path) -> rusqlite::Result<()> {
             params![e.number, i],
         )?;
         text(&owner::emergency(&e.number), "label", &e.label)?;
+    }
+    let localities = [("district", &city.district), ("landmark", &city.landmark)];
+    for (kind, list) in localities {
+        for (i, l) in list.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO locality(id, kind, position, lat, lon) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![l.id, kind, i, l.lat, l.lon],
+            )?;
+            text(&owner::locality(&l.id), "name", &l.name)?;
+        }
     }
     for (i, cat) in source.categories.value.category.iter().enumerate() {
         tx.execute(

@@ -78,10 +78,28 @@ pub struct CityFile {
     #[serde(default)]
     pub partial_languages: Vec<String>,
     pub timezone: String,
+    /// ISO 3166-1 alpha-2: whose public holidays `PH` in opening hours means.
+    pub country: String,
     pub name: Translations,
     pub centre: Point,
     pub bbox: BoundingBox,
     pub emergency: Vec<EmergencySource>,
+    /// Districts a person can pick as "where I am" when the device gives no position.
+    #[serde(default)]
+    pub district: Vec<LocalitySource>,
+    /// Well-known places a person can pick as "where I am".
+    #[serde(default)]
+    pub landmark: Vec<LocalitySource>,
+}
+
+/// A named point to start "Nearby" from: a district centre or a landmark.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalitySource {
+    pub id: String,
+    pub name: Translations,
+    pub lat: f64,
+    pub lon: f64,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -211,14 +211,33 @@ fn check_city(
     if !b.contains(c.centre.lat, c.centre.lon) {
         errors.push(city.error("centre", "the centre is outside the bounding box"));
     }
-    if !c.timezone.contains('/') {
-        errors.push(city.error(
-            "timezone",
-            format!(
-                "`{}` is not an IANA time zone such as Europe/Istanbul",
-                c.timezone
-            ),
-        ));
+    if let Err(e) = merhaba_core::CityClock::new(&c.timezone, None) {
+        errors.push(city.error("timezone", e.to_string()));
+    }
+    if let Err(e) = merhaba_core::CityClock::new("UTC", Some(&c.country)) {
+        errors.push(city.error("country", e.to_string()));
+    }
+    let mut locality_ids = BTreeSet::new();
+    for (kind, list) in [("district", &c.district), ("landmark", &c.landmark)] {
+        for (i, l) in list.iter().enumerate() {
+            let at = format!("{kind}[{i}]");
+            check_id(city, &format!("{at}.id"), &l.id, errors);
+            if !locality_ids.insert(l.id.as_str()) {
+                errors.push(city.error(&format!("{at}.id"), format!("duplicate id `{}`", l.id)));
+            }
+            langs.check(city, &format!("{at}.name"), &l.name, errors);
+            check_coordinates(
+                city,
+                &format!("{at}.lat"),
+                &format!("{at}.lon"),
+                l.lat,
+                l.lon,
+                errors,
+            );
+            if !b.contains(l.lat, l.lon) {
+                errors.push(city.error(&format!("{at}.lat"), "outside the city's bounding box"));
+            }
+        }
     }
     if c.emergency.is_empty() {
         errors.push(city.error("emergency", "a city needs its emergency numbers"));

@@ -391,3 +391,132 @@ fn a_failed_build_leaves_the_previous_pack_in_place() {
     assert!(merhaba_pack::build_pack(&source, &blocked.join("mini.sqlite")).is_err());
     assert_eq!(std::fs::read(&out).unwrap(), before);
 }
+
+/// The nearby queries of a built pack, through the same CLI editors use: nearest first,
+/// filtered by category and by "open now" at a given time, as JSON lines.
+#[test]
+fn nearby_lists_places_nearest_first_through_the_cli() {
+    let (dir, pack) = built_pack();
+    let out = dir.path().join("mini.sqlite");
+    let run = |args: &[&str]| -> Vec<serde_json::Value> {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_merhaba-pack"))
+            .arg("nearby")
+            .arg(&out)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let ids = |lines: &[serde_json::Value]| -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l["service"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // From the centre (37.85, 27.85): the hall 142 m away, the clinic 1.4 km, the pharmacy 2.3 km.
+    let all = run(&["--at", "37.85,27.85"]);
+    assert_eq!(ids(&all), ["course", "clinic", "pharmacy"]);
+    let distances: Vec<f64> = all
+        .iter()
+        .map(|l| l["distance_m"].as_f64().unwrap())
+        .collect();
+    assert!(distances.windows(2).all(|w| w[0] <= w[1]), "{distances:?}");
+    assert!((distances[0] - 141.7).abs() < 0.5, "{distances:?}");
+    // The clinic is north-west of the centre.
+    let bearing = all[1]["bearing_deg"].as_f64().unwrap();
+    assert!((270.0..360.0).contains(&bearing), "{bearing}");
+    assert_eq!(all[0]["name"], "Community hall");
+
+    assert_eq!(ids(&run(&["--at", "37.85,27.85", "-k", "1"])), ["course"]);
+    assert_eq!(
+        ids(&run(&["--at", "37.85,27.85", "--category", "language"])),
+        ["course"]
+    );
+    // Monday 2026-11-30 at 10:00 in Aydın: the clinic is open, the pharmacy (19:00-08:00)
+    // is not, the hall opens on Saturdays only.
+    let monday = [
+        "--at",
+        "37.85,27.85",
+        "--open-now",
+        "--time",
+        "2026-11-30T10:00:00+03:00",
+    ];
+    let open = run(&monday);
+    assert_eq!(ids(&open), ["clinic"]);
+    assert_eq!(open[0]["hours"]["state"], "open_until");
+    assert_eq!(open[0]["hours"]["change"], "2026-11-30T17:00:00");
+    // At 21:00 the pharmacy is the one open, until 08:00 the next morning.
+    let night = run(&[
+        "--at",
+        "37.85,27.85",
+        "--open-now",
+        "--time",
+        "2026-11-30T21:00:00+03:00",
+    ]);
+    assert_eq!(ids(&night), ["pharmacy"]);
+    assert_eq!(night[0]["hours"]["change"], "2026-12-01T08:00:00");
+
+    // Bad input is refused with what is wrong.
+    for (args, expected) in [
+        (vec!["--at", "37.85;27.85"], "LAT,LON"),
+        (vec!["--at", "97,27"], "latitude 97 is out of range"),
+        (
+            vec!["--at", "37.85,27.85", "--category", "nope"],
+            "--category nope: no such category",
+        ),
+        (vec!["-k", "3"], "--at LAT,LON is required"),
+    ] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_merhaba-pack"))
+            .arg("nearby")
+            .arg(&out)
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(!output.status.success());
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+
+    // Districts and landmarks to pick from, districts first, in the reader's language.
+    let localities = pack.localities(&chain(&pack, "tr")).unwrap();
+    let names: Vec<(&str, bool)> = localities
+        .iter()
+        .map(|l| (l.name.value.as_str(), l.landmark))
+        .collect();
+    assert_eq!(names, [("Merkez", false), ("Eski gar", true)]);
+    let area = pack.area().unwrap();
+    assert!(area.contains(&localities[0].position));
+}
+
+#[test]
+fn bad_city_places_and_clock_are_rejected() {
+    check_rejected(
+        "city.toml",
+        "timezone = \"Europe/Istanbul\"",
+        "timezone = \"Europe/Aydin\"",
+        Some(6),
+        &[
+            "field `timezone`",
+            "`Europe/Aydin` is not an IANA time zone",
+        ],
+    );
+    check_rejected(
+        "city.toml",
+        "country = \"TR\"",
+        "country = \"Turkey\"",
+        Some(7),
+        &["field `country`", "`Turkey` is not an ISO 3166-1"],
+    );
+    check_rejected(
+        "city.toml",
+        "lat = 37.86\nlon = 27.86",
+        "lat = 39.86\nlon = 27.86",
+        Some(26),
+        &["field `landmark[0].lat`", "outside the city's bounding box"],
+    );
+}
