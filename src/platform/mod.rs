@@ -1,7 +1,10 @@
-//! What differs between phones and desktops: where data lives and which languages the device
-//! prefers. Each function has a plain fallback for targets without a special case.
+//! What differs between phones and desktops: where data lives, which languages the device
+//! prefers and where it is. Each function has a plain fallback for targets without a
+//! special case.
 
 use std::path::PathBuf;
+
+pub mod position;
 
 /// The Android application id, as in Dioxus.toml.
 pub const APP_ID: &str = "org.merhaba.app";

@@ -168,6 +168,44 @@ impl Localizer {
             .into_owned()
     }
 
+    /// A number in the reader's digits and decimal separator (CLDR defaults: Arabic uses
+    /// Arabic-Indic digits and `٫`, Turkish a decimal comma).
+    pub fn number(&self, value: f64, decimals: usize) -> String {
+        self.digits(&format!("{value:.decimals$}"))
+    }
+
+    /// Rewrites ASCII digits and the decimal point of `plain` in the reader's script.
+    fn digits(&self, plain: &str) -> String {
+        const ARABIC_INDIC: [char; 10] = ['٠', '١', '٢', '٣', '٤', '٥', '٦', '٧', '٨', '٩'];
+        plain
+            .chars()
+            .map(|c| match (self.lang, c) {
+                ("ar", '0'..='9') => ARABIC_INDIC[c as usize - '0' as usize],
+                ("ar", '.') => '٫',
+                ("tr", '.') => ',',
+                (_, other) => other,
+            })
+            .collect()
+    }
+
+    /// A distance as people say it: metres to the nearest 10 below a kilometre, then
+    /// kilometres with one decimal below 10 km and whole ones above.
+    pub fn distance(&self, metres: f64) -> String {
+        if metres < 995.0 {
+            let n = self.number((metres / 10.0).round() * 10.0, 0);
+            self.t_args("distance-m", &[("n", n.into())])
+        } else {
+            let km = metres / 1000.0;
+            let n = self.number(km, if km < 9.95 { 1 } else { 0 });
+            self.t_args("distance-km", &[("n", n.into())])
+        }
+    }
+
+    /// A wall-clock time, `HH:MM`, in the reader's digits.
+    pub fn time(&self, hour: u32, minute: u32) -> String {
+        self.digits(&format!("{hour:02}:{minute:02}"))
+    }
+
     /// The ids of every message, for the test that keeps the locales in step.
     pub fn message_ids(lang: &str) -> Vec<String> {
         let source = UI_LANGUAGES
@@ -191,6 +229,24 @@ impl Localizer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_distances_and_times_in_each_language() {
+        let (en, tr, ar) = (
+            Localizer::new("en", false),
+            Localizer::new("tr", false),
+            Localizer::new("ar", false),
+        );
+        assert_eq!(en.distance(234.0), "230 m");
+        assert_eq!(en.distance(1_234.0), "1.2 km");
+        assert_eq!(tr.distance(1_234.0), "1,2 km");
+        assert_eq!(ar.distance(1_234.0), "١٫٢ كم");
+        assert_eq!(en.distance(996.0), "1.0 km");
+        assert_eq!(en.distance(12_600.0), "13 km");
+        assert_eq!(ar.distance(50.0), "٥٠ م");
+        assert_eq!(en.time(8, 5), "08:05");
+        assert_eq!(ar.time(17, 0), "١٧:٠٠");
+    }
 
     fn check_negotiate(prefs: &[&str], expected: &str) {
         let prefs: Vec<String> = prefs.iter().map(|s| s.to_string()).collect();
@@ -239,6 +295,9 @@ mod tests {
                 args.set("city", "Aydın");
                 args.set("number", "112");
                 args.set("query", "göç");
+                for name in ["n", "h", "m", "place", "distance", "time", "day", "raw"] {
+                    args.set(name, 3);
+                }
                 let mut errors = Vec::new();
                 l10n.bundle
                     .format_pattern(pattern, Some(&args), &mut errors);
