@@ -37,6 +37,8 @@ pub enum Route {
         Settings {},
         #[route("/search?:q")]
         Search { q: String },
+        #[route("/nearby?:category&:open")]
+        Nearby { category: String, open: bool },
         #[route("/:..segments")]
         NotFound { segments: Vec<String> },
 }
@@ -54,7 +56,8 @@ pub fn Root(boot: Boot) -> Element {
 #[component]
 fn Guide(boot: Boot, stores: Rc<state::Stores>) -> Element {
     let lang = use_signal(|| boot.initial_language());
-    use_context_provider(|| AppState::new(stores.clone(), lang, boot.isolate_marks()));
+    let located = use_signal(|| boot.initial_location());
+    use_context_provider(|| AppState::new(stores.clone(), lang, located, boot.isolate_marks()));
     let start = boot.start();
     rsx! {
         style { {STYLE} }

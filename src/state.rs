@@ -1,13 +1,18 @@
 //! What every screen shares: the open stores, the chosen language and its UI strings.
 
+use std::cell::OnceCell;
 use std::path::PathBuf;
 use std::rc::Rc;
 
 use dioxus::prelude::*;
 use merhaba_core::l10n::{negotiate, UI_LANGUAGES};
-use merhaba_core::{open_or_install, CityPack, LanguageChain, Localizer, UserStore};
+use merhaba_core::{
+    open_or_install, CityArea, CityClock, CityPack, LanguageChain, Localizer, NearbyIndex,
+    Position, Text, UserStore,
+};
 
 use crate::platform;
+use crate::platform::position::Fix;
 
 /// The Aydın pack, built from `content/aydin/` by build.rs, with its city id and version.
 pub const EMBEDDED_PACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/aydin.sqlite"));
@@ -18,6 +23,46 @@ const EMBEDDED_VERSION: &str = env!("MERHABA_PACK_VERSION");
 pub struct Stores {
     pub pack: CityPack,
     pub user: UserStore,
+    /// Built the first time Nearby opens, from the pack.
+    nearby: OnceCell<Result<Rc<NearbyData>, String>>,
+}
+
+impl Stores {
+    pub fn new(pack: CityPack, user: UserStore) -> Stores {
+        Stores {
+            pack,
+            user,
+            nearby: OnceCell::new(),
+        }
+    }
+}
+
+/// What the Nearby screen needs from the pack beyond texts.
+pub struct NearbyData {
+    pub clock: CityClock,
+    pub index: NearbyIndex,
+    pub area: CityArea,
+}
+
+/// Where the person is, as far as this session knows. Never stored.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Located {
+    /// Nearby has not asked the device yet.
+    NotAsked,
+    Asking,
+    At { position: Position, how: PositionSource },
+    /// The device gave no position; the screen offers the manual choice.
+    Failed(Fix),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum PositionSource {
+    Device,
+    /// `--position` or `MERHABA_POSITION`.
+    Fixed,
+    /// A district or landmark the person picked.
+    Picked(Text),
+    Map,
 }
 
 /// Two handles are equal when they are the same open stores (Dioxus props must compare).
@@ -35,6 +80,7 @@ pub struct Boot {
     start: String,
     device_languages: Vec<String>,
     isolate: bool,
+    located: Located,
 }
 
 impl PartialEq for Boot {
@@ -65,7 +111,7 @@ impl Boot {
             let user_path = data_dir.join("user.sqlite");
             let user =
                 UserStore::open(&user_path).map_err(|e| format!("{}: {e}", user_path.display()))?;
-            Ok(Stores { pack, user })
+            Ok(Stores::new(pack, user))
         })();
         Boot::new(stores, platform::device_languages())
     }
@@ -76,7 +122,27 @@ impl Boot {
             start: "/".into(),
             device_languages,
             isolate: true,
+            located: Located::NotAsked,
         }
+    }
+
+    /// Starts from a fixed position (tests and demos) instead of asking the device.
+    pub fn at_position(mut self, position: Position) -> Boot {
+        self.located = Located::At {
+            position,
+            how: PositionSource::Fixed,
+        };
+        self
+    }
+
+    /// Starts as if the device had already answered (tests of the refused state).
+    pub fn located(mut self, located: Located) -> Boot {
+        self.located = located;
+        self
+    }
+
+    pub(crate) fn initial_location(&self) -> Located {
+        self.located.clone()
     }
 
     /// Starts at another route (tests and deep links).
@@ -121,10 +187,17 @@ pub struct AppState {
     stores: Rc<Stores>,
     localizers: Rc<Vec<Localizer>>,
     lang: Signal<&'static str>,
+    /// Where the person is: in memory for this session only.
+    pub located: Signal<Located>,
 }
 
 impl AppState {
-    pub(crate) fn new(stores: Rc<Stores>, lang: Signal<&'static str>, isolate: bool) -> AppState {
+    pub(crate) fn new(
+        stores: Rc<Stores>,
+        lang: Signal<&'static str>,
+        located: Signal<Located>,
+        isolate: bool,
+    ) -> AppState {
         let localizers = UI_LANGUAGES
             .iter()
             .map(|(code, _, _)| Localizer::new(code, isolate))
@@ -133,7 +206,27 @@ impl AppState {
             stores,
             localizers: Rc::new(localizers),
             lang,
+            located,
         }
+    }
+
+    /// The clock, spatial index and area of the pack, built once.
+    pub fn nearby(&self) -> Result<Rc<NearbyData>, String> {
+        self.stores
+            .nearby
+            .get_or_init(|| {
+                let pack = &self.stores.pack;
+                let build = || -> Result<NearbyData, merhaba_core::StoreError> {
+                    let clock = pack.clock()?;
+                    Ok(NearbyData {
+                        index: pack.nearby_index(&clock)?,
+                        area: pack.area()?,
+                        clock,
+                    })
+                };
+                build().map(Rc::new).map_err(|e| e.to_string())
+            })
+            .clone()
     }
 
     pub fn pack(&self) -> &CityPack {

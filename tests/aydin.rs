@@ -88,10 +88,10 @@ fn every_service_page_renders_in_arabic_right_to_left() {
     let ids = pack.service_ids().unwrap();
     let path = pack.path().to_path_buf();
     for id in ids {
-        let stores = Stores {
-            pack: CityPack::open(&path).unwrap(),
-            user: UserStore::open(&dir.path().join("user.sqlite")).unwrap(),
-        };
+        let stores = Stores::new(
+            CityPack::open(&path).unwrap(),
+            UserStore::open(&dir.path().join("user.sqlite")).unwrap(),
+        );
         let boot = Boot::new(Ok(stores), vec!["ar".into()])
             .without_isolation_marks()
             .at(&format!("/service/{id}"));

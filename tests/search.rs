@@ -80,10 +80,10 @@ fn nothing_is_searched_for_less_than_two_letters() {
 
 fn render_at(path: &str, lang: &str) -> String {
     let (dir, pack) = embedded_pack();
-    let stores = Stores {
+    let stores = Stores::new(
         pack,
-        user: UserStore::open(&dir.path().join("user.sqlite")).unwrap(),
-    };
+        UserStore::open(&dir.path().join("user.sqlite")).unwrap(),
+    );
     render(
         Boot::new(Ok(stores), vec![lang.into()])
             .without_isolation_marks()

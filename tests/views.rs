@@ -17,10 +17,10 @@ fn boot(dir: &Path, device_languages: &[&str]) -> Boot {
     let source = merhaba_pack::load(&fixture).expect("fixture is valid");
     let pack_path = dir.join("mini.sqlite");
     merhaba_pack::build_pack(&source, &pack_path).unwrap();
-    let stores = Stores {
-        pack: CityPack::open(&pack_path).unwrap(),
-        user: UserStore::open(&dir.join("user.sqlite")).unwrap(),
-    };
+    let stores = Stores::new(
+        CityPack::open(&pack_path).unwrap(),
+        UserStore::open(&dir.join("user.sqlite")).unwrap(),
+    );
     let langs = device_languages.iter().map(|s| s.to_string()).collect();
     Boot::new(Ok(stores), langs).without_isolation_marks()
 }

@@ -2,4 +2,5 @@
 
 pub mod content;
 pub mod guide;
+pub mod map;
 pub mod shell;

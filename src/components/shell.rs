@@ -43,6 +43,10 @@ pub fn Shell() -> Element {
                     }
                 }
                 Link { class: "brand", to: Route::Home {}, {l.t("app-name")} }
+                Link { class: "nearby-link-top", to: Route::Nearby { category: String::new(), open: false },
+                    span { "aria-hidden": "true", "📍 " }
+                    {l.t("nav-nearby")}
+                }
                 Link { class: "settings-link", to: Route::Settings {},
                     span { "aria-hidden": "true", "⚙ " }
                     {l.t("nav-settings")}

@@ -17,6 +17,10 @@ pub fn Home() -> Element {
     };
     rsx! {
         h1 { class: "city-name", Inline { text: city.name } }
+        Link { class: "nearby-card", to: crate::Route::Nearby { category: String::new(), open: false },
+            span { class: "icon", "aria-hidden": "true", "📍" }
+            span { {l.t("nearby-home-card")} }
+        }
         p { class: "intro", {l.t("home-intro")} }
         CategoryGrid { categories }
     }

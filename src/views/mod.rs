@@ -3,6 +3,7 @@
 mod category;
 mod emergency;
 mod home;
+mod nearby;
 mod not_found;
 mod search;
 mod service;
@@ -12,6 +13,7 @@ mod submenu;
 pub use category::CategoryPage;
 pub use emergency::Emergency;
 pub use home::Home;
+pub use nearby::Nearby;
 pub use not_found::NotFound;
 pub use search::Search;
 pub use service::ServicePage;

@@ -339,7 +339,7 @@ impl CityPack {
         }))
     }
 
-    pub(crate) fn service_summary(
+    pub fn service_summary(
         &self,
         id: &str,
         chain: &LanguageChain,

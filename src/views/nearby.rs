@@ -1,0 +1,436 @@
+//! Nearby: the services closest to where the person is, nearest first, on a list and an
+//! offline map, filtered by topic and by "open now".
+//!
+//! The position comes from the device, from a place the person picks (a district, a
+//! landmark, a point on the map) or from a fixed position given at start. Whatever the
+//! device does, the manual choice is on screen: the page never waits without a way out.
+
+use chrono::{Datelike, Timelike, Utc};
+use dioxus::prelude::*;
+use merhaba_core::nearby::{nearest_city, Filter, Hit};
+use merhaba_core::position::walking_minutes;
+use merhaba_core::{tel_uri, Compass, HoursStatus, Localizer, Position};
+
+use crate::components::content::{Inline, StoreError};
+use crate::components::map::{MapFrame, MapPlace, NearbyMap};
+use crate::platform::position::{locate, Fix, FIX_TIMEOUT};
+use crate::state::{use_app, AppState, Located, NearbyData, PositionSource};
+use crate::Route;
+
+/// How many places the list and the map show.
+const SHOWN: usize = 20;
+/// Beyond this, a walking time means little; the distance alone is shown.
+const WALKING_LIMIT_M: f64 = 10_000.0;
+
+#[component]
+pub fn Nearby(category: String, open: bool) -> Element {
+    let app = use_app();
+    let l = app.l10n();
+    let located = app.located;
+    // The first visit in a session asks the device; later visits reuse the answer.
+    use_effect(move || {
+        if *located.peek() == Located::NotAsked {
+            ask_device(located);
+        }
+    });
+    let data = match app.nearby() {
+        Ok(data) => data,
+        Err(message) => return rsx! { StoreError { message } },
+    };
+    let chain = app.chain();
+    let categories = app.pack().categories(&chain).unwrap_or_default();
+    let localities = app.pack().localities(&chain).unwrap_or_default();
+
+    let position = match located() {
+        Located::At { position, .. } => Some(position),
+        _ => None,
+    };
+    let filter = Filter {
+        categories: if category.is_empty() {
+            vec![]
+        } else {
+            vec![category.clone()]
+        },
+        open_at: open.then(Utc::now),
+    };
+    let hits = position
+        .map(|at| data.index.nearest(at, SHOWN, &filter))
+        .unwrap_or_default();
+    // This app holds one city pack, so the nearest city is its city.
+    let outside = position
+        .and_then(|at| nearest_city(&at, std::slice::from_ref(&data.area)))
+        .map(|(_, distance)| distance);
+    let city_name = app
+        .pack()
+        .city(&chain)
+        .map(|c| c.name.value)
+        .unwrap_or_default();
+
+    let items: Vec<Item> = hits
+        .iter()
+        .enumerate()
+        .filter_map(|(i, hit)| item(&app, &data, &categories, i + 1, hit))
+        .collect();
+    let frame = position.map(|centre| MapFrame {
+        centre,
+        radius_m: (items.last().map_or(1_000.0, |i| i.distance_m) * 1.15).clamp(600.0, 60_000.0),
+    });
+    let map_places: Vec<MapPlace> = items
+        .iter()
+        .map(|i| MapPlace {
+            rank: i.rank,
+            service_id: i.service_id.clone(),
+            position: i.position,
+            label: i.place_name.value.clone(),
+        })
+        .collect();
+    let nav = navigator();
+    let on_category = {
+        move |e: FormEvent| {
+            nav.replace(Route::Nearby {
+                category: e.value(),
+                open,
+            });
+        }
+    };
+    let category_for_open = category.clone();
+
+    rsx! {
+        section { class: "nearby",
+            h1 { {l.t("nearby-title")} }
+            PositionBar {}
+            if let Some(distance) = outside {
+                p { class: "notice outside", role: "note",
+                    {l.t_args("nearby-outside", &[
+                        ("city", city_name.into()),
+                        ("distance", l.distance(distance).into()),
+                    ])}
+                }
+            }
+            if position.is_none() || matches!(located(), Located::Failed(_)) {
+                PlacePicker { localities: localities.clone() }
+            }
+            if let Some(frame) = frame {
+                div { class: "filters",
+                    label {
+                        span { class: "label", {l.t("nearby-filter-category")} " " }
+                        select { class: "category-filter", onchange: on_category,
+                            option { value: "", selected: category.is_empty(), {l.t("nearby-filter-all")} }
+                            for c in categories.iter() {
+                                option { key: "{c.id}", value: "{c.id}", selected: c.id == category,
+                                    "{c.icon} {c.name.value}"
+                                }
+                            }
+                        }
+                    }
+                    label { class: "open-filter",
+                        input {
+                            r#type: "checkbox",
+                            checked: open,
+                            onchange: move |e: FormEvent| {
+                                nav.replace(Route::Nearby {
+                                    category: category_for_open.clone(),
+                                    open: e.checked(),
+                                });
+                            },
+                        }
+                        " "
+                        {l.t("nearby-filter-open")}
+                    }
+                }
+                NearbyMap { frame, places: map_places, localities: localities.clone() }
+                p { class: "map-hint", {l.t("nearby-map-hint")} }
+                if items.is_empty() {
+                    p { class: "notice", role: "status", {l.t("nearby-none")} }
+                }
+                ol { class: "nearby-list",
+                    for item in items {
+                        NearbyItem { key: "{item.rank}", item }
+                    }
+                }
+                if !matches!(located(), Located::Failed(_)) {
+                    details { class: "choose-again",
+                        summary { {l.t("nearby-choose")} }
+                        PlacePicker { localities }
+                    }
+                }
+            }
+            p { class: "privacy", {l.t("nearby-privacy")} }
+        }
+    }
+}
+
+/// Asks the platform for a fix in the background; the screen stays usable meanwhile.
+fn ask_device(mut located: Signal<Located>) {
+    located.set(Located::Asking);
+    spawn(async move {
+        let fix = locate(FIX_TIMEOUT).await;
+        // The person may have picked a place while the device was thinking: keep that.
+        if *located.peek() == Located::Asking {
+            located.set(match fix {
+                Fix::Found(position) => Located::At {
+                    position,
+                    how: PositionSource::Device,
+                },
+                other => Located::Failed(other),
+            });
+        }
+    });
+}
+
+/// Where the list is measured from, and a way to ask the device (again).
+#[component]
+fn PositionBar() -> Element {
+    let app = use_app();
+    let l = app.l10n();
+    let located = app.located;
+    let (text, asking) = match located() {
+        Located::NotAsked | Located::Asking => (l.t("nearby-locating"), true),
+        Located::At { how, .. } => (
+            match how {
+                PositionSource::Device => l.t("nearby-position-device"),
+                PositionSource::Fixed => l.t("nearby-position-fixed"),
+                PositionSource::Map => l.t("nearby-position-map"),
+                PositionSource::Picked(name) => {
+                    l.t_args("nearby-position-picked", &[("place", name.value.into())])
+                }
+            },
+            false,
+        ),
+        Located::Failed(Fix::Refused) => (l.t("nearby-refused"), false),
+        Located::Failed(Fix::TimedOut) => (l.t("nearby-no-fix"), false),
+        Located::Failed(_) => (l.t("nearby-unavailable"), false),
+    };
+    let button = if matches!(located(), Located::Failed(_)) {
+        l.t("nearby-try-again")
+    } else {
+        l.t("nearby-use-device")
+    };
+    rsx! {
+        div { class: "position-bar", role: "status",
+            span { class: "where", span { "aria-hidden": "true", "📍 " } "{text}" }
+            if !asking {
+                button { class: "button locate", onclick: move |_| ask_device(located), "{button}" }
+            }
+        }
+    }
+}
+
+/// The manual choice: districts and landmarks from the pack (and the map, below).
+#[component]
+fn PlacePicker(localities: Vec<merhaba_core::Locality>) -> Element {
+    let app = use_app();
+    let l = app.l10n();
+    let mut located = app.located;
+    let groups = [
+        (l.t("nearby-districts"), false),
+        (l.t("nearby-landmarks"), true),
+    ];
+    rsx! {
+        div { class: "place-picker",
+            h2 { {l.t("nearby-choose")} }
+            for (title, landmark) in groups {
+                h3 { "{title}" }
+                ul { class: "localities",
+                    for locality in localities.iter().filter(|x| x.landmark == landmark).cloned() {
+                        li { key: "{locality.id}",
+                            button {
+                                class: "locality",
+                                onclick: move |_| located.set(Located::At {
+                                    position: locality.position,
+                                    how: PositionSource::Picked(locality.name.clone()),
+                                }),
+                                Inline { text: locality.name.clone() }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One row of the list, with everything resolved for the reader.
+#[derive(Clone, Debug, PartialEq)]
+struct Item {
+    rank: usize,
+    service_id: String,
+    service_name: merhaba_core::Text,
+    place_name: merhaba_core::Text,
+    category: Option<(String, merhaba_core::Text)>,
+    position: Position,
+    distance_m: f64,
+    bearing_deg: f64,
+    hours: Option<(HoursStatus, String)>,
+    phone: Option<String>,
+    geo_uri: String,
+    sample: bool,
+}
+
+fn item(
+    app: &AppState,
+    data: &NearbyData,
+    categories: &[merhaba_core::CategorySummary],
+    rank: usize,
+    hit: &Hit,
+) -> Option<Item> {
+    let chain = app.chain();
+    let found = data.index.place(hit.index);
+    let summary = app.pack().service_summary(&found.service_id, &chain).ok()?;
+    let place = app
+        .pack()
+        .places(&found.service_id, &chain)
+        .ok()?
+        .into_iter()
+        .nth(found.place)?;
+    let category = found.categories.iter().find_map(|id| {
+        categories
+            .iter()
+            .find(|c| &c.id == id)
+            .map(|c| (c.icon.clone(), c.name.clone()))
+    });
+    let hours = place
+        .opening_hours
+        .as_deref()
+        .map(|raw| (data.clock.hours(raw).status(Utc::now()), raw.to_string()));
+    Some(Item {
+        rank,
+        service_id: found.service_id.clone(),
+        service_name: summary.name,
+        geo_uri: place.geo_uri(),
+        place_name: place.name,
+        category,
+        position: found.position,
+        distance_m: hit.distance_m,
+        bearing_deg: hit.bearing_deg,
+        hours,
+        phone: place.phone,
+        sample: summary.sample,
+    })
+}
+
+#[component]
+fn NearbyItem(item: Item) -> Element {
+    let app = use_app();
+    let l = app.l10n();
+    let compass = Compass::from_bearing(item.bearing_deg);
+    let walk = walking_text(l, item.distance_m);
+    let hours = item
+        .hours
+        .as_ref()
+        .map(|(status, raw)| hours_text(l, &app, status, raw));
+    let same_name = item.place_name.value == item.service_name.value;
+    rsx! {
+        li { class: "nearby-item",
+            Link { class: "nearby-link", to: Route::ServicePage { id: item.service_id.clone() },
+                span { class: "rank", "{item.rank}" }
+                span { class: "nearby-names",
+                    span { class: "nearby-name", Inline { text: item.place_name.clone() } }
+                    if !same_name {
+                        span { class: "nearby-service", Inline { text: item.service_name.clone() } }
+                    }
+                    if let Some((icon, name)) = item.category.clone() {
+                        span { class: "nearby-category",
+                            span { "aria-hidden": "true", "{icon} " }
+                            Inline { text: name }
+                        }
+                    }
+                }
+            }
+            p { class: "nearby-facts",
+                strong { class: "distance", {l.distance(item.distance_m)} }
+                " · "
+                span {
+                    class: "arrow",
+                    "aria-hidden": "true",
+                    style: "transform: rotate({item.bearing_deg:.0}deg)",
+                    "↑"
+                }
+                " "
+                span { class: "compass", {l.t(&format!("compass-{}", compass.id()))} }
+                if let Some(walk) = walk {
+                    " · "
+                    span { class: "walk", "{walk}" }
+                }
+                if item.sample {
+                    " "
+                    span { class: "badge sample", {l.t("sample-badge")} }
+                }
+            }
+            if let Some((class, text)) = hours {
+                p { class: "hours-status {class}", "{text}" }
+            }
+            div { class: "actions",
+                a { class: "button", href: "{item.geo_uri}",
+                    span { "aria-hidden": "true", "🧭 " }
+                    {l.t("place-directions")}
+                }
+                if let Some(phone) = item.phone.clone() {
+                    a { class: "button", href: tel_uri(&phone),
+                        span { "aria-hidden": "true", "📞 " }
+                        {l.t_args("place-call", &[("number", phone.clone().into())])}
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn walking_text(l: &Localizer, distance_m: f64) -> Option<String> {
+    if distance_m > WALKING_LIMIT_M {
+        return None;
+    }
+    let minutes = walking_minutes(distance_m);
+    Some(if minutes < 60 {
+        l.t_args("walk-minutes", &[("n", l.number(minutes.into(), 0).into())])
+    } else {
+        l.t_args(
+            "walk-hours",
+            &[
+                ("h", l.number((minutes / 60).into(), 0).into()),
+                ("m", l.number((minutes % 60).into(), 0).into()),
+            ],
+        )
+    })
+}
+
+/// The hours line and its style class: open, closed, or unsure.
+fn hours_text(
+    l: &Localizer,
+    app: &AppState,
+    status: &HoursStatus,
+    raw: &str,
+) -> (&'static str, String) {
+    let time = |t: &chrono::NaiveDateTime| l.time(t.hour(), t.minute());
+    match status {
+        HoursStatus::AlwaysOpen => ("open", l.t("hours-always")),
+        HoursStatus::OpenUntil(t) => (
+            "open",
+            l.t_args("hours-open-until", &[("time", time(t).into())]),
+        ),
+        HoursStatus::OpensAt(t) => {
+            let today = app
+                .nearby()
+                .map(|d| d.clock.local(Utc::now()).date())
+                .unwrap_or(t.date());
+            let day = match (t.date() - today).num_days() {
+                0 => l.t("day-today"),
+                1 => l.t("day-tomorrow"),
+                _ => l.t(&format!("weekday-{}", t.weekday().number_from_monday())),
+            };
+            (
+                "closed",
+                l.t_args(
+                    "hours-opens-at",
+                    &[("day", day.into()), ("time", time(t).into())],
+                ),
+            )
+        }
+        HoursStatus::Closed => ("closed", l.t("hours-closed")),
+        HoursStatus::Unknown => ("unsure", l.t("hours-unknown")),
+        HoursStatus::Unreadable => (
+            "unsure",
+            l.t_args("hours-unreadable", &[("raw", raw.to_string().into())]),
+        ),
+    }
+}
