@@ -50,7 +50,10 @@ pub enum Located {
     /// Nearby has not asked the device yet.
     NotAsked,
     Asking,
-    At { position: Position, how: PositionSource },
+    At {
+        position: Position,
+        how: PositionSource,
+    },
     /// The device gave no position; the screen offers the manual choice.
     Failed(Fix),
 }

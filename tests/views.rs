@@ -245,3 +245,145 @@ fn a_pack_that_cannot_be_opened_explains_itself_in_every_language() {
         assert!(html.contains(part), "missing {part:?}\n{html}");
     }
 }
+
+/// The page after the stylesheet, so class names in the CSS do not count as content.
+fn nearby(lang: &str, path: &str, boot_with: impl FnOnce(Boot) -> Boot) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let html = render(boot_with(boot(dir.path(), &[lang]).at(path)));
+    html.split_once("</style>")
+        .expect("a stylesheet")
+        .1
+        .to_string()
+}
+
+fn at(lat: f64, lon: f64) -> impl FnOnce(Boot) -> Boot {
+    move |b: Boot| b.at_position(merhaba_core::Position::new(lat, lon).unwrap())
+}
+
+/// Asserts the pieces appear in this order in the page.
+fn in_order(html: &str, pieces: &[&str]) {
+    let mut from = 0;
+    for piece in pieces {
+        let found = html[from..]
+            .find(piece)
+            .unwrap_or_else(|| panic!("{piece:?} missing or out of order in\n{html}"));
+        from += found + piece.len();
+    }
+}
+
+#[test]
+fn nearby_lists_places_nearest_first_with_distance_direction_and_walk() {
+    let html = nearby("en", "/nearby", at(37.85, 27.85));
+    in_order(
+        &html,
+        &[
+            "Near you",
+            "Your position (set when the app was started)",
+            "All topics",
+            "<svg",
+            r#"href="/service/course""#,
+            "Community hall",
+            "Evening Turkish course",
+            "140 m",
+            "north-east",
+            "2 min walk",
+            r#"href="/service/clinic""#,
+            "1.4 km",
+            "north-west",
+            "18 min walk",
+            r#"href="/service/pharmacy""#,
+            "2.4 km",
+            "Your position stays on this device",
+        ],
+    );
+    // Directions open the phone's map app; the map draws one marker per place.
+    assert!(html.contains(r#"href="geo:37.860000,27.840000""#), "{html}");
+    assert_eq!(html.matches(r#"class="marker""#).count(), 3, "{html}");
+    assert!(!html.contains("Location is off"), "{html}");
+    assert!(!html.contains(">nearby-"), "a message id leaked: {html}");
+}
+
+#[test]
+fn nearby_in_arabic_is_right_to_left_with_arabic_digits() {
+    let html = nearby("ar", "/nearby", at(37.85, 27.85));
+    in_order(
+        &html,
+        &[
+            r#"dir="rtl""#,
+            "بالقرب منك",
+            r#"href="/service/course""#,
+            "١٤٠ م",
+            r#"href="/service/clinic""#,
+            "١٫٤ كم",
+            "شمال غرب",
+        ],
+    );
+    // The map keeps north up and east right whatever the reading direction.
+    assert!(html.contains(r#"class="map" dir="ltr""#), "{html}");
+}
+
+#[test]
+fn nearby_filters_by_topic() {
+    let html = nearby(
+        "en",
+        "/nearby?category=language&open=false",
+        at(37.85, 27.85),
+    );
+    assert!(html.contains(r#"href="/service/course""#), "{html}");
+    assert!(!html.contains(r#"href="/service/clinic""#), "{html}");
+    assert!(!html.contains(r#"href="/service/pharmacy""#), "{html}");
+}
+
+#[test]
+fn refused_location_offers_the_manual_choice_not_a_dead_end() {
+    use merhaba::platform::position::Fix;
+    use merhaba::state::Located;
+    let html = nearby("en", "/nearby", |b| {
+        b.located(Located::Failed(Fix::Refused))
+    });
+    in_order(
+        &html,
+        &[
+            "Location is off or not allowed",
+            "Try again",
+            "Choose where you are",
+            "Districts",
+            "Centre",
+            "Landmarks",
+            "Old station",
+        ],
+    );
+    assert!(
+        !html.contains("nearby-list"),
+        "no list without a position: {html}"
+    );
+    // Before the device answers, the same choice is already there.
+    let html = nearby("tr", "/nearby", |b| b.located(Located::Asking));
+    in_order(
+        &html,
+        &["Konumunuz bulunuyor", "Nerede olduğunuzu seçin", "Merkez"],
+    );
+}
+
+#[test]
+fn someone_outside_the_city_is_told_the_nearest_one_and_how_far() {
+    // Istanbul, about 350 km north of the fixture city.
+    let html = nearby("en", "/nearby", at(41.0054, 28.9768));
+    assert!(
+        html.contains("You are outside the cities this guide covers. The nearest is Mini City, 3"),
+        "{html}"
+    );
+    assert!(html.contains(" km away."), "{html}");
+    // The list still shows what is there, nearest first.
+    in_order(
+        &html,
+        &[r#"href="/service/pharmacy""#, r#"href="/service/clinic""#],
+    );
+}
+
+#[test]
+fn every_screen_links_to_nearby() {
+    let html = nearby("en", "/", |b| b);
+    assert!(html.contains(r#"href="/nearby"#), "{html}");
+    assert!(html.contains("What is near me and open now?"), "{html}");
+}

@@ -51,9 +51,7 @@ impl MapFrame {
 
     /// Round distances for the rings, the largest three that fit.
     pub fn rings(&self) -> Vec<f64> {
-        const NICE: [f64; 10] = [
-            100.0, 250.0, 500.0, 1e3, 2e3, 5e3, 10e3, 20e3, 50e3, 100e3,
-        ];
+        const NICE: [f64; 10] = [100.0, 250.0, 500.0, 1e3, 2e3, 5e3, 10e3, 20e3, 50e3, 100e3];
         let fitting: Vec<f64> = NICE.into_iter().filter(|r| *r <= self.radius_m).collect();
         fitting[fitting.len().saturating_sub(3)..].to_vec()
     }

@@ -19,6 +19,8 @@ use crate::Route;
 
 /// How many places the list and the map show.
 const SHOWN: usize = 20;
+/// Closer than this, the place is where the person stands: no direction, no walk.
+const HERE_M: f64 = 10.0;
 /// Beyond this, a walking time means little; the distance alone is shown.
 const WALKING_LIMIT_M: f64 = 10_000.0;
 
@@ -339,15 +341,18 @@ fn NearbyItem(item: Item) -> Element {
             }
             p { class: "nearby-facts",
                 strong { class: "distance", {l.distance(item.distance_m)} }
-                " · "
-                span {
-                    class: "arrow",
-                    "aria-hidden": "true",
-                    style: "transform: rotate({item.bearing_deg:.0}deg)",
-                    "↑"
+                // Within a few metres a direction means nothing.
+                if item.distance_m >= HERE_M {
+                    " · "
+                    span {
+                        class: "arrow",
+                        "aria-hidden": "true",
+                        style: "transform: rotate({item.bearing_deg:.0}deg)",
+                        "↑"
+                    }
+                    " "
+                    span { class: "compass", {l.t(&format!("compass-{}", compass.id()))} }
                 }
-                " "
-                span { class: "compass", {l.t(&format!("compass-{}", compass.id()))} }
                 if let Some(walk) = walk {
                     " · "
                     span { class: "walk", "{walk}" }
@@ -377,7 +382,7 @@ fn NearbyItem(item: Item) -> Element {
 }
 
 fn walking_text(l: &Localizer, distance_m: f64) -> Option<String> {
-    if distance_m > WALKING_LIMIT_M {
+    if !(HERE_M..=WALKING_LIMIT_M).contains(&distance_m) {
         return None;
     }
     let minutes = walking_minutes(distance_m);

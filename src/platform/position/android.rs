@@ -83,7 +83,9 @@ fn last_known(timeout: Duration) -> jni::errors::Result<Fix> {
                 continue;
             }
             let lat = env.call_method(&location, "getLatitude", "()D", &[])?.d()?;
-            let lon = env.call_method(&location, "getLongitude", "()D", &[])?.d()?;
+            let lon = env
+                .call_method(&location, "getLongitude", "()D", &[])?
+                .d()?;
             return Ok(match Position::new(lat, lon) {
                 Ok(p) => Fix::Found(p),
                 Err(e) => Fix::Unavailable(e.to_string()),

@@ -94,6 +94,9 @@ mod tests {
         let err = fixed_position(&args(&["--position", "north"]))
             .unwrap()
             .unwrap_err();
-        assert!(err.contains("\"north\"") && err.contains("LAT,LON"), "{err}");
+        assert!(
+            err.contains("\"north\"") && err.contains("LAT,LON"),
+            "{err}"
+        );
     }
 }
