@@ -21,6 +21,12 @@ pub fn Shell() -> Element {
         .ok()
         .and_then(|numbers| numbers.into_iter().next());
     let back_arrow = if dir == "rtl" { "→" } else { "←" };
+    // A new screen starts at its top, not at the scroll position of the previous one.
+    let path = route.to_string();
+    use_effect(use_reactive!(|path| {
+        let _ = path;
+        document::eval("window.scrollTo(0, 0)");
+    }));
     let (query, on_search) = match &route {
         Route::Search { q } => (q.clone(), true),
         _ => (String::new(), false),

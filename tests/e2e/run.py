@@ -3,7 +3,7 @@
 
 It starts the app with an empty data folder and an English device, then does what a person
 does: home -> Health -> Hospitals -> a service -> Back -> Settings -> العربية -> the service in
-Arabic. Each step is checked by what is on screen: the window is captured with ImageMagick's
+Arabic; then Nearby from a fixed position and from a picked district. Each step is checked by what is on screen: the window is captured with ImageMagick's
 `import`, text is read back with tesseract OCR (English, Turkish, Arabic), and clicks go to
 where OCR found the words, with xdotool. Screenshots are saved in the output folder.
 
@@ -37,9 +37,9 @@ def sh(*args, check=True, **kw):
 
 
 class Window:
-    def __init__(self, binary, out_dir, display, data_dir=None, lang="en_US.UTF-8"):
+    def __init__(self, binary, out_dir, display, data_dir=None, lang="en_US.UTF-8", env=None):
         self.out_dir = out_dir
-        self.env = dict(os.environ, DISPLAY=display, LANG=lang, LC_ALL="", LANGUAGE="")
+        self.env = dict(os.environ, DISPLAY=display, LANG=lang, LC_ALL="", LANGUAGE="", **(env or {}))
         self.data_dir = data_dir or tempfile.mkdtemp(prefix="merhaba-e2e-")
         self.env["MERHABA_DATA_DIR"] = self.data_dir
         self.started = time.monotonic()
@@ -210,6 +210,46 @@ def walk_restart(binary, out_dir, display):
         again.close()
 
 
+def ys(words, word):
+    """Vertical positions of a word on screen, top first."""
+    return sorted(y for t, _, y in words if fold(word) in fold(t))
+
+
+def walk_nearby(binary, out_dir, display):
+    """Nearby from a fixed position (the bus terminal): the expected places in order of
+    distance, and a tap opens the right service. Then, with no location service at all, the
+    screen offers districts instead of waiting, and picking one lists what is there."""
+    w = Window(binary, out_dir, display, env={"MERHABA_POSITION": "37.842,27.813"})
+    try:
+        words = w.see("nearby-home", ["Nearby", "near", "open"])
+        w.click_word(words, "Nearby")
+        w.see("nearby-top", ["Near", "position", "started", "topics", "Open"])
+        w.scroll_down(6)
+        words = w.see("nearby-list", ["Terminal", "Archaeology", "Population", "2.3", "east"])
+        order = [ys(words, "Terminal"), ys(words, "Archaeology"), ys(words, "Population")]
+        if not (order[0][0] < order[1][0] < order[2][0]):
+            raise Failure(f"nearby-list: expected Terminal, Archaeology, Population from the top, y={order}")
+        print("  ok  nearby-list: bus terminal, then the museum (2.3 km), then the directorate")
+        w.click_word(words, "Archaeology")
+        w.see("nearby-opened", ["Archaeology", "Museum", "Rights", "Cost"])
+    finally:
+        w.close()
+    # No D-Bus system bus: the location service cannot answer at all.
+    w = Window(binary, out_dir, display, env={"DBUS_SYSTEM_BUS_ADDRESS": "unix:path=/nonexistent",
+                                              "MERHABA_START": "/nearby"})
+    try:
+        words = w.see("nearby-no-location", ["cannot", "position", "Districts", "Nazilli", "Landmarks"])
+        w.click_word(words, "Nazilli")
+        w.see("nearby-picked", ["chose", "Nazilli", "topics"])
+        w.scroll_down(4)
+        words = w.see("nearby-picked-list", ["Nazilli", "State", "Public", "70", "Open", "hours"])
+        if not ys(words, "State")[0] < ys(words, "Public")[0]:
+            raise Failure("nearby-picked-list: the state hospital should come before the education centre")
+        print("  ok  nearby-picked-list: the Nazilli hospital, open 24 hours, is first")
+    finally:
+        w.close()
+
+
 def measure_startup(binary, out_dir, display, runs):
     times = []
     for _ in range(runs):
@@ -243,7 +283,8 @@ def main():
         else:
             walk(binary, out_dir, display)
             walk_restart(binary, out_dir, display)
-            print("e2e: 2 passed, 0 failed")
+            walk_nearby(binary, out_dir, display)
+            print("e2e: 3 passed, 0 failed")
     except Failure as e:
         print(f"e2e FAILED: {e}")
         print("e2e: 0 passed, 1 failed")
