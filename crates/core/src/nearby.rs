@@ -6,6 +6,8 @@
 //! Euclidean nearest-neighbour walk visits places in exactly the order of their haversine
 //! distance, with no special case for the antimeridian or the poles.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use rstar::primitives::GeomWithData;
 use rstar::RTree;
@@ -56,21 +58,35 @@ pub struct Hit {
 
 type Entry = GeomWithData<[f64; 3], usize>;
 
-/// The spatial index over all places of a pack.
+/// The spatial index over all places of a pack: one R-tree over every place, and one per
+/// category, so a topic filter walks only that topic's places instead of skipping the
+/// others one by one.
 pub struct NearbyIndex {
     places: Vec<NearbyPlace>,
-    tree: RTree<Entry>,
+    all: RTree<Entry>,
+    by_category: HashMap<String, RTree<Entry>>,
 }
 
 impl NearbyIndex {
     pub fn new(places: Vec<NearbyPlace>) -> NearbyIndex {
-        let entries = places
-            .iter()
-            .enumerate()
-            .map(|(i, p)| Entry::new(p.position.unit_vector(), i))
+        let entry = |i: usize| Entry::new(places[i].position.unit_vector(), i);
+        let mut members: HashMap<&str, Vec<Entry>> = HashMap::new();
+        for (i, p) in places.iter().enumerate() {
+            // Once per category, even if the list names one twice.
+            let mut categories: Vec<&str> = p.categories.iter().map(String::as_str).collect();
+            categories.sort_unstable();
+            categories.dedup();
+            for c in categories {
+                members.entry(c).or_default().push(entry(i));
+            }
+        }
+        let by_category = members
+            .into_iter()
+            .map(|(c, entries)| (c.to_string(), RTree::bulk_load(entries)))
             .collect();
         NearbyIndex {
-            tree: RTree::bulk_load(entries),
+            all: RTree::bulk_load((0..places.len()).map(entry).collect()),
+            by_category,
             places,
         }
     }
@@ -90,17 +106,33 @@ impl NearbyIndex {
     /// The `k` places nearest to `at` that pass `filter`, nearest first.
     pub fn nearest(&self, at: Position, k: usize, filter: &Filter) -> Vec<Hit> {
         let query = at.unit_vector();
-        let mut hits: Vec<Hit> = self
-            .tree
-            .nearest_neighbor_iter(&query)
-            .filter(|e| filter.keeps(&self.places[e.data]))
-            .take(k)
-            .map(|e| self.hit(at, e.data))
+        let trees: Vec<&RTree<Entry>> = if filter.categories.is_empty() {
+            vec![&self.all]
+        } else {
+            // The k nearest of a union of categories are among the k nearest of each.
+            filter
+                .categories
+                .iter()
+                .filter_map(|c| self.by_category.get(c))
+                .collect()
+        };
+        let mut indexes: Vec<usize> = trees
+            .into_iter()
+            .flat_map(|tree| {
+                tree.nearest_neighbor_iter(&query)
+                    .filter(|e| filter.keeps(&self.places[e.data]))
+                    .take(k)
+                    .map(|e| e.data)
+            })
             .collect();
-        // The tree already gives this order; sorting the k hits by the distance shown
-        // removes any last-bit disagreement between chord and haversine on near-ties, and
-        // places at the same distance come in index order, the same on every run.
+        indexes.sort_unstable();
+        indexes.dedup();
+        let mut hits: Vec<Hit> = indexes.into_iter().map(|i| self.hit(at, i)).collect();
+        // Each tree gives its places in this order already; sorting the hits by the
+        // distance shown merges the trees, removes any last-bit disagreement between chord
+        // and haversine on near-ties, and puts places at the same distance in index order.
         hits.sort_by(by_distance);
+        hits.truncate(k);
         hits
     }
 
@@ -175,7 +207,12 @@ mod tests {
                     service_id: format!("s{i}"),
                     place: 0,
                     position: Position::new(lat, lon).unwrap(),
-                    categories: vec![format!("c{}", cat % 4)],
+                    // Some places are listed under two topics, as services can be.
+                    categories: if cat >= 128 {
+                        vec![format!("c{}", cat % 4), format!("c{}", (cat / 4) % 4)]
+                    } else {
+                        vec![format!("c{}", cat % 4)]
+                    },
                     hours: None,
                 })
                 .collect(),
@@ -220,12 +257,22 @@ mod tests {
             let at = Position::new(lat, lon).unwrap();
             let all = Filter::default();
             assert_same(&index.nearest(at, k, &all), &index.nearest_by_scan(at, k, &all))?;
-            let some = Filter { categories: vec![format!("c{cat}")], open_at: None };
-            let found = index.nearest(at, k, &some);
+            let one = Filter { categories: vec![format!("c{cat}")], open_at: None };
+            let found = index.nearest(at, k, &one);
+            let wanted = format!("c{cat}");
             for h in &found {
-                prop_assert_eq!(&index.place(h.index).categories[0], &format!("c{cat}"));
+                prop_assert!(index.place(h.index).categories.contains(&wanted));
             }
-            assert_same(&found, &index.nearest_by_scan(at, k, &some))?;
+            assert_same(&found, &index.nearest_by_scan(at, k, &one))?;
+            let two = Filter {
+                categories: vec![format!("c{cat}"), format!("c{}", (cat + 1) % 4)],
+                open_at: None,
+            };
+            let found = index.nearest(at, k, &two);
+            let mut ids: Vec<usize> = found.iter().map(|h| h.index).collect();
+            ids.dedup();
+            prop_assert_eq!(ids.len(), found.len(), "a place listed twice");
+            assert_same(&found, &index.nearest_by_scan(at, k, &two))?;
         }
 
         #[test]
