@@ -11,8 +11,9 @@ use crate::Route;
 
 /// The map is a square of this many CSS pixels.
 pub const SIZE: f64 = 320.0;
-const METRES_PER_DEGREE_LAT: f64 = 110_574.0;
-const METRES_PER_DEGREE_LON_AT_EQUATOR: f64 = 111_320.0;
+/// One degree of a great circle on the sphere the distances are measured on (core's
+/// haversine, mean Earth radius), so rings and list agree.
+const METRES_PER_DEGREE: f64 = 6_371_008.8 * std::f64::consts::PI / 180.0;
 
 /// Maps positions near `centre` to pixels and back (a local equirectangular projection,
 /// accurate to well under a pixel over the tens of kilometres a city spans).
@@ -29,14 +30,14 @@ impl MapFrame {
     }
 
     fn m_per_deg_lon(&self) -> f64 {
-        METRES_PER_DEGREE_LON_AT_EQUATOR * self.centre.lat().to_radians().cos().max(1e-6)
+        METRES_PER_DEGREE * self.centre.lat().to_radians().cos().max(1e-6)
     }
 
     /// Pixel coordinates (x right, y down) of a position.
     pub fn project(&self, p: &Position) -> (f64, f64) {
         let dlon = (p.lon() - self.centre.lon() + 540.0).rem_euclid(360.0) - 180.0;
         let dx = dlon * self.m_per_deg_lon();
-        let dy = (p.lat() - self.centre.lat()) * METRES_PER_DEGREE_LAT;
+        let dy = (p.lat() - self.centre.lat()) * METRES_PER_DEGREE;
         let s = self.px_per_m();
         (SIZE / 2.0 + dx * s, SIZE / 2.0 - dy * s)
     }
@@ -44,7 +45,7 @@ impl MapFrame {
     /// The position under a pixel; `None` off the globe.
     pub fn unproject(&self, x: f64, y: f64) -> Option<Position> {
         let s = self.px_per_m();
-        let lat = self.centre.lat() + (SIZE / 2.0 - y) / s / METRES_PER_DEGREE_LAT;
+        let lat = self.centre.lat() + (SIZE / 2.0 - y) / s / METRES_PER_DEGREE;
         let lon = self.centre.lon() + (x - SIZE / 2.0) / s / self.m_per_deg_lon();
         Position::new(lat, (lon + 540.0).rem_euclid(360.0) - 180.0).ok()
     }
