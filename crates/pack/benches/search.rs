@@ -7,6 +7,9 @@
 //! set, and the ratios. Needs node and npm (MiniSearch is installed into target/ if missing).
 //!
 //!   cargo bench -p merhaba-pack --bench search
+//!
+//! `SEARCH_BENCH_MERHABA_ONLY=1` stops after Merhaba's own per-keystroke figures and its
+//! slowest keystrokes (a quick loop while working on speed).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -74,6 +77,29 @@ fn main() {
     let keystrokes_json = work.join("keystrokes.json");
     write_json(&keystrokes_json, &shared_keystrokes);
 
+    // Per keystroke, in one warm process each.
+    let pack = CityPack::open(&pack_path).unwrap();
+    let ours_timed = replay(&pack, &keystrokes);
+    let ours: Vec<Duration> = ours_timed.iter().map(|(t, _)| *t).collect();
+    let ours_shared: Vec<Duration> = replay(&pack, &shared_keystrokes)
+        .iter()
+        .map(|(t, _)| *t)
+        .collect();
+    println!(
+        "Merhaba alone, all {} queries ({} keystrokes): median {:.3} ms, p99 {:.3} ms",
+        queries.len(),
+        keystrokes.len(),
+        percentile(&ours, 0.5).as_secs_f64() * 1000.0,
+        percentile(&ours, 0.99).as_secs_f64() * 1000.0
+    );
+    println!("slowest keystrokes:");
+    for (t, q) in ours_timed.iter().rev().take(12) {
+        println!("  {:8.3} ms  {q:?}", t.as_secs_f64() * 1000.0);
+    }
+    if std::env::var_os("SEARCH_BENCH_MERHABA_ONLY").is_some() {
+        return;
+    }
+
     let node = NodeSide::prepare(&root, &work);
 
     // Cold start: a fresh process opens the pack (Merhaba) or loads the JSON and builds its
@@ -103,22 +129,6 @@ fn main() {
             .collect(),
     );
 
-    // Per keystroke, in one warm process each.
-    let pack = CityPack::open(&pack_path).unwrap();
-    let replay = |keystrokes: &[String]| {
-        let mut times: Vec<Duration> = keystrokes
-            .iter()
-            .map(|q| {
-                let t = Instant::now();
-                let _ = pack.search_hits(q, "en", 10).unwrap();
-                t.elapsed()
-            })
-            .collect();
-        times.sort();
-        times
-    };
-    let ours = replay(&keystrokes);
-    let ours_shared = replay(&shared_keystrokes);
     let theirs = node.json(&[
         "keystrokes",
         corpus_json.to_str().unwrap(),
@@ -162,13 +172,6 @@ fn main() {
     let their_found = theirs_recall["found"].as_u64().unwrap() as usize;
     println!();
     println!(
-        "Merhaba alone, all {} queries ({} keystrokes): median {:.3} ms, p99 {:.3} ms",
-        queries.len(),
-        keystrokes.len(),
-        ms(percentile(&ours, 0.5)),
-        ms(percentile(&ours, 0.99))
-    );
-    println!(
         "side by side: the first {shared_queries} queries ({} keystrokes)",
         shared_keystrokes.len()
     );
@@ -210,6 +213,20 @@ fn main() {
         yes(ms(percentile(&ours, 0.99)) < 5.0),
         yes(ours_found >= their_found)
     );
+}
+
+/// Times every keystroke's search in a warm process, fastest first.
+fn replay<'a>(pack: &CityPack, keystrokes: &'a [String]) -> Vec<(Duration, &'a String)> {
+    let mut times: Vec<(Duration, &String)> = keystrokes
+        .iter()
+        .map(|q| {
+            let t = Instant::now();
+            let _ = pack.search_hits(q, "en", 10).unwrap();
+            (t.elapsed(), q)
+        })
+        .collect();
+    times.sort();
+    times
 }
 
 /// Every prefix of every query, as typed one key at a time.
