@@ -2,6 +2,10 @@
 //! the app indexes nothing at start-up), the same folding at build and query time, prefix
 //! matching while the person types, and typo tolerance through a table of one-letter
 //! deletions (one wrong, missing, extra or swapped letter in words of five letters or more).
+//!
+//! Two FTS5 tables: `search` holds every text of a service in one language (names, keywords,
+//! body), `search_names` only its names and keywords. Ranking on names alone then reads a
+//! doclist of names only, instead of filtering the full one by column row after row.
 
 use std::collections::HashMap;
 
@@ -18,8 +22,14 @@ pub const TYPO_MIN_CHARS: usize = 5;
 /// The most rows bm25 ranks for one keystroke (see `matching_rows`).
 const RANK_AT_MOST: usize = 1000;
 
-/// Column weights of `bm25()`: title over keywords over body.
-const RANK: &str = "bm25(search, 0.0, 0.0, 10.0, 4.0, 1.0)";
+/// A word in more than this share of the rows of one language is common (like "ve", "في", or the
+/// city's name): it is left out of a query that has other words, because it barely narrows
+/// the result while making every keystroke read most of the index.
+pub const COMMON_SHARE: f64 = 0.25;
+
+/// ... and in more than this many rows: in a small pack every query is fast anyway, and a
+/// word like "address" in a quarter of 65 entries still tells them apart.
+pub const COMMON_MIN_ROWS: usize = 500;
 
 /// Tables the publisher fills and the app reads; part of the pack schema.
 pub const SEARCH_SCHEMA: &str = "
@@ -28,6 +38,12 @@ CREATE VIRTUAL TABLE search USING fts5(
     tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3',
     content = '', contentless_unindexed = 1
 );
+CREATE VIRTUAL TABLE search_names USING fts5(
+    service_id UNINDEXED, lang UNINDEXED, title, keywords,
+    tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3',
+    content = '', contentless_unindexed = 1
+);
+CREATE TABLE search_common(term TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE search_term(id INTEGER PRIMARY KEY, term TEXT NOT NULL);
 CREATE TABLE search_typo(
     variant INTEGER NOT NULL,
@@ -115,7 +131,7 @@ impl CityPack {
         if !is_searchable(query) {
             return Ok(Vec::new());
         }
-        let tokens = words(query);
+        let tokens = self.distinctive(words(query))?;
         let mut groups = Vec::with_capacity(tokens.len());
         for token in &tokens {
             // The exact word and the word as a prefix: an exact match counts twice, so
@@ -140,11 +156,31 @@ impl CityPack {
         Ok(hits)
     }
 
-    /// Index words within one edit of `token`, looked for only when no index word starts
-    /// with `token` (a word that is there is not a typo, and every correction widens the
-    /// query).
+    /// The query's words without the common ones, unless every word is common.
+    fn distinctive(&self, tokens: Vec<String>) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT 1 FROM search_common WHERE term = ?1")
+            .map_err(|e| self.err(e))?;
+        let mut rare = Vec::new();
+        for token in &tokens {
+            if !stmt.exists([token]).map_err(|e| self.err(e))? {
+                rare.push(token.clone());
+            }
+        }
+        Ok(if rare.is_empty() { tokens } else { rare })
+    }
+
+    /// Index words within one edit of `token`, looked for only when `token` is not a word
+    /// of the index and no name or keyword starts with it (a word that is there is not a
+    /// typo, and every correction widens the query). Corrections come from names and
+    /// keywords, so that is where the prefix is looked for; the exact word is looked for
+    /// everywhere, which is cheap, unlike expanding a prefix over all the text.
     fn corrections(&self, token: &str) -> Result<Vec<String>, StoreError> {
-        if token.chars().count() < TYPO_MIN_CHARS || self.matches_any(&format!("\"{token}\"*"))? {
+        if token.chars().count() < TYPO_MIN_CHARS
+            || self.matches_any("search", &format!("\"{token}\""))?
+            || self.matches_any("search_names", &format!("\"{token}\"*"))?
+        {
             return Ok(Vec::new());
         }
         let keys: Vec<i64> = deletions(token).iter().map(|v| variant_key(v)).collect();
@@ -199,29 +235,54 @@ impl CityPack {
     }
 
     /// The best-ranked rows for an expression. bm25 is computed for every matching row, which
-    /// for a word found in most of a large pack ("ve", a two-letter prefix) costs tens of
-    /// milliseconds; so ranking runs on the narrowest scope that matches at most
-    /// `RANK_AT_MOST` rows: all columns, then names and keywords, then names. A query too
-    /// broad even for names returns the first names that match, unranked.
+    /// for a word found in most of a large pack (a two-letter prefix) costs tens of
+    /// milliseconds; so ranking runs on the widest scope that matches at most `RANK_AT_MOST`
+    /// rows: everything, else names and keywords, else names. A query too broad even for
+    /// names returns the first names that match, unranked. Names are counted first: when
+    /// they alone are too many, everything is too, and the costly count is skipped.
     fn matching_rows(&self, expression: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
-        let scopes = [
-            expression.to_string(),
-            format!("{{title keywords}} : ({expression})"),
-            format!("{{title}} : ({expression})"),
-        ];
-        let ranked = format!(
-            "SELECT service_id, lang, {RANK} AS score FROM search WHERE search MATCH ?1
-             ORDER BY score LIMIT ?2"
+        let title_only = format!("{{title}} : ({expression})");
+        // (table, expression, bm25 column weights: title over keywords over body)
+        let everything = (
+            "search",
+            expression,
+            "bm25(search, 0.0, 0.0, 10.0, 4.0, 1.0)",
         );
-        let unranked = "SELECT service_id, lang, 0.0 FROM search WHERE search MATCH ?1 LIMIT ?2";
-        let scope = scopes
-            .iter()
-            .find(|scope| self.matches_at_most(scope, RANK_AT_MOST).unwrap_or(false));
-        let (sql, expression) = match scope {
-            Some(scope) => (ranked.as_str(), scope.as_str()),
-            None => (unranked, scopes[2].as_str()),
+        let names = (
+            "search_names",
+            expression,
+            "bm25(search_names, 0.0, 0.0, 10.0, 4.0)",
+        );
+        let titles = (
+            "search_names",
+            title_only.as_str(),
+            "bm25(search_names, 0.0, 0.0, 1.0, 0.0)",
+        );
+        let fits = |(table, e, _): &(&str, &str, &str)| -> Result<bool, StoreError> {
+            self.matches_at_most(table, e, RANK_AT_MOST)
         };
-        let mut stmt = self.conn().prepare_cached(sql).map_err(|e| self.err(e))?;
+        let ranked = if fits(&names)? {
+            Some(if fits(&everything)? {
+                everything
+            } else {
+                names
+            })
+        } else if fits(&titles)? {
+            Some(titles)
+        } else {
+            None
+        };
+        let sql = match ranked {
+            Some((table, _, rank)) => format!(
+                "SELECT service_id, lang, {rank} AS score FROM {table} WHERE {table} MATCH ?1
+                 ORDER BY score LIMIT ?2"
+            ),
+            None => "SELECT service_id, lang, 0.0 FROM search_names WHERE search_names MATCH ?1
+                     LIMIT ?2"
+                .to_string(),
+        };
+        let expression = ranked.map_or(title_only.as_str(), |(_, e, _)| e);
+        let mut stmt = self.conn().prepare_cached(&sql).map_err(|e| self.err(e))?;
         stmt.query_map(params![expression, limit as i64], |r| {
             Ok(SearchHit {
                 service_id: r.get(0)?,
@@ -233,17 +294,18 @@ impl CityPack {
         .map_err(|e| self.err(e))
     }
 
-    fn matches_any(&self, expression: &str) -> Result<bool, StoreError> {
-        Ok(!self.matches_at_most(expression, 0)?)
+    fn matches_any(&self, table: &str, expression: &str) -> Result<bool, StoreError> {
+        Ok(!self.matches_at_most(table, expression, 0)?)
     }
 
-    /// Whether `expression` matches at most `n` rows, reading no more than `n + 1` of them.
-    fn matches_at_most(&self, expression: &str, n: usize) -> Result<bool, StoreError> {
+    /// Whether `expression` matches at most `n` rows of `table`, reading no more than
+    /// `n + 1` of them.
+    fn matches_at_most(&self, table: &str, expression: &str, n: usize) -> Result<bool, StoreError> {
         let mut stmt = self
             .conn()
-            .prepare_cached(
-                "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ?1 LIMIT ?2)",
-            )
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ?1 LIMIT ?2)"
+            ))
             .map_err(|e| self.err(e))?;
         let count: i64 = stmt
             .query_row(params![expression, n as i64 + 1], |r| r.get(0))

@@ -5,11 +5,12 @@
 
 use std::path::Path;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use merhaba_core::pack_schema::{owner, PACK_APPLICATION_ID, PACK_SCHEMA, PACK_SCHEMA_VERSION};
 use merhaba_core::search::{
-    deletions, index_text, is_typo_term, variant_key, SEARCH_SCHEMA, TYPO_MIN_CHARS,
+    deletions, index_text, is_typo_term, variant_key, COMMON_MIN_ROWS, COMMON_SHARE, SEARCH_SCHEMA,
+    TYPO_MIN_CHARS,
 };
 use rusqlite::{params, Connection};
 
@@ -258,7 +259,11 @@ pub fn search_documents(source: &ContentSource) -> Vec<SearchDocument> {
 /// each of its one-letter deletions.
 fn write_search_index(tx: &rusqlite::Transaction, source: &ContentSource) -> rusqlite::Result<()> {
     let mut vocabulary = BTreeSet::new();
-    for doc in search_documents(source) {
+    // How many rows of each language each word is in, to find the common ones.
+    let mut rows_with: BTreeMap<(&str, String), usize> = BTreeMap::new();
+    let mut rows_of: BTreeMap<&str, usize> = BTreeMap::new();
+    let documents = search_documents(source);
+    for doc in &documents {
         let (title, keywords, body) = (
             index_text(&doc.title),
             index_text(&doc.keywords),
@@ -273,10 +278,33 @@ fn write_search_index(tx: &rusqlite::Transaction, source: &ContentSource) -> rus
                     .filter(|w| is_typo_term(w)),
             );
         }
+        let in_row: BTreeSet<&str> = [&title, &keywords, &body]
+            .iter()
+            .flat_map(|t| t.split(' '))
+            .filter(|w| !w.is_empty())
+            .collect();
+        *rows_of.entry(&doc.lang).or_default() += 1;
+        for word in in_row {
+            *rows_with.entry((&doc.lang, word.to_string())).or_default() += 1;
+        }
         tx.execute(
             "INSERT INTO search(service_id, lang, title, keywords, body) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![doc.service, doc.lang, title, keywords, body],
         )?;
+        tx.execute(
+            "INSERT INTO search_names(service_id, lang, title, keywords) VALUES (?1, ?2, ?3, ?4)",
+            params![doc.service, doc.lang, title, keywords],
+        )?;
+    }
+    let common: BTreeSet<&String> = rows_with
+        .iter()
+        .filter(|((lang, _), rows)| {
+            **rows > COMMON_MIN_ROWS && **rows as f64 > rows_of[lang] as f64 * COMMON_SHARE
+        })
+        .map(|((_, word), _)| word)
+        .collect();
+    for word in common {
+        tx.execute("INSERT INTO search_common(term) VALUES (?1)", [word])?;
     }
     let mut term_row = tx.prepare("INSERT INTO search_term(id, term) VALUES (?1, ?2)")?;
     let mut typo_row =
