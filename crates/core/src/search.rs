@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 
 use crate::fold::{arabic_stems, edit_distance_within, fold, words};
 use crate::l10n::LanguageChain;
@@ -43,7 +43,7 @@ CREATE VIRTUAL TABLE search_names USING fts5(
     tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3',
     content = '', contentless_unindexed = 1
 );
-CREATE TABLE search_common(term TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE search_common(term TEXT PRIMARY KEY, rows INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE search_term(id INTEGER PRIMARY KEY, term TEXT NOT NULL);
 CREATE TABLE search_typo(
     variant INTEGER NOT NULL,
@@ -156,19 +156,35 @@ impl CityPack {
         Ok(hits)
     }
 
-    /// The query's words without the common ones, unless every word is common.
+    /// The query's words, each once, without the common ones; when every word is common,
+    /// the least common one.
     fn distinctive(&self, tokens: Vec<String>) -> Result<Vec<String>, StoreError> {
         let mut stmt = self
             .conn()
-            .prepare_cached("SELECT 1 FROM search_common WHERE term = ?1")
+            .prepare_cached("SELECT rows FROM search_common WHERE term = ?1")
             .map_err(|e| self.err(e))?;
         let mut rare = Vec::new();
-        for token in &tokens {
-            if !stmt.exists([token]).map_err(|e| self.err(e))? {
-                rare.push(token.clone());
+        let mut least_common: Option<(i64, &String)> = None;
+        for (i, token) in tokens.iter().enumerate() {
+            if tokens[..i].contains(token) {
+                continue;
+            }
+            let rows: Option<i64> = stmt
+                .query_row([token], |r| r.get(0))
+                .optional()
+                .map_err(|e| self.err(e))?;
+            match rows {
+                None => rare.push(token.clone()),
+                Some(n) if least_common.is_none_or(|(m, _)| n < m) => {
+                    least_common = Some((n, token))
+                }
+                Some(_) => {}
             }
         }
-        Ok(if rare.is_empty() { tokens } else { rare })
+        if rare.is_empty() {
+            rare.extend(least_common.map(|(_, t)| t.clone()));
+        }
+        Ok(rare)
     }
 
     /// Index words within one edit of `token`, looked for only when `token` is not a word

@@ -296,15 +296,19 @@ fn write_search_index(tx: &rusqlite::Transaction, source: &ContentSource) -> rus
             params![doc.service, doc.lang, title, keywords],
         )?;
     }
-    let common: BTreeSet<&String> = rows_with
-        .iter()
-        .filter(|((lang, _), rows)| {
-            **rows > COMMON_MIN_ROWS && **rows as f64 > rows_of[lang] as f64 * COMMON_SHARE
-        })
-        .map(|((_, word), _)| word)
-        .collect();
-    for word in common {
-        tx.execute("INSERT INTO search_common(term) VALUES (?1)", [word])?;
+    // Common words, with the most rows they have in any one language.
+    let mut common: BTreeMap<&String, usize> = BTreeMap::new();
+    for ((lang, word), rows) in &rows_with {
+        if *rows > COMMON_MIN_ROWS && *rows as f64 > rows_of[lang] as f64 * COMMON_SHARE {
+            let most = common.entry(word).or_default();
+            *most = (*most).max(*rows);
+        }
+    }
+    for (word, rows) in common {
+        tx.execute(
+            "INSERT INTO search_common(term, rows) VALUES (?1, ?2)",
+            params![word, rows],
+        )?;
     }
     let mut term_row = tx.prepare("INSERT INTO search_term(id, term) VALUES (?1, ?2)")?;
     let mut typo_row =

@@ -520,3 +520,71 @@ fn bad_city_places_and_clock_are_rejected() {
         &["field `landmark[0].lat`", "outside the city's bounding box"],
     );
 }
+
+/// In a large pack, a word found in most entries ("office" here) is left out of a query
+/// that has other words, and the query still finds what the other words name. When every
+/// word is common, the least common one is searched.
+#[test]
+fn common_words_of_a_large_pack_do_not_drown_the_query() {
+    let dir = copy_fixture();
+    for i in 0..1200 {
+        // Every entry but one says "office", every other one also "window"; the one left
+        // says "harbour" and not "office".
+        let (word, extra) = match i {
+            7 => ("Harbour", ""),
+            i if i % 2 == 0 => ("Office", " window"),
+            _ => ("Office", ""),
+        };
+        let lower = word.to_lowercase();
+        std::fs::write(
+            dir.path().join(format!("services/office-{i}.toml")),
+            format!(
+                r#"id = "office-{i}"
+menus = ["health/pharmacies"]
+sample = true
+checked = "2026-09-15"
+source = [{{ url = "https://example.org/o", title = "Fixture source" }}]
+name = {{ en = "{word} {i}{extra}", tr = "Ofis {i}" }}
+summary = {{ en = "An {lower}.", tr = "Bir ofis." }}
+rights = {{ en = "Ask at the {lower}.", tr = "Ofiste sorun." }}
+cost = {{ en = "Free.", tr = "Ücretsiz." }}
+"#
+            ),
+        )
+        .unwrap();
+    }
+    let out = dir.path().join("big.sqlite");
+    build(dir.path(), &out);
+    let pack = CityPack::open(&out).unwrap();
+    let common: Vec<String> = rusqlite::Connection::open(&out)
+        .unwrap()
+        .prepare("SELECT term FROM search_common ORDER BY term")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(common.contains(&"office".to_string()), "{common:?}");
+    assert!(common.contains(&"window".to_string()), "{common:?}");
+    assert!(!common.contains(&"harbour".to_string()), "{common:?}");
+    let ids = |q: &str| -> Vec<String> {
+        pack.search_hits(q, "en", 3)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.service_id)
+            .collect()
+    };
+    // Were "office" kept, no entry would have both words and the any-word fallback would
+    // list offices too.
+    assert_eq!(ids("office harbour"), ["office-7"]);
+    assert_eq!(ids("harbour office office"), ["office-7"]);
+    // Both common: "window" (600 entries) is rarer than "office" (1,200), so it is searched.
+    let found = ids("office window");
+    assert_eq!(found.len(), 3);
+    assert!(
+        found
+            .iter()
+            .all(|id| id[7..].parse::<usize>().unwrap() % 2 == 0),
+        "{found:?}"
+    );
+}
