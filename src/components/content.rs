@@ -2,7 +2,7 @@
 //! paragraph inside an Arabic page is shaped and laid out left to right.
 
 use dioxus::prelude::*;
-use merhaba_core::{Direction, Text};
+use merhaba_core::{tel_uri, Direction, Text};
 
 use crate::state::use_app;
 
@@ -55,6 +55,28 @@ pub fn StoreError(message: String) -> Element {
         div { class: "notice error", role: "alert",
             p { {app.l10n().t("error-store")} }
             pre { dir: "ltr", "{message}" }
+        }
+    }
+}
+
+/// What a person does with a place: open it in the phone's map app (`geo:`, which offline map
+/// apps handle too) and call it (`tel:`).
+#[component]
+pub fn PlaceActions(geo_uri: String, phone: Option<String>) -> Element {
+    let app = use_app();
+    let l = app.l10n();
+    rsx! {
+        div { class: "actions",
+            a { class: "button", href: "{geo_uri}",
+                span { "aria-hidden": "true", "🧭 " }
+                {l.t("place-directions")}
+            }
+            if let Some(phone) = phone {
+                a { class: "button", href: tel_uri(&phone),
+                    span { "aria-hidden": "true", "📞 " }
+                    {l.t_args("place-call", &[("number", phone.clone().into())])}
+                }
+            }
         }
     }
 }

@@ -9,9 +9,9 @@ use chrono::{Datelike, Timelike, Utc};
 use dioxus::prelude::*;
 use merhaba_core::nearby::{nearest_city, Filter, Hit};
 use merhaba_core::position::walking_minutes;
-use merhaba_core::{tel_uri, Compass, HoursStatus, Localizer, Position};
+use merhaba_core::{Compass, HoursStatus, Localizer, Position};
 
-use crate::components::content::{Inline, StoreError};
+use crate::components::content::{Inline, PlaceActions, StoreError};
 use crate::components::map::{MapFrame, MapPlace, NearbyMap};
 use crate::platform::position::{locate, Fix, FIX_TIMEOUT};
 use crate::state::{use_app, AppState, Located, NearbyData, PositionSource};
@@ -365,18 +365,7 @@ fn NearbyItem(item: Item) -> Element {
             if let Some((class, text)) = hours {
                 p { class: "hours-status {class}", "{text}" }
             }
-            div { class: "actions",
-                a { class: "button", href: "{item.geo_uri}",
-                    span { "aria-hidden": "true", "🧭 " }
-                    {l.t("place-directions")}
-                }
-                if let Some(phone) = item.phone.clone() {
-                    a { class: "button", href: tel_uri(&phone),
-                        span { "aria-hidden": "true", "📞 " }
-                        {l.t_args("place-call", &[("number", phone.clone().into())])}
-                    }
-                }
-            }
+            PlaceActions { geo_uri: item.geo_uri.clone(), phone: item.phone.clone() }
         }
     }
 }

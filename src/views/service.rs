@@ -2,9 +2,9 @@
 //! resources), where the facts come from, and whether the entry is a sample.
 
 use dioxus::prelude::*;
-use merhaba_core::{tel_uri, Place};
+use merhaba_core::Place;
 
-use crate::components::content::{ContentText, FallbackNotice, Inline, StoreError};
+use crate::components::content::{ContentText, FallbackNotice, Inline, PlaceActions, StoreError};
 use crate::state::use_app;
 use crate::views::NotFound;
 use crate::Route;
@@ -117,18 +117,7 @@ fn PlaceCard(place: Place) -> Element {
                     span { dir: "ltr", "{hours}" }
                 }
             }
-            div { class: "actions",
-                a { class: "button", href: place.geo_uri(),
-                    span { "aria-hidden": "true", "🧭 " }
-                    {l.t("place-directions")}
-                }
-                if let Some(phone) = place.phone.clone() {
-                    a { class: "button", href: tel_uri(&phone),
-                        span { "aria-hidden": "true", "📞 " }
-                        {l.t_args("place-call", &[("number", phone.clone().into())])}
-                    }
-                }
-            }
+            PlaceActions { geo_uri: place.geo_uri(), phone: place.phone.clone() }
         }
     }
 }
