@@ -71,14 +71,21 @@ pub struct MapPlace {
     pub label: String,
 }
 
+/// `you`: whether `frame.centre` is the person's position (drawn as a blue dot) or only
+/// the middle of the city, shown before anyone knows where the person is.
 #[component]
-pub fn NearbyMap(frame: MapFrame, places: Vec<MapPlace>, localities: Vec<Locality>) -> Element {
+pub fn NearbyMap(
+    frame: MapFrame,
+    you: bool,
+    places: Vec<MapPlace>,
+    localities: Vec<Locality>,
+) -> Element {
     let app = use_app();
     let l = app.l10n();
     let mut located = app.located;
     let nav = navigator();
     let mut surface = use_signal(|| None::<std::rc::Rc<MountedData>>);
-    let you = frame.project(&frame.centre);
+    let centre = frame.project(&frame.centre);
     rsx! {
         div {
             class: "map",
@@ -104,14 +111,14 @@ pub fn NearbyMap(frame: MapFrame, places: Vec<MapPlace>, localities: Vec<Localit
                     circle {
                         key: "{r}",
                         class: "ring",
-                        cx: "{you.0}",
-                        cy: "{you.1}",
+                        cx: "{centre.0}",
+                        cy: "{centre.1}",
                         r: "{r * frame.px_per_m()}",
                     }
                     text {
                         class: "ring-label",
-                        x: "{you.0 + 3.0}",
-                        y: "{you.1 - r * frame.px_per_m() + 12.0}",
+                        x: "{centre.0 + 3.0}",
+                        y: "{centre.1 - r * frame.px_per_m() + 12.0}",
                         {l.distance(r)}
                     }
                 }
@@ -126,8 +133,10 @@ pub fn NearbyMap(frame: MapFrame, places: Vec<MapPlace>, localities: Vec<Localit
                         }
                     }
                 }
-                circle { class: "you-halo", cx: "{you.0}", cy: "{you.1}", r: "14" }
-                circle { class: "you", cx: "{you.0}", cy: "{you.1}", r: "6" }
+                if you {
+                    circle { class: "you-halo", cx: "{centre.0}", cy: "{centre.1}", r: "14" }
+                    circle { class: "you", cx: "{centre.0}", cy: "{centre.1}", r: "6" }
+                }
                 // Nearest last, so it is drawn on top.
                 for place in places.iter().rev().cloned() {
                     g {

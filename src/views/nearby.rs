@@ -19,6 +19,9 @@ use crate::Route;
 
 /// How many places the list and the map show.
 const SHOWN: usize = 20;
+/// Half the width of the map when there is no position yet: Aydın province spans about
+/// 110 × 175 km around its centre.
+const CITY_MAP_RADIUS_M: f64 = 60_000.0;
 /// Closer than this, the place is where the person stands: no direction, no walk.
 const HERE_M: f64 = 10.0;
 /// Beyond this, a walking time means little; the distance alone is shown.
@@ -61,22 +64,29 @@ pub fn Nearby(category: String, open: bool) -> Element {
     // This app holds one city pack, so the nearest city is its city.
     let outside = position
         .and_then(|at| nearest_city(&at, std::slice::from_ref(&data.area)))
-        .map(|(_, distance)| distance);
-    let city_name = app
-        .pack()
-        .city(&chain)
-        .map(|c| c.name.value)
-        .unwrap_or_default();
+        .map(|(_, distance)| {
+            let name = app.pack().city(&chain).map(|c| c.name.value);
+            (name.unwrap_or_default(), distance)
+        });
 
     let items: Vec<Item> = hits
         .iter()
         .enumerate()
         .filter_map(|(i, hit)| item(&app, &data, &categories, i + 1, hit))
         .collect();
-    let frame = position.map(|centre| MapFrame {
-        centre,
-        radius_m: (items.last().map_or(1_000.0, |i| i.distance_m) * 1.15).clamp(600.0, 60_000.0),
-    });
+    // Around the person, wide enough for the places listed; without a position, the whole
+    // city, so a tap on the map can say where they are.
+    let frame = match position {
+        Some(centre) => MapFrame {
+            centre,
+            radius_m: (items.last().map_or(1_000.0, |i| i.distance_m) * 1.15)
+                .clamp(600.0, 60_000.0),
+        },
+        None => MapFrame {
+            centre: data.area.centre,
+            radius_m: CITY_MAP_RADIUS_M,
+        },
+    };
     let map_places: Vec<MapPlace> = items
         .iter()
         .map(|i| MapPlace {
@@ -87,13 +97,11 @@ pub fn Nearby(category: String, open: bool) -> Element {
         })
         .collect();
     let nav = navigator();
-    let on_category = {
-        move |e: FormEvent| {
-            nav.replace(Route::Nearby {
-                category: e.value(),
-                open,
-            });
-        }
+    let on_category = move |e: FormEvent| {
+        nav.replace(Route::Nearby {
+            category: e.value(),
+            open,
+        });
     };
     let category_for_open = category.clone();
 
@@ -101,7 +109,7 @@ pub fn Nearby(category: String, open: bool) -> Element {
         section { class: "nearby",
             h1 { {l.t("nearby-title")} }
             PositionBar {}
-            if let Some(distance) = outside {
+            if let Some((city_name, distance)) = outside {
                 p { class: "notice outside", role: "note",
                     {l.t_args("nearby-outside", &[
                         ("city", city_name.into()),
@@ -109,10 +117,12 @@ pub fn Nearby(category: String, open: bool) -> Element {
                     ])}
                 }
             }
-            if position.is_none() || matches!(located(), Located::Failed(_)) {
+            // Without a position the choice is the page; with one it waits under a fold.
+            if position.is_none() {
                 PlacePicker { localities: localities.clone() }
-            }
-            if let Some(frame) = frame {
+                NearbyMap { frame, you: false, places: vec![], localities: localities.clone() }
+                p { class: "map-hint", {l.t("nearby-map-hint")} }
+            } else {
                 div { class: "filters",
                     label {
                         span { class: "label", {l.t("nearby-filter-category")} " " }
@@ -140,7 +150,7 @@ pub fn Nearby(category: String, open: bool) -> Element {
                         {l.t("nearby-filter-open")}
                     }
                 }
-                NearbyMap { frame, places: map_places, localities: localities.clone() }
+                NearbyMap { frame, you: true, places: map_places, localities: localities.clone() }
                 p { class: "map-hint", {l.t("nearby-map-hint")} }
                 if items.is_empty() {
                     p { class: "notice", role: "status", {l.t("nearby-none")} }
@@ -150,11 +160,9 @@ pub fn Nearby(category: String, open: bool) -> Element {
                         NearbyItem { key: "{item.rank}", item }
                     }
                 }
-                if !matches!(located(), Located::Failed(_)) {
-                    details { class: "choose-again",
-                        summary { {l.t("nearby-choose")} }
-                        PlacePicker { localities }
-                    }
+                details { class: "choose-again",
+                    summary { {l.t("nearby-choose")} }
+                    PlacePicker { localities }
                 }
             }
             p { class: "privacy", {l.t("nearby-privacy")} }

@@ -129,6 +129,15 @@ class Window:
             sh("xdotool", "mousemove", "--window", self.wid, "220", "400", "click", "5", env=self.env)
         time.sleep(0.5)
 
+    def scroll_up(self, clicks=6):
+        for _ in range(clicks):
+            sh("xdotool", "mousemove", "--window", self.wid, "220", "400", "click", "4", env=self.env)
+        time.sleep(0.5)
+
+    def click_at(self, x, y):
+        sh("xdotool", "mousemove", "--window", self.wid, str(x), str(y), "click", "1", env=self.env)
+        time.sleep(0.4)
+
     def click_word(self, words, word):
         for text, x, y in words:
             if fold(word) in fold(text):
@@ -246,6 +255,12 @@ def walk_nearby(binary, out_dir, display):
         if not ys(words, "State")[0] < ys(words, "Public")[0]:
             raise Failure("nearby-picked-list: the state hospital should come before the education centre")
         print("  ok  nearby-picked-list: the Nazilli hospital, open 24 hours, is first")
+        # A tap on the map, away from the markers in its middle, puts the person there.
+        w.scroll_up(8)
+        words = w.see("nearby-before-map-tap", ["Open", "now"])
+        top = max(ys(words, "now"))
+        w.click_at(100, top + 60)
+        w.see("nearby-map-tapped", ["chose", "point", "map"])
     finally:
         w.close()
 
