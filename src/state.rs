@@ -1,4 +1,5 @@
-//! What every screen shares: the open stores, the chosen language and its UI strings.
+//! What every screen shares: the open stores, the chosen language and its UI strings, and
+//! where the person is (for this session only).
 
 use std::cell::OnceCell;
 use std::path::PathBuf;

@@ -131,7 +131,13 @@ impl CityPack {
         if !is_searchable(query) {
             return Ok(Vec::new());
         }
-        let tokens = self.distinctive(words(query))?;
+        let all = words(query);
+        // The word still being typed: the last one, unless a space follows it.
+        let typing = match query.ends_with(char::is_whitespace) {
+            true => None,
+            false => all.last().cloned(),
+        };
+        let tokens = self.distinctive(all)?;
         let mut groups = Vec::with_capacity(tokens.len());
         for token in &tokens {
             // The exact word and the word as a prefix: an exact match counts twice, so
@@ -140,8 +146,12 @@ impl CityPack {
             if token.chars().count() > 1 {
                 alternatives.push(format!("\"{token}\"*"));
             }
+            // A correction is a whole word of the index: of a finished word, the word itself;
+            // of the word being typed, also what it may grow into.
+            let grows = typing.as_ref() == Some(token);
             for correction in self.corrections(token)? {
-                alternatives.push(format!("\"{correction}\"*"));
+                let tail = if grows { "*" } else { "" };
+                alternatives.push(format!("\"{correction}\"{tail}"));
             }
             groups.push(format!("({})", alternatives.join(" OR ")));
         }
