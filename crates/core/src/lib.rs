@@ -2,6 +2,7 @@
 //!
 //! Nothing here imports dioxus; the app and the publisher CLI both build on it.
 
+pub mod delta;
 pub mod fold;
 pub mod hours;
 pub mod l10n;
