@@ -4,6 +4,7 @@
 //! else puts the person there.
 
 use dioxus::prelude::*;
+use merhaba_core::position::EARTH_RADIUS_M;
 use merhaba_core::{Locality, Position};
 
 use crate::state::{use_app, Located, PositionSource};
@@ -11,9 +12,9 @@ use crate::Route;
 
 /// The map is a square of this many CSS pixels.
 pub const SIZE: f64 = 320.0;
-/// One degree of a great circle on the sphere the distances are measured on (core's
-/// haversine, mean Earth radius), so rings and list agree.
-const METRES_PER_DEGREE: f64 = 6_371_008.8 * std::f64::consts::PI / 180.0;
+/// One degree of a great circle on the sphere the distances are measured on, so rings and
+/// list agree.
+const METRES_PER_DEGREE: f64 = EARTH_RADIUS_M * std::f64::consts::PI / 180.0;
 
 /// Maps positions near `centre` to pixels and back (a local equirectangular projection,
 /// accurate to well under a pixel over the tens of kilometres a city spans).

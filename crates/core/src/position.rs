@@ -2,7 +2,7 @@
 //! how far, in which direction, how long on foot.
 //!
 //! Distances are great-circle distances by the haversine formula on a sphere of the mean
-//! Earth radius (geo's `Haversine`, R = 6,371,008.8 m). Against the WGS84 ellipsoid its
+//! Earth radius (geo's `Haversine`, R = 6,371,008.8 m, `EARTH_RADIUS_M`). Against the WGS84 ellipsoid its
 //! error is at most about 0.6 %, i.e. under 6 m per kilometre: far below the uncertainty of
 //! a coarse position fix, and it keeps the order of results identical to the order of the
 //! spatial index (see `nearby`), which compares straight-line chords on the same sphere.
@@ -12,6 +12,10 @@ use std::str::FromStr;
 
 use geo::{Bearing, Distance, Haversine, Point};
 use serde::Serialize;
+
+/// The Earth radius the distances use (GRS80's mean radius, as geo's `Haversine`), for
+/// anything that must agree with them, such as the map's scale.
+pub const EARTH_RADIUS_M: f64 = geo::HaversineMeasure::GRS80_MEAN_RADIUS.radius();
 
 /// Walking speed used for "N min on foot": 4.8 km/h, a common planning figure for adults
 /// (slower than the 5 km/h often quoted, to allow for crossings and people carrying things).
@@ -187,7 +191,7 @@ mod tests {
         );
         // Ours uses the mean radius, so it is the same figure scaled by the radius ratio.
         let ours = bna.distance_m(&lax);
-        let expected = 2_887_259.950_607_110_6 * 6_371_008.771_4 / 6_372_800.0;
+        let expected = 2_887_259.950_607_110_6 * EARTH_RADIUS_M / 6_372_800.0;
         assert!((ours - expected).abs() < 0.05, "{ours} vs {expected}");
     }
 
@@ -247,7 +251,7 @@ mod tests {
         assert!((d - 22_239.0).abs() < 5.0, "{d}");
         assert!((p(0.0, 179.9).bearing_deg(&p(0.0, -179.9)) - 90.0).abs() < 1e-6);
         // Pole to pole is half a great circle; at a pole every longitude is the same point.
-        let half = std::f64::consts::PI * 6_371_008.771_4;
+        let half = std::f64::consts::PI * EARTH_RADIUS_M;
         assert!((p(90.0, 0.0).distance_m(&p(-90.0, 0.0)) - half).abs() < 1e-6 * half);
         assert!(p(90.0, 10.0).distance_m(&p(90.0, -170.0)) < 1e-6);
         // Towards the north pole is always north.
@@ -291,7 +295,7 @@ mod tests {
         );
         let h = ((la2 - la1) / 2.0).sin().powi(2)
             + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-        2.0 * 6_371_008.771_4 * h.sqrt().min(1.0).asin()
+        2.0 * EARTH_RADIUS_M * h.sqrt().min(1.0).asin()
     }
 
     proptest::proptest! {
