@@ -4,8 +4,9 @@
 //! Distances are great-circle distances by the haversine formula on a sphere of the mean
 //! Earth radius (geo's `Haversine`, R = 6,371,008.8 m, `EARTH_RADIUS_M`). Against the WGS84
 //! ellipsoid its error is at most about 0.6 %, i.e. under 6 m per kilometre: far below the
-//! uncertainty of a coarse position fix, and it keeps the order of results identical to the order of the
-//! spatial index (see `nearby`), which compares straight-line chords on the same sphere.
+//! uncertainty of a coarse position fix, and it keeps the order of results identical to the
+//! order of the spatial index (see `nearby`), which compares straight-line chords on the
+//! same sphere.
 
 use std::fmt;
 use std::str::FromStr;
