@@ -50,13 +50,15 @@ pub fn Nearby(category: String, open: bool) -> Element {
         Located::At { position, .. } => Some(position),
         _ => None,
     };
+    // One instant for the whole page: the open-now filter and every hours line agree.
+    let now = Utc::now();
     let filter = Filter {
         categories: if category.is_empty() {
             vec![]
         } else {
             vec![category.clone()]
         },
-        open_at: open.then(Utc::now),
+        open_at: open.then_some(now),
     };
     let hits = position
         .map(|at| data.index.nearest(at, SHOWN, &filter))
@@ -72,7 +74,7 @@ pub fn Nearby(category: String, open: bool) -> Element {
     let items: Vec<Item> = hits
         .iter()
         .enumerate()
-        .filter_map(|(i, hit)| item(&app, &data, &categories, i + 1, hit))
+        .filter_map(|(i, hit)| item(&app, &data, &categories, now, i + 1, hit))
         .collect();
     // Around the person, wide enough for the places listed; without a position, the whole
     // city, so a tap on the map can say where they are.
@@ -271,16 +273,25 @@ struct Item {
     position: Position,
     distance_m: f64,
     bearing_deg: f64,
-    hours: Option<(HoursStatus, String)>,
+    hours: Option<HoursLine>,
     phone: Option<String>,
     geo_uri: String,
     sample: bool,
+}
+
+/// What the opening hours say, with the city's date, to word "today" or "tomorrow".
+#[derive(Clone, Debug, PartialEq)]
+struct HoursLine {
+    status: HoursStatus,
+    raw: String,
+    today: chrono::NaiveDate,
 }
 
 fn item(
     app: &AppState,
     data: &NearbyData,
     categories: &[merhaba_core::CategorySummary],
+    now: chrono::DateTime<Utc>,
     rank: usize,
     hit: &Hit,
 ) -> Option<Item> {
@@ -299,10 +310,12 @@ fn item(
             .find(|c| &c.id == id)
             .map(|c| (c.icon.clone(), c.name.clone()))
     });
-    let hours = place
-        .opening_hours
-        .as_deref()
-        .map(|raw| (data.clock.hours(raw).status(Utc::now()), raw.to_string()));
+    // The index read the hours when it was built; they are not parsed again here.
+    let hours = found.hours.as_ref().map(|h| HoursLine {
+        status: h.status(now),
+        raw: h.raw().to_string(),
+        today: data.clock.local(now).date(),
+    });
     Some(Item {
         rank,
         service_id: found.service_id.clone(),
@@ -325,10 +338,7 @@ fn NearbyItem(item: Item) -> Element {
     let l = app.l10n();
     let compass = Compass::from_bearing(item.bearing_deg);
     let walk = walking_text(l, item.distance_m);
-    let hours = item
-        .hours
-        .as_ref()
-        .map(|(status, raw)| hours_text(l, &app, status, raw));
+    let hours = item.hours.as_ref().map(|line| hours_text(l, line));
     let same_name = item.place_name.value == item.service_name.value;
     rsx! {
         li { class: "nearby-item",
@@ -397,25 +407,16 @@ fn walking_text(l: &Localizer, distance_m: f64) -> Option<String> {
 }
 
 /// The hours line and its style class: open, closed, or unsure.
-fn hours_text(
-    l: &Localizer,
-    app: &AppState,
-    status: &HoursStatus,
-    raw: &str,
-) -> (&'static str, String) {
+fn hours_text(l: &Localizer, line: &HoursLine) -> (&'static str, String) {
     let time = |t: &chrono::NaiveDateTime| l.time(t.hour(), t.minute());
-    match status {
+    match &line.status {
         HoursStatus::AlwaysOpen => ("open", l.t("hours-always")),
         HoursStatus::OpenUntil(t) => (
             "open",
             l.t_args("hours-open-until", &[("time", time(t).into())]),
         ),
         HoursStatus::OpensAt(t) => {
-            let today = app
-                .nearby()
-                .map(|d| d.clock.local(Utc::now()).date())
-                .unwrap_or(t.date());
-            let day = match (t.date() - today).num_days() {
+            let day = match (t.date() - line.today).num_days() {
                 0 => l.t("day-today"),
                 1 => l.t("day-tomorrow"),
                 _ => l.t(&format!("weekday-{}", t.weekday().number_from_monday())),
@@ -432,7 +433,7 @@ fn hours_text(
         HoursStatus::Unknown => ("unsure", l.t("hours-unknown")),
         HoursStatus::Unreadable => (
             "unsure",
-            l.t_args("hours-unreadable", &[("raw", raw.to_string().into())]),
+            l.t_args("hours-unreadable", &[("raw", line.raw.clone().into())]),
         ),
     }
 }
