@@ -3,6 +3,7 @@
 //! Nothing here imports dioxus; the app and the publisher CLI both build on it.
 
 pub mod delta;
+pub mod feed;
 pub mod fold;
 pub mod hours;
 pub mod l10n;

@@ -631,8 +631,13 @@ pub fn install_pack(dir: &Path, bytes: &[u8]) -> Result<PathBuf, StoreError> {
         move |source| StoreError::Io { path, source }
     };
     std::fs::create_dir_all(dir).map_err(io(dir))?;
-    let incoming = dir.join("incoming.sqlite.tmp");
-    std::fs::write(&incoming, bytes).map_err(io(&incoming))?;
+    let incoming = dir.join(INCOMING);
+    std::fs::write(&incoming, bytes)
+        .and_then(|()| std::fs::File::open(&incoming)?.sync_all())
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&incoming);
+        })
+        .map_err(io(&incoming))?;
     let (city, version) = {
         let pack = CityPack::open_checked(&incoming).inspect_err(|_| {
             let _ = std::fs::remove_file(&incoming);
@@ -644,13 +649,17 @@ pub fn install_pack(dir: &Path, bytes: &[u8]) -> Result<PathBuf, StoreError> {
     if installed.is_some_and(|v| v >= version) {
         std::fs::remove_file(&incoming).map_err(io(&incoming))?;
     } else {
-        std::fs::File::open(&incoming)
-            .and_then(|f| f.sync_all())
-            .map_err(io(&incoming))?;
         std::fs::rename(&incoming, &target).map_err(io(&target))?;
+        // The rename itself must reach the disk before the update counts as done.
+        std::fs::File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(io(dir))?;
     }
     Ok(target)
 }
+
+/// The file a pack is written to before it is checked and renamed into place.
+const INCOMING: &str = "incoming.sqlite.tmp";
 
 /// At start-up: opens the installed pack of `city` in `dir`, first installing `bytes` (a pack
 /// of `version`, such as the one embedded in the app) only when no pack of that version or a
@@ -661,6 +670,9 @@ pub fn open_or_install(
     version: u64,
     bytes: &[u8],
 ) -> Result<CityPack, StoreError> {
+    // A pack half written when the app was killed is of no use: it is never renamed into
+    // place, only rewritten by the next install.
+    let _ = std::fs::remove_file(dir.join(INCOMING));
     if let Ok(pack) = CityPack::open(&pack_path(dir, city)) {
         if pack.content_version() >= version {
             return Ok(pack);

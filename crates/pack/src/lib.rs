@@ -1,6 +1,9 @@
 //! The publisher's side of Merhaba: read a city's content source, validate it, build its pack.
 
 pub mod build;
+pub mod keys;
+pub mod publish;
+pub mod serve;
 pub mod source;
 pub mod validate;
 

@@ -1,0 +1,102 @@
+//! The content feed: signed, incremental, resumable updates of the city packs (issue 5).
+//!
+//! The feed is a folder of static files: TUF metadata under `metadata/` (root, timestamp,
+//! snapshot, targets; made and checked with the `tough` crate) and, under `targets/`, whole
+//! packs and deltas between consecutive versions ([`FeedTarget`]). The phone
+//! 1. asks for `timestamp.json` with a conditional request: when nothing changed, that one
+//!    small request is the whole update;
+//! 2. otherwise lets tough walk the metadata from the root keys it trusts (rollback, freeze,
+//!    mix-and-match and wrong keys are refused there), keeping the newest trusted metadata
+//!    in `<data>/feed/trusted/` so versions never go backwards;
+//! 3. downloads the cheapest way to the newest pack, a chain of deltas or the whole pack,
+//!    each file resumed where an earlier attempt stopped, capped at its signed length and
+//!    checked against its signed hash;
+//! 4. builds the new pack in memory, checks it against the signed hash of that version and
+//!    installs it with [`crate::store::install_pack`]: written beside the old pack, checked,
+//!    renamed over it. A crash leaves the old pack or the new one, nothing in between.
+//!
+//! Only the user database holds favourites and settings, and the feed never opens it.
+
+mod client;
+mod http;
+mod target;
+
+pub use client::{CityOutcome, FeedClient, Progress, Report};
+pub use http::{Traffic, CONNECT_TIMEOUT, READ_TIMEOUT};
+pub use target::{is_city_id, FeedTarget};
+
+use std::path::{Path, PathBuf};
+
+use crate::store::StoreError;
+
+/// Why an update did not happen. The installed content is unchanged in every case.
+#[derive(Debug, thiserror::Error)]
+pub enum FeedError {
+    /// No answer, a dropped connection, a time-out: try again later.
+    #[error("could not reach the feed: {url}: {reason}")]
+    Unreachable { url: String, reason: String },
+    /// The server answered with an error status.
+    #[error("the feed answered {status} for {url}")]
+    Server { url: String, status: u16 },
+    /// Signed metadata has expired: someone may be holding updates back.
+    #[error("the feed's {role} metadata has expired; installed content is kept but could not be confirmed current")]
+    Expired { role: String },
+    /// A signature, version, hash or name check failed: the feed or the network is not
+    /// to be trusted.
+    #[error("refused: {0}")]
+    Refused(String),
+    /// The server sent more than the signed length.
+    #[error("refused: {url} sent more than the {declared} bytes declared")]
+    TooLong { url: String, declared: u64 },
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("the feed client could not start: {0}")]
+    Setup(String),
+}
+
+impl FeedError {
+    /// A short word for scripts and logs: what kind of failure this is.
+    pub fn status(&self) -> &'static str {
+        match self {
+            FeedError::Unreachable { .. } => "unreachable",
+            FeedError::Server { .. } => "server-error",
+            FeedError::Expired { .. } => "expired",
+            FeedError::Refused(_) | FeedError::TooLong { .. } => "refused",
+            FeedError::Io { .. } | FeedError::Store(_) => "write-failed",
+            FeedError::Setup(_) => "setup",
+        }
+    }
+
+    fn unreachable(url: &url::Url, e: &reqwest::Error) -> FeedError {
+        let mut reason = e.to_string();
+        let mut source = std::error::Error::source(e);
+        while let Some(s) = source {
+            reason = format!("{reason}: {s}");
+            source = s.source();
+        }
+        FeedError::Unreachable {
+            url: url.to_string(),
+            reason,
+        }
+    }
+
+    fn status_of(url: &url::Url, status: reqwest::StatusCode) -> FeedError {
+        FeedError::Server {
+            url: url.to_string(),
+            status: status.as_u16(),
+        }
+    }
+
+    fn io(path: &Path, source: std::io::Error) -> FeedError {
+        FeedError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
