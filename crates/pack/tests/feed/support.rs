@@ -1,0 +1,461 @@
+//! What the feed tests stand on: a publisher with its own keys and a copy of the Aydın
+//! content, nginx from Debian serving the feed on 127.0.0.1, a small misbehaving server for
+//! faults, and a phone (a data folder with a pack and a user database) driven through
+//! `merhaba-pack pull`, the same client the app runs.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_merhaba-pack");
+
+pub fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+pub fn sha256(bytes: &[u8]) -> String {
+    aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, bytes)
+        .as_ref()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN).args(args).output().unwrap()
+}
+
+/// An editor's machine: content, keys and the feed folder they publish.
+pub struct Publisher {
+    pub dir: tempfile::TempDir,
+}
+
+impl Publisher {
+    /// New keys and version 1 of the Aydın content, published.
+    pub fn new() -> Publisher {
+        let publisher = Publisher {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        copy_dir(&repo().join("content/aydin"), &publisher.content());
+        let keys = publisher.keys();
+        let out = run(&["keys", "init", keys.to_str().unwrap()]);
+        assert!(out.status.success(), "{out:?}");
+        publisher.publish(&[]);
+        publisher
+    }
+
+    pub fn content(&self) -> PathBuf {
+        self.dir.path().join("content/aydin")
+    }
+    pub fn keys(&self) -> PathBuf {
+        self.dir.path().join("keys")
+    }
+    pub fn feed(&self) -> PathBuf {
+        self.dir.path().join("feed")
+    }
+    /// The root a phone ships with: version 1.
+    pub fn shipped_root(&self) -> PathBuf {
+        self.keys().join("1.root.json")
+    }
+    pub fn pack(&self, version: u64) -> Vec<u8> {
+        std::fs::read(self.feed().join(format!("targets/aydin/{version}.pack"))).unwrap()
+    }
+
+    pub fn publish(&self, extra: &[&str]) -> String {
+        let (content, feed, keys) = (self.content(), self.feed(), self.keys());
+        let mut args = vec![
+            "publish",
+            content.to_str().unwrap(),
+            feed.to_str().unwrap(),
+            "--keys",
+            keys.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        let out = run(&args);
+        assert!(out.status.success(), "publish failed: {out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// An editor's correction: `count` service files get a new English summary, and the
+    /// content version goes up by one.
+    pub fn edit(&self, count: usize, note: &str) {
+        let services = self.content().join("services");
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&services)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        for path in files.iter().take(count) {
+            let text = std::fs::read_to_string(path).unwrap();
+            let (mut in_summary, mut done) = (false, false);
+            let edited: Vec<String> = text
+                .lines()
+                .map(|line| {
+                    if line.starts_with('[') {
+                        in_summary = line == "[summary]";
+                    }
+                    if in_summary && !done && line.starts_with("en = ") {
+                        done = true;
+                        format!("en = \"{note}\"")
+                    } else {
+                        line.to_string()
+                    }
+                })
+                .collect();
+            assert!(done, "{}: no English line to edit", path.display());
+            std::fs::write(path, edited.join("\n") + "\n").unwrap();
+        }
+        let city = self.content().join("city.toml");
+        let text = std::fs::read_to_string(&city).unwrap();
+        let version: u64 = text
+            .lines()
+            .find_map(|l| l.strip_prefix("content_version = "))
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        std::fs::write(
+            &city,
+            text.replace(
+                &format!("content_version = {version}"),
+                &format!("content_version = {}", version + 1),
+            ),
+        )
+        .unwrap();
+    }
+}
+
+/// nginx from Debian serving a folder on 127.0.0.1, in the foreground as this user.
+pub struct Nginx {
+    child: std::process::Child,
+    pub port: u16,
+    dir: tempfile::TempDir,
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+impl Nginx {
+    pub fn serve(root: &Path) -> Nginx {
+        let dir = tempfile::tempdir().unwrap();
+        let port = free_port();
+        let d = dir.path().display();
+        let conf = format!(
+            "daemon off; master_process off; worker_processes 1;
+pid {d}/nginx.pid; error_log {d}/error.log;
+events {{ worker_connections 64; }}
+http {{
+  log_format feed '$request_uri $status $body_bytes_sent';
+  access_log {d}/access.log feed;
+  client_body_temp_path {d}/t1; proxy_temp_path {d}/t2; fastcgi_temp_path {d}/t3;
+  uwsgi_temp_path {d}/t4; scgi_temp_path {d}/t5;
+  default_type application/octet-stream;
+  server {{ listen 127.0.0.1:{port}; root {}; }}
+}}",
+            root.display()
+        );
+        std::fs::write(dir.path().join("nginx.conf"), conf).unwrap();
+        let nginx = ["/usr/sbin/nginx", "nginx"]
+            .into_iter()
+            .find(|p| Command::new(p).arg("-v").output().is_ok())
+            .expect("nginx is installed by scripts/setup.sh");
+        let child = Command::new(nginx)
+            .arg("-p")
+            .arg(dir.path())
+            .arg("-c")
+            .arg(dir.path().join("nginx.conf"))
+            .spawn()
+            .unwrap();
+        for _ in 0..200 {
+            if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return Nginx { child, port, dir };
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        panic!(
+            "nginx did not start: {}",
+            std::fs::read_to_string(dir.path().join("error.log")).unwrap_or_default()
+        );
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}/", self.port)
+    }
+
+    /// Every request so far: (path, status, body bytes sent).
+    pub fn log(&self) -> Vec<(String, u16, u64)> {
+        std::fs::read_to_string(self.dir.path().join("access.log"))
+            .unwrap_or_default()
+            .lines()
+            .map(|l| {
+                let f: Vec<&str> = l.split(' ').collect();
+                (f[0].to_string(), f[1].parse().unwrap(), f[2].parse().unwrap())
+            })
+            .collect()
+    }
+
+    pub fn clear_log(&self) {
+        std::fs::write(self.dir.path().join("access.log"), "").unwrap();
+    }
+}
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// How the misbehaving server spoils requests whose path ends with `path`.
+#[derive(Clone, Debug)]
+pub enum Fault {
+    /// Closes the connection after this many body bytes, the first time only.
+    DropAfter(u64),
+    /// Answers 500.
+    Error,
+    /// Sends the headers and then nothing, holding the connection open.
+    Stall,
+    /// Sends the file, then more and more bytes, with no length.
+    Endless,
+}
+
+/// A tiny HTTP/1.0 server over a folder that spoils one file the way it is told.
+pub struct BadServer {
+    pub port: u16,
+    /// Body bytes sent, all requests together.
+    pub sent: Arc<AtomicU64>,
+}
+
+impl BadServer {
+    pub fn start(root: &Path, path: &str, fault: Fault) -> BadServer {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let sent = Arc::new(AtomicU64::new(0));
+        let (root, path, counter) = (root.to_path_buf(), path.to_string(), sent.clone());
+        let spoiled = Arc::new(Mutex::new(false));
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let (root, path, counter, fault, spoiled) = (
+                    root.clone(),
+                    path.clone(),
+                    counter.clone(),
+                    fault.clone(),
+                    spoiled.clone(),
+                );
+                std::thread::spawn(move || {
+                    let _ = answer(stream, &root, &path, fault, &counter, &spoiled);
+                });
+            }
+        });
+        BadServer { port, sent }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}/", self.port)
+    }
+}
+
+fn answer(
+    mut stream: TcpStream,
+    root: &Path,
+    spoil: &str,
+    fault: Fault,
+    counter: &AtomicU64,
+    spoiled: &Mutex<bool>,
+) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request = String::new();
+    reader.read_line(&mut request)?;
+    let mut start = 0u64;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 || line.trim().is_empty() {
+            break;
+        }
+        if let Some(r) = line.to_ascii_lowercase().strip_prefix("range: bytes=") {
+            start = r.trim().trim_end_matches('-').parse().unwrap_or(0);
+        }
+    }
+    let target = request.split_whitespace().nth(1).unwrap_or("/").to_string();
+    let Ok(body) = std::fs::read(root.join(target.trim_start_matches('/'))) else {
+        return stream.write_all(b"HTTP/1.0 404 Not Found\r\nContent-Length: 0\r\n\r\n");
+    };
+    let send = |stream: &mut TcpStream, bytes: &[u8]| -> std::io::Result<()> {
+        stream.write_all(bytes)?;
+        counter.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        Ok(())
+    };
+    let body = &body[start.min(body.len() as u64) as usize..];
+    let partial = if start > 0 {
+        format!(
+            "HTTP/1.0 206 Partial Content\r\nContent-Range: bytes {start}-{}/{}\r\n",
+            start + body.len() as u64 - 1,
+            start + body.len() as u64
+        )
+    } else {
+        "HTTP/1.0 200 OK\r\n".to_string()
+    };
+    if !target.ends_with(spoil) {
+        stream.write_all(format!("{partial}Content-Length: {}\r\n\r\n", body.len()).as_bytes())?;
+        return send(&mut stream, body);
+    }
+    match fault {
+        Fault::DropAfter(n) => {
+            let first = !std::mem::replace(&mut *spoiled.lock().unwrap(), true);
+            stream
+                .write_all(format!("{partial}Content-Length: {}\r\n\r\n", body.len()).as_bytes())?;
+            if first {
+                send(&mut stream, &body[..n as usize])?;
+                stream.shutdown(std::net::Shutdown::Both)
+            } else {
+                send(&mut stream, body)
+            }
+        }
+        Fault::Error => stream.write_all(b"HTTP/1.0 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n"),
+        Fault::Stall => {
+            stream.write_all(format!("{partial}Content-Length: {}\r\n\r\n", body.len()).as_bytes())?;
+            std::thread::sleep(std::time::Duration::from_secs(60));
+            Ok(())
+        }
+        Fault::Endless => {
+            stream.write_all(partial.as_bytes())?;
+            stream.write_all(b"\r\n")?;
+            send(&mut stream, body)?;
+            let more = vec![b'x'; 64 * 1024];
+            loop {
+                send(&mut stream, &more)?;
+            }
+        }
+    }
+}
+
+/// A phone: a data folder holding a city pack (or none) and a user database.
+pub struct Phone {
+    pub data: tempfile::TempDir,
+    pub root: PathBuf,
+}
+
+/// What `pull` said.
+#[derive(Debug)]
+pub struct Pulled {
+    pub ok: bool,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Pulled {
+    /// The word after `status:` (refusals only).
+    pub fn status(&self) -> &str {
+        self.stdout
+            .lines()
+            .find_map(|l| l.strip_prefix("status: "))
+            .unwrap_or("")
+    }
+    pub fn bytes(&self) -> u64 {
+        self.stdout
+            .lines()
+            .find_map(|l| l.strip_prefix("downloaded "))
+            .and_then(|l| l.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no byte count in {self:?}"))
+    }
+}
+
+impl Phone {
+    /// A phone trusting `root`, with `pack` installed (if any) and a user database
+    /// holding the reader's settings.
+    pub fn new(root: &Path, pack: Option<&[u8]>) -> Phone {
+        let data = tempfile::tempdir().unwrap();
+        if let Some(pack) = pack {
+            merhaba_core::install_pack(data.path(), pack).unwrap();
+        }
+        let user = merhaba_core::UserStore::open(&data.path().join("user.sqlite")).unwrap();
+        user.set_language("ar").unwrap();
+        user.set_setting("updates.unmetered_only", "true").unwrap();
+        drop(user);
+        Phone {
+            data,
+            root: root.to_path_buf(),
+        }
+    }
+
+    pub fn pull(&self, url: &str, extra: &[&str]) -> Pulled {
+        let mut args = vec![
+            "pull",
+            url,
+            self.data.path().to_str().unwrap(),
+            "--root",
+            self.root.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        let out = run(&args);
+        Pulled {
+            ok: out.status.success(),
+            stdout: String::from_utf8_lossy(&out.stdout).into(),
+            stderr: String::from_utf8_lossy(&out.stderr).into(),
+        }
+    }
+
+    pub fn pack_path(&self) -> PathBuf {
+        merhaba_core::pack_path(self.data.path(), "aydin")
+    }
+
+    /// The installed version, after the pack passes SQLite's integrity check.
+    pub fn version(&self) -> Option<u64> {
+        merhaba_core::CityPack::open_checked(&self.pack_path())
+            .ok()
+            .map(|p| p.content_version())
+    }
+
+    /// Everything a refusal must leave as it was: the pack's bytes and the user database.
+    pub fn state(&self) -> (Option<String>, String) {
+        let pack = std::fs::read(self.pack_path()).ok().map(|b| sha256(&b));
+        (pack, self.user_db())
+    }
+
+    /// The user database's settings, after its integrity check.
+    pub fn user_db(&self) -> String {
+        let conn = rusqlite::Connection::open(self.data.path().join("user.sqlite")).unwrap();
+        let check: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok");
+        let mut stmt = conn
+            .prepare("SELECT key || '=' || value FROM setting ORDER BY key")
+            .unwrap();
+        let rows: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert!(rows.contains(&"updates.unmetered_only=true".to_string()), "{rows:?}");
+        rows.join(";")
+    }
+}
+
+pub fn read_all(mut r: impl Read) -> Vec<u8> {
+    let mut v = Vec::new();
+    r.read_to_end(&mut v).unwrap();
+    v
+}
