@@ -209,8 +209,39 @@ fn sign(
             std::fs::copy(&path, metadata.join(name))?;
         }
     }
+    let timestamp = metadata.join("timestamp.json");
+    let previous = std::fs::metadata(&timestamp)
+        .and_then(|m| m.modified())
+        .ok();
     block_on(signed.write(metadata))?;
+    keep_modified_time_rising(&timestamp, previous)?;
     Ok(timestamp_version.get())
+}
+
+/// Web servers derive ETag and Last-Modified from the file's size and modification time in
+/// whole seconds, and phones ask "changed since?" with them. Two timestamps of the same
+/// size written within one second would look unchanged, so each new one is dated at least
+/// a second after the one it replaces.
+fn keep_modified_time_rising(
+    path: &Path,
+    previous: Option<std::time::SystemTime>,
+) -> anyhow::Result<()> {
+    let Some(previous) = previous else {
+        return Ok(());
+    };
+    let second = |t: std::time::SystemTime| {
+        t.duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0)
+    };
+    let file = std::fs::File::options().write(true).open(path)?;
+    let now = file.metadata()?.modified()?;
+    if second(now) <= second(previous) {
+        file.set_modified(
+            std::time::UNIX_EPOCH + std::time::Duration::from_secs(second(previous) + 1),
+        )?;
+    }
+    Ok(())
 }
 
 fn city_dirs(content: &Path) -> anyhow::Result<Vec<PathBuf>> {

@@ -398,13 +398,7 @@ fn from_tough(e: tough::error::Error) -> FeedError {
             _ => source = s.source(),
         }
     }
-    let mut reason = e.to_string();
-    let mut source = std::error::Error::source(&e);
-    while let Some(s) = source {
-        reason = format!("{reason}: {s}");
-        source = s.source();
-    }
-    FeedError::Refused(reason)
+    FeedError::Refused(super::reasons(&e))
 }
 
 /// The signed targets, read through [`FeedTarget`]: every name must parse.

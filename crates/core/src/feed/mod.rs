@@ -74,15 +74,9 @@ impl FeedError {
     }
 
     fn unreachable(url: &url::Url, e: &reqwest::Error) -> FeedError {
-        let mut reason = e.to_string();
-        let mut source = std::error::Error::source(e);
-        while let Some(s) = source {
-            reason = format!("{reason}: {s}");
-            source = s.source();
-        }
         FeedError::Unreachable {
             url: url.to_string(),
-            reason,
+            reason: reasons(e),
         }
     }
 
@@ -99,4 +93,19 @@ impl FeedError {
             source,
         }
     }
+}
+
+/// An error and its causes in one line, each said once (some libraries repeat their cause
+/// in their own message).
+fn reasons(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        let said = s.to_string();
+        if !text.contains(&said) {
+            text = format!("{text}: {said}");
+        }
+        source = s.source();
+    }
+    text
 }

@@ -25,7 +25,9 @@ fn first_install_delta_update_chain_and_already_current() {
     let pulled = fresh.pull(&nginx.url(), &[]);
     assert!(pulled.ok, "{pulled:?}");
     assert!(
-        pulled.stdout.contains("aydin: installed version 1 (from nothing) via aydin/1.pack"),
+        pulled
+            .stdout
+            .contains("aydin: installed version 1 (from nothing) via aydin/1.pack"),
         "{pulled:?}"
     );
     assert_eq!(fresh.version(), Some(1));
@@ -34,14 +36,19 @@ fn first_install_delta_update_chain_and_already_current() {
     // One corrected entry: the phone at version 1 downloads the delta, not the pack.
     let phone = Phone::new(&publisher.shipped_root(), Some(&publisher.pack(1)));
     let settings = phone.user_db();
-    publisher.edit(1, "Registering an address is free; bring your identity document.");
+    publisher.edit(
+        1,
+        "Registering an address is free; bring your identity document.",
+    );
     let out = publisher.publish(&[]);
     assert!(out.contains("aydin: version 2"), "{out}");
     nginx.clear_log();
     let pulled = phone.pull(&nginx.url(), &[]);
     assert!(pulled.ok, "{pulled:?}");
     assert!(
-        pulled.stdout.contains("installed version 2 (from version 1) via aydin/1-2.delta"),
+        pulled
+            .stdout
+            .contains("installed version 2 (from version 1) via aydin/1-2.delta"),
         "{pulled:?}"
     );
     assert_eq!(phone.version(), Some(2));
@@ -49,8 +56,16 @@ fn first_install_delta_update_chain_and_already_current() {
     let log = nginx.log();
     assert_eq!(sent(&log, ".pack"), 0, "{log:?}");
     let pack_len = publisher.pack(2).len() as u64;
-    assert!(pulled.bytes() * 20 < pack_len, "{} of {pack_len}", pulled.bytes());
-    assert_eq!(phone.user_db(), settings, "the update touched the user database");
+    assert!(
+        pulled.bytes() * 20 < pack_len,
+        "{} of {pack_len}",
+        pulled.bytes()
+    );
+    assert_eq!(
+        phone.user_db(),
+        settings,
+        "the update touched the user database"
+    );
 
     // Two more versions: the phone at 2 follows the chain 2→3→4.
     publisher.edit(2, "Second correction.");
@@ -71,7 +86,10 @@ fn first_install_delta_update_chain_and_already_current() {
     nginx.clear_log();
     let pulled = phone.pull(&nginx.url(), &[]);
     assert!(pulled.ok, "{pulled:?}");
-    assert!(pulled.stdout.contains("aydin: current, version 4"), "{pulled:?}");
+    assert!(
+        pulled.stdout.contains("aydin: current, version 4"),
+        "{pulled:?}"
+    );
     assert_eq!(
         nginx.log(),
         vec![("/metadata/timestamp.json".to_string(), 304, 0)]
@@ -81,5 +99,293 @@ fn first_install_delta_update_chain_and_already_current() {
     // The fresh phone at 1 is also brought to 4, by deltas (cheaper than the pack).
     let pulled = fresh.pull(&nginx.url(), &[]);
     assert!(pulled.ok, "{pulled:?}");
-    assert!(pulled.stdout.contains("via aydin/1-2.delta, aydin/2-3.delta, aydin/3-4.delta"), "{pulled:?}");
+    assert!(
+        pulled
+            .stdout
+            .contains("via aydin/1-2.delta, aydin/2-3.delta, aydin/3-4.delta"),
+        "{pulled:?}"
+    );
+}
+
+/// Pulls expecting a refusal with `status` whose message contains `reason`, and checks that
+/// the phone's pack and user database are exactly as before.
+fn refused(phone: &Phone, url: &str, extra: &[&str], status: &str, reason: &str) -> Pulled {
+    let before = phone.state();
+    let pulled = phone.pull(url, extra);
+    assert!(!pulled.ok, "accepted: {pulled:?}");
+    assert_eq!(pulled.status(), status, "{pulled:?}");
+    assert!(pulled.stderr.contains(reason), "{pulled:?}");
+    assert_eq!(phone.state(), before, "a refusal changed the phone");
+    pulled
+}
+
+/// A publisher at version 2 (one entry corrected) and a phone still at version 1.
+fn at_version_two() -> (Publisher, Phone) {
+    let publisher = Publisher::new();
+    let phone = Phone::new(&publisher.shipped_root(), Some(&publisher.pack(1)));
+    publisher.edit(1, "A correction.");
+    publisher.publish(&[]);
+    (publisher, phone)
+}
+
+fn flip_byte(path: &std::path::Path) {
+    let mut bytes = std::fs::read(path).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x20;
+    std::fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn tampered_packs_and_deltas_are_refused() {
+    let (publisher, phone) = at_version_two();
+    let nginx = Nginx::serve(&publisher.feed());
+    flip_byte(&publisher.feed().join("targets/aydin/1-2.delta"));
+    refused(
+        &phone,
+        &nginx.url(),
+        &[],
+        "refused",
+        "does not match the hash in the signed metadata",
+    );
+    flip_byte(&publisher.feed().join("targets/aydin/2.pack"));
+    let fresh = Phone::new(&publisher.shipped_root(), None);
+    refused(
+        &fresh,
+        &nginx.url(),
+        &[],
+        "refused",
+        "does not match the hash in the signed metadata",
+    );
+    assert_eq!(fresh.version(), None);
+    assert_eq!(phone.version(), Some(1));
+}
+
+#[test]
+fn tampered_metadata_and_a_wrong_key_are_refused() {
+    let (publisher, phone) = at_version_two();
+    let nginx = Nginx::serve(&publisher.feed());
+    let targets = publisher.feed().join("metadata/targets.json");
+    let original = std::fs::read_to_string(&targets).unwrap();
+    let pack_len = publisher.pack(2).len();
+    let tampered = original.replace(
+        &format!("\"length\": {pack_len}"),
+        &format!("\"length\": {}", pack_len + 1),
+    );
+    assert_ne!(tampered, original);
+    std::fs::write(&targets, tampered).unwrap();
+    refused(&phone, &nginx.url(), &[], "refused", "targets");
+    std::fs::write(&targets, original).unwrap();
+
+    // A whole feed signed by someone else's keys.
+    let stranger = Publisher::new();
+    let other = Nginx::serve(&stranger.feed());
+    refused(&phone, &other.url(), &[], "refused", "timestamp");
+    // The genuine feed still works afterwards.
+    assert!(phone.pull(&nginx.url(), &[]).ok);
+    assert_eq!(phone.version(), Some(2));
+}
+
+#[test]
+fn rollback_replay_and_mix_and_match_are_refused() {
+    let publisher = Publisher::new();
+    let old_feed = tempfile::tempdir().unwrap();
+    copy_dir(&publisher.feed(), old_feed.path());
+    let old_timestamp = std::fs::read(publisher.feed().join("metadata/timestamp.json")).unwrap();
+    publisher.edit(1, "A correction.");
+    publisher.publish(&[]);
+    let v2_targets = std::fs::read(publisher.feed().join("metadata/targets.json")).unwrap();
+    publisher.edit(2, "Another correction.");
+    publisher.publish(&[]);
+
+    let phone = Phone::new(&publisher.shipped_root(), Some(&publisher.pack(1)));
+    let nginx = Nginx::serve(&publisher.feed());
+    assert!(phone.pull(&nginx.url(), &[]).ok);
+    assert_eq!(phone.version(), Some(3));
+
+    // Rollback: the whole feed as it was at version 1.
+    let old = Nginx::serve(old_feed.path());
+    refused(
+        &phone,
+        &old.url(),
+        &[],
+        "refused",
+        "when we had previously fetched version 3",
+    );
+
+    // Replay: only an old timestamp, the rest current.
+    let timestamp = publisher.feed().join("metadata/timestamp.json");
+    let current = std::fs::read(&timestamp).unwrap();
+    std::fs::write(&timestamp, &old_timestamp).unwrap();
+    refused(
+        &phone,
+        &nginx.url(),
+        &[],
+        "refused",
+        "when we had previously fetched version 3",
+    );
+    std::fs::write(&timestamp, current).unwrap();
+
+    // Mix and match: the targets of version 2 with the snapshot and timestamp of version 3,
+    // shown to a phone that has not updated yet.
+    let behind = Phone::new(&publisher.shipped_root(), Some(&publisher.pack(1)));
+    std::fs::write(publisher.feed().join("metadata/targets.json"), v2_targets).unwrap();
+    refused(&behind, &nginx.url(), &[], "refused", "targets");
+    assert_eq!(behind.version(), Some(1));
+    assert_eq!(phone.version(), Some(3));
+}
+
+#[test]
+fn expired_metadata_installs_nothing_and_says_so() {
+    let publisher = Publisher::new();
+    let nginx = Nginx::serve(&publisher.feed());
+    // Version 2 with a timestamp that lives two seconds, and nobody signs it again.
+    publisher.edit(1, "A correction.");
+    publisher.publish(&["--timestamp-expires", "2s"]);
+    let phone = Phone::new(&publisher.shipped_root(), None);
+    assert!(phone.pull(&nginx.url(), &[]).ok);
+    let behind = Phone::new(&publisher.shipped_root(), Some(&publisher.pack(1)));
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    // The phone that has this timestamp hears "not modified", and must still notice.
+    nginx.clear_log();
+    refused(
+        &phone,
+        &nginx.url(),
+        &[],
+        "expired",
+        "timestamp metadata has expired",
+    );
+    assert_eq!(
+        nginx.log(),
+        vec![("/metadata/timestamp.json".into(), 304, 0)]
+    );
+    assert_eq!(phone.version(), Some(2));
+    // A phone seeing the frozen feed for the first time installs nothing.
+    refused(
+        &behind,
+        &nginx.url(),
+        &[],
+        "expired",
+        "timestamp metadata has expired",
+    );
+    assert_eq!(behind.version(), Some(1));
+    // Publishing again (even with no change) renews the timestamp.
+    publisher.publish(&[]);
+    assert!(behind.pull(&nginx.url(), &[]).ok);
+    assert_eq!(behind.version(), Some(2));
+    assert!(phone.pull(&nginx.url(), &[]).ok);
+}
+
+#[test]
+fn endless_data_is_cut_off_at_the_signed_length() {
+    let (publisher, phone) = at_version_two();
+    let delta_len = std::fs::metadata(publisher.feed().join("targets/aydin/1-2.delta"))
+        .unwrap()
+        .len();
+    let server = BadServer::start(&publisher.feed(), "1-2.delta", Fault::Endless);
+    refused(&phone, &server.url(), &[], "refused", "sent more than the");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let sent = server.sent_for("1-2.delta");
+    assert!(
+        sent < delta_len + 4 * 1024 * 1024,
+        "{sent} bytes sent before the phone hung up"
+    );
+    // Endless metadata: the timestamp is capped long before.
+    let server = BadServer::start(&publisher.feed(), "timestamp.json", Fault::Endless);
+    refused(
+        &phone,
+        &server.url(),
+        &[],
+        "refused",
+        "sent more than the 16384 bytes",
+    );
+}
+
+#[test]
+fn a_target_name_that_climbs_out_of_the_feed_is_refused() {
+    use tough::editor::RepositoryEditor;
+    use tough::schema::{RoleType, Signed, Target, Targets};
+    let (publisher, phone) = at_version_two();
+    // A compromised publishing machine signs an extra file named to escape the folder.
+    let metadata = publisher.feed().join("metadata");
+    let listed: Signed<Targets> =
+        serde_json::from_slice(&std::fs::read(metadata.join("targets.json")).unwrap()).unwrap();
+    let keys = publisher.keys();
+    let signed = merhaba_pack::keys::block_on(async {
+        let mut editor = RepositoryEditor::new(keys.join("root.json")).await.unwrap();
+        for (name, target) in &listed.signed.targets {
+            editor.add_target(name.clone(), target.clone()).unwrap();
+        }
+        let evil = Target::from_path(publisher.feed().join("targets/aydin/2.pack"))
+            .await
+            .unwrap();
+        editor
+            .add_target("aydin/../../../../tmp/evil.pack", evil)
+            .unwrap();
+        let next = |v: std::num::NonZeroU64| v.saturating_add(1);
+        let in_a_day = jiff::Timestamp::now() + jiff::SignedDuration::from_hours(24);
+        editor
+            .targets_version(next(listed.signed.version))
+            .unwrap()
+            .targets_expires(in_a_day)
+            .unwrap()
+            .snapshot_version(next(listed.signed.version))
+            .snapshot_expires(in_a_day)
+            .timestamp_version(next(listed.signed.version))
+            .timestamp_expires(in_a_day);
+        let keys: Vec<_> = [RoleType::Targets, RoleType::Snapshot, RoleType::Timestamp]
+            .into_iter()
+            .map(|r| merhaba_pack::keys::source(&merhaba_pack::keys::key_path(&keys, r)))
+            .collect();
+        editor.sign(&keys).await.unwrap()
+    });
+    merhaba_pack::keys::block_on(signed.write(&metadata)).unwrap();
+    let nginx = Nginx::serve(&publisher.feed());
+    refused(
+        &phone,
+        &nginx.url(),
+        &[],
+        "refused",
+        "target `aydin/../../../../tmp/evil.pack`",
+    );
+    assert!(!std::path::Path::new("/tmp/evil.pack").exists());
+}
+
+#[test]
+fn key_rotation_signed_by_the_old_root_is_followed_and_an_unsigned_one_refused() {
+    let publisher = Publisher::new();
+    let nginx = Nginx::serve(&publisher.feed());
+    let phone = Phone::new(&publisher.shipped_root(), Some(&publisher.pack(1)));
+    let keys = publisher.keys();
+    // New root key (root v2) and new timestamp key (root v3), then a new version.
+    merhaba_pack::keys::rotate(&keys, &[tough::schema::RoleType::Root]).unwrap();
+    merhaba_pack::keys::rotate(&keys, &[tough::schema::RoleType::Timestamp]).unwrap();
+    publisher.edit(1, "A correction.");
+    publisher.publish(&[]);
+    let pulled = phone.pull(&nginx.url(), &[]);
+    assert!(pulled.ok, "{pulled:?}");
+    assert_eq!(phone.version(), Some(2));
+    let trusted: tough::schema::Signed<tough::schema::Root> = serde_json::from_slice(
+        &std::fs::read(phone.data.path().join("feed/trusted/root.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(trusted.signed.version.get(), 3);
+
+    // Root v4 signed only by a key the phone has never trusted.
+    let thief = tempfile::tempdir().unwrap();
+    copy_dir(&keys, thief.path());
+    let stolen_root = merhaba_pack::keys::key_path(thief.path(), tough::schema::RoleType::Root);
+    std::fs::remove_file(&stolen_root).unwrap();
+    merhaba_pack::keys::new_key(&stolen_root).unwrap();
+    let root = merhaba_pack::keys::root_for(thief.path(), 4).unwrap();
+    let signed = merhaba_pack::keys::signed_root(root, &[stolen_root]).unwrap();
+    merhaba_pack::keys::write_root(thief.path(), &signed).unwrap();
+    std::fs::copy(
+        thief.path().join("4.root.json"),
+        publisher.feed().join("metadata/4.root.json"),
+    )
+    .unwrap();
+    publisher.edit(2, "Another correction.");
+    publisher.publish(&[]);
+    refused(&phone, &nginx.url(), &[], "refused", "root");
+    assert_eq!(phone.version(), Some(2));
 }

@@ -210,7 +210,11 @@ http {{
             .lines()
             .map(|l| {
                 let f: Vec<&str> = l.split(' ').collect();
-                (f[0].to_string(), f[1].parse().unwrap(), f[2].parse().unwrap())
+                (
+                    f[0].to_string(),
+                    f[1].parse().unwrap(),
+                    f[2].parse().unwrap(),
+                )
             })
             .collect()
     }
@@ -245,6 +249,8 @@ pub struct BadServer {
     pub port: u16,
     /// Body bytes sent, all requests together.
     pub sent: Arc<AtomicU64>,
+    /// Each request's path and the body bytes sent for it.
+    pub log: Arc<Mutex<Vec<(String, u64)>>>,
 }
 
 impl BadServer {
@@ -252,37 +258,71 @@ impl BadServer {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let sent = Arc::new(AtomicU64::new(0));
-        let (root, path, counter) = (root.to_path_buf(), path.to_string(), sent.clone());
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let (root, path, counter, requests) = (
+            root.to_path_buf(),
+            path.to_string(),
+            sent.clone(),
+            log.clone(),
+        );
         let spoiled = Arc::new(Mutex::new(false));
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (root, path, counter, fault, spoiled) = (
+                let (root, path, counter, fault, spoiled, requests) = (
                     root.clone(),
                     path.clone(),
                     counter.clone(),
                     fault.clone(),
                     spoiled.clone(),
+                    requests.clone(),
                 );
                 std::thread::spawn(move || {
-                    let _ = answer(stream, &root, &path, fault, &counter, &spoiled);
+                    let before = counter.load(Ordering::Relaxed);
+                    let target = answer(stream, &root, &path, fault, &counter, &spoiled);
+                    let sent = counter.load(Ordering::Relaxed) - before;
+                    requests.lock().unwrap().push((target, sent));
                 });
             }
         });
-        BadServer { port, sent }
+        BadServer { port, sent, log }
     }
 
     pub fn url(&self) -> String {
         format!("http://127.0.0.1:{}/", self.port)
     }
+
+    /// Body bytes sent so far for paths ending with `suffix`.
+    pub fn sent_for(&self, suffix: &str) -> u64 {
+        let log = self.log.lock().unwrap();
+        log.iter()
+            .filter(|(p, _)| p.ends_with(suffix))
+            .map(|(_, n)| n)
+            .sum()
+    }
 }
 
+/// Answers one request (spoiling it if its path ends with `spoil`); returns the path.
 fn answer(
+    stream: TcpStream,
+    root: &Path,
+    spoil: &str,
+    fault: Fault,
+    counter: &AtomicU64,
+    spoiled: &Mutex<bool>,
+) -> String {
+    let mut target = String::new();
+    let _ = respond(stream, root, spoil, fault, counter, spoiled, &mut target);
+    target
+}
+
+fn respond(
     mut stream: TcpStream,
     root: &Path,
     spoil: &str,
     fault: Fault,
     counter: &AtomicU64,
     spoiled: &Mutex<bool>,
+    target: &mut String,
 ) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request = String::new();
@@ -297,7 +337,7 @@ fn answer(
             start = r.trim().trim_end_matches('-').parse().unwrap_or(0);
         }
     }
-    let target = request.split_whitespace().nth(1).unwrap_or("/").to_string();
+    *target = request.split_whitespace().nth(1).unwrap_or("/").to_string();
     let Ok(body) = std::fs::read(root.join(target.trim_start_matches('/'))) else {
         return stream.write_all(b"HTTP/1.0 404 Not Found\r\nContent-Length: 0\r\n\r\n");
     };
@@ -332,9 +372,12 @@ fn answer(
                 send(&mut stream, body)
             }
         }
-        Fault::Error => stream.write_all(b"HTTP/1.0 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n"),
+        Fault::Error => {
+            stream.write_all(b"HTTP/1.0 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n")
+        }
         Fault::Stall => {
-            stream.write_all(format!("{partial}Content-Length: {}\r\n\r\n", body.len()).as_bytes())?;
+            stream
+                .write_all(format!("{partial}Content-Length: {}\r\n\r\n", body.len()).as_bytes())?;
             std::thread::sleep(std::time::Duration::from_secs(60));
             Ok(())
         }
@@ -449,7 +492,10 @@ impl Phone {
             .unwrap()
             .map(Result::unwrap)
             .collect();
-        assert!(rows.contains(&"updates.unmetered_only=true".to_string()), "{rows:?}");
+        assert!(
+            rows.contains(&"updates.unmetered_only=true".to_string()),
+            "{rows:?}"
+        );
         rows.join(";")
     }
 }
