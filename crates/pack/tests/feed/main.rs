@@ -389,3 +389,190 @@ fn key_rotation_signed_by_the_old_root_is_followed_and_an_unsigned_one_refused()
     refused(&phone, &nginx.url(), &[], "refused", "root");
     assert_eq!(phone.version(), Some(2));
 }
+
+#[test]
+fn a_dropped_download_resumes_where_it_stopped() {
+    let publisher = Publisher::new();
+    let pack_len = publisher.pack(1).len() as u64;
+    let server = BadServer::start(&publisher.feed(), "1.pack", Fault::DropAfter(pack_len / 2));
+    let phone = Phone::new(&publisher.shipped_root(), None);
+    refused(&phone, &server.url(), &[], "unreachable", "1.pack");
+    assert_eq!(server.sent_for("1.pack"), pack_len / 2);
+    let pulled = phone.pull(&server.url(), &[]);
+    assert!(pulled.ok, "{pulled:?}");
+    assert_eq!(phone.version(), Some(1));
+    let again = server.sent_for("1.pack") - pack_len;
+    eprintln!(
+        "resume after {} of {pack_len} bytes: {again} bytes downloaded again",
+        pack_len / 2
+    );
+    assert!(
+        again * 20 < pack_len,
+        "{again} of {pack_len} bytes downloaded again"
+    );
+}
+
+#[test]
+fn server_errors_and_a_stalled_server_change_nothing() {
+    let (publisher, phone) = at_version_two();
+    for file in ["timestamp.json", "snapshot.json", "1-2.delta"] {
+        let server = BadServer::start(&publisher.feed(), file, Fault::Error);
+        refused(&phone, &server.url(), &[], "server-error", "500");
+    }
+    let server = BadServer::start(&publisher.feed(), "1-2.delta", Fault::Stall);
+    let pulled = refused(
+        &phone,
+        &server.url(),
+        &["--read-timeout", "2s"],
+        "unreachable",
+        "1-2.delta",
+    );
+    assert!(
+        pulled.stderr.contains("timed out") || pulled.stderr.contains("timeout"),
+        "{pulled:?}"
+    );
+    let nginx = Nginx::serve(&publisher.feed());
+    assert!(phone.pull(&nginx.url(), &[]).ok);
+    assert_eq!(phone.version(), Some(2));
+}
+
+/// Runs `pull` with its files limited to `limit` bytes (RLIMIT_FSIZE), so that writing the
+/// new pack fails as on a full disk, with the write error (EFBIG) instead of a signal.
+fn pull_with_file_limit(phone: &Phone, url: &str, limit: u64) -> Pulled {
+    let script = format!(
+        "trap '' XFSZ; exec prlimit --fsize={limit} \"$0\" pull \"$1\" \"$2\" --root \"$3\""
+    );
+    let out = std::process::Command::new("sh")
+        .args(["-c", &script, BIN, url])
+        .arg(phone.data.path())
+        .arg(&phone.root)
+        .output()
+        .unwrap();
+    Pulled {
+        ok: out.status.success(),
+        stdout: String::from_utf8_lossy(&out.stdout).into(),
+        stderr: String::from_utf8_lossy(&out.stderr).into(),
+    }
+}
+
+#[test]
+fn a_write_error_while_installing_keeps_the_old_pack() {
+    let (publisher, phone) = at_version_two();
+    let nginx = Nginx::serve(&publisher.feed());
+    let before = phone.state();
+    // The delta (a few kilobytes) downloads; writing the new 750 KB pack does not fit.
+    let pulled = pull_with_file_limit(&phone, &nginx.url(), 200_000);
+    assert!(!pulled.ok, "{pulled:?}");
+    assert_eq!(pulled.status(), "write-failed", "{pulled:?}");
+    assert!(pulled.stderr.contains("incoming.sqlite.tmp"), "{pulled:?}");
+    assert_eq!(phone.state(), before);
+    assert!(!phone.data.path().join("incoming.sqlite.tmp").exists());
+    assert!(phone.pull(&nginx.url(), &[]).ok);
+    assert_eq!(phone.version(), Some(2));
+}
+
+/// The process killed (SIGKILL) at random moments of an update, 200 times (the stress
+/// script sets MERHABA_KILL_RUNS=1000). After each kill the phone starts as the app does
+/// (`open_or_install` with its embedded pack), and must hold exactly one sound version, old
+/// or new, no leftover file, and its user database unchanged.
+#[test]
+fn killed_at_random_points_the_phone_keeps_one_sound_version() {
+    use std::time::{Duration, Instant};
+    let runs: usize = std::env::var("MERHABA_KILL_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    let mut seed: u64 = std::env::var("MERHABA_KILL_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos() as u64
+                | 1
+        });
+    eprintln!("MERHABA_KILL_SEED={seed}");
+    let mut random = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let (publisher, template) = at_version_two();
+    let nginx = Nginx::serve(&publisher.feed());
+    let embedded = publisher.pack(1);
+    let settings = template.user_db();
+    let fresh_copy = || {
+        let phone = Phone::new(&publisher.shipped_root(), None);
+        copy_dir(template.data.path(), phone.data.path());
+        phone
+    };
+    let args = |phone: &Phone| -> Vec<String> {
+        vec![
+            "pull".into(),
+            nginx.url(),
+            phone.data.path().display().to_string(),
+            "--root".into(),
+            phone.root.display().to_string(),
+        ]
+    };
+    // How long an update takes when nothing interrupts it.
+    let timing = fresh_copy();
+    let started = Instant::now();
+    assert!(std::process::Command::new(BIN)
+        .args(args(&timing))
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap()
+        .success());
+    let span = started.elapsed().as_micros() as u64 * 6 / 5;
+
+    let (mut old, mut new, mut mid_install) = (0, 0, 0);
+    for run in 0..runs {
+        let phone = fresh_copy();
+        let mut child = std::process::Command::new(BIN)
+            .args(args(&phone))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_micros(random() % span));
+        let _ = child.kill();
+        child.wait().unwrap();
+        if phone.data.path().join("incoming.sqlite.tmp").exists() {
+            mid_install += 1;
+        }
+        // What the app does when it starts.
+        let pack = merhaba_core::open_or_install(phone.data.path(), "aydin", 1, &embedded)
+            .unwrap_or_else(|e| panic!("run {run}: {e}"));
+        drop(pack);
+        let version = phone.version();
+        match version {
+            Some(1) => old += 1,
+            Some(2) => new += 1,
+            other => panic!("run {run}: version {other:?} after a kill"),
+        }
+        let mut files: Vec<String> = std::fs::read_dir(phone.data.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name != "feed")
+            .collect();
+        files.sort();
+        assert_eq!(files, ["aydin.sqlite", "user.sqlite"], "run {run}");
+        assert_eq!(phone.user_db(), settings, "run {run}");
+        // Every tenth phone then finishes its update from wherever the kill left it.
+        if run % 10 == 0 {
+            let pulled = phone.pull(&nginx.url(), &[]);
+            assert!(pulled.ok, "run {run}: {pulled:?}");
+            assert_eq!(phone.version(), Some(2), "run {run}");
+        }
+    }
+    eprintln!(
+        "{runs} kills: {old} left version 1, {new} version 2; {mid_install} while the new pack was being written"
+    );
+    assert!(
+        old > 0 && new > 0,
+        "the kills all landed on one side of the install"
+    );
+}
