@@ -176,7 +176,7 @@ fn serve(feed: &str, args: &[&str]) -> anyhow::Result<()> {
         "serving {feed} at http://{}/ (Ctrl-C stops)",
         listener.local_addr()?
     );
-    merhaba_pack::serve::serve(feed.as_ref(), listener)?;
+    merhaba_pack::serve::serve(feed.as_ref(), listener, true)?;
     Ok(())
 }
 

@@ -19,6 +19,7 @@ use tough::editor::RepositoryEditor;
 use tough::schema::{RoleType, Signed, Snapshot, Target, Targets, Timestamp};
 
 use crate::keys::{self, block_on, key_path};
+use crate::ContentSource;
 
 /// Versions of each city kept in the feed; a phone older than these downloads the pack.
 pub const KEEP: usize = 5;
@@ -52,6 +53,23 @@ pub fn publish(
     keys: &Path,
     options: &Options,
 ) -> anyhow::Result<Published> {
+    let mut sources = Vec::new();
+    for dir in city_dirs(content)? {
+        sources.push(crate::load(&dir).map_err(|errors| {
+            let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+            anyhow::anyhow!("{}", text.join("\n"))
+        })?);
+    }
+    publish_sources(&sources, feed, keys, options)
+}
+
+/// [`publish`] for content already read and validated.
+pub fn publish_sources(
+    sources: &[ContentSource],
+    feed: &Path,
+    keys: &Path,
+    options: &Options,
+) -> anyhow::Result<Published> {
     let metadata = feed.join("metadata");
     let targets_dir = feed.join("targets");
     let previous: Option<Signed<Targets>> = read_json(&metadata.join("targets.json"))?;
@@ -66,15 +84,11 @@ pub fn publish(
     }
 
     let mut lines = Vec::new();
-    for dir in city_dirs(content)? {
-        let source = crate::load(&dir).map_err(|errors| {
-            let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-            anyhow::anyhow!("{}", text.join("\n"))
-        })?;
+    for source in sources {
         let city = source.city.value.id.clone();
         let version = source.city.value.content_version;
         let built = tempfile::NamedTempFile::new()?;
-        crate::build_pack(&source, built.path())?;
+        crate::build_pack(source, built.path())?;
         let bytes = std::fs::read(built.path())?;
         let newest = listed
             .keys()
@@ -87,7 +101,7 @@ pub fn publish(
             city: city.clone(),
             version,
         };
-        let city_toml = dir.join("city.toml");
+        let city_toml = source.dir.join("city.toml");
         match newest {
             Some(newest) if newest > version => bail!(
                 "{}: content_version {version} is older than the published version {newest}",

@@ -6,18 +6,22 @@ use std::io::{BufRead, BufReader, Read, Seek, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 
-pub fn serve(root: &Path, listener: TcpListener) -> std::io::Result<()> {
+/// Serves `root` until the process ends; `log` prints each request line to stderr.
+pub fn serve(root: &Path, listener: TcpListener, log: bool) -> std::io::Result<()> {
     for stream in listener.incoming() {
         let root = root.to_path_buf();
         let stream = stream?;
         std::thread::spawn(move || {
-            let _ = answer(&root, stream);
+            let _ = answer(&root, stream, log);
         });
     }
     Ok(())
 }
 
-fn answer(root: &Path, stream: TcpStream) -> std::io::Result<()> {
+fn answer(root: &Path, stream: TcpStream, log: bool) -> std::io::Result<()> {
+    // Headers and body go out in separate writes; without this, Nagle's algorithm holds the
+    // body back until the client's delayed acknowledgement (40 ms a response).
+    stream.set_nodelay(true)?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut out = stream;
     loop {
@@ -38,7 +42,9 @@ fn answer(root: &Path, stream: TcpStream) -> std::io::Result<()> {
         let header = |name: &str| headers.iter().find(|(n, _)| n == name).map(|(_, v)| v);
         let mut parts = request.split_whitespace();
         let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-        eprintln!("{method} {target}");
+        if log {
+            eprintln!("{method} {target}");
+        }
         let Some(path) = file_path(root, target).filter(|p| p.is_file()) else {
             respond(&mut out, "404 Not Found", &[], b"not found\n", method)?;
             continue;
