@@ -9,6 +9,7 @@ use dioxus::router::components::HistoryProvider;
 pub mod components;
 pub mod platform;
 pub mod state;
+pub mod updates;
 pub mod views;
 
 use components::shell::Shell;
@@ -57,7 +58,16 @@ pub fn Root(boot: Boot) -> Element {
 fn Guide(boot: Boot, stores: Rc<state::Stores>) -> Element {
     let lang = use_signal(|| boot.initial_language());
     let located = use_signal(|| boot.initial_location());
-    use_context_provider(|| AppState::new(stores.clone(), lang, located, boot.isolate_marks()));
+    let updates = use_signal(|| boot.initial_update_state());
+    let app = use_context_provider(|| {
+        AppState::new(stores.clone(), lang, located, updates, boot.isolate_marks())
+    });
+    // Content updates are checked once at start, in the background.
+    use_hook(|| {
+        if boot.checks_updates() {
+            updates::check(&app);
+        }
+    });
     let start = boot.start();
     rsx! {
         style { {STYLE} }

@@ -1,7 +1,7 @@
 //! What every screen shares: the open stores, the chosen language and its UI strings, and
 //! where the person is (for this session only).
 
-use std::cell::OnceCell;
+use std::cell::RefCell;
 use std::path::PathBuf;
 use std::rc::Rc;
 
@@ -22,19 +22,35 @@ const EMBEDDED_VERSION: &str = env!("MERHABA_PACK_VERSION");
 
 /// The stores the app reads and writes.
 pub struct Stores {
-    pub pack: CityPack,
+    /// Replaced when a content update installs a new version.
+    pack: RefCell<Rc<CityPack>>,
     pub user: UserStore,
-    /// Built the first time Nearby opens, from the pack.
-    nearby: OnceCell<Result<Rc<NearbyData>, String>>,
+    /// Built the first time Nearby opens, from the pack; dropped when the pack changes.
+    nearby: RefCell<Option<Result<Rc<NearbyData>, String>>>,
 }
 
 impl Stores {
     pub fn new(pack: CityPack, user: UserStore) -> Stores {
         Stores {
-            pack,
+            pack: RefCell::new(Rc::new(pack)),
             user,
-            nearby: OnceCell::new(),
+            nearby: RefCell::new(None),
         }
+    }
+
+    /// The folder the packs are installed in, where content updates install too.
+    pub fn packs_dir(&self) -> PathBuf {
+        let pack = self.pack.borrow();
+        pack.path().parent().map(PathBuf::from).unwrap_or_default()
+    }
+
+    /// Opens the pack that an update just installed in place of the one in use.
+    fn reopen(&self) -> Result<(), String> {
+        let path = self.pack.borrow().path().to_path_buf();
+        let pack = CityPack::open(&path).map_err(|e| e.to_string())?;
+        *self.pack.borrow_mut() = Rc::new(pack);
+        *self.nearby.borrow_mut() = None;
+        Ok(())
     }
 }
 
@@ -85,6 +101,10 @@ pub struct Boot {
     device_languages: Vec<String>,
     isolate: bool,
     located: Located,
+    /// Whether to check the feed at start (the real app; not rendering tests).
+    updates: bool,
+    /// What Settings says about updates before any check (tests of each state).
+    update_state: crate::updates::UpdateState,
 }
 
 impl PartialEq for Boot {
@@ -117,7 +137,10 @@ impl Boot {
                 UserStore::open(&user_path).map_err(|e| format!("{}: {e}", user_path.display()))?;
             Ok(Stores::new(pack, user))
         })();
-        Boot::new(stores, platform::device_languages())
+        Boot {
+            updates: true,
+            ..Boot::new(stores, platform::device_languages())
+        }
     }
 
     pub fn new(stores: Result<Stores, String>, device_languages: Vec<String>) -> Boot {
@@ -127,6 +150,8 @@ impl Boot {
             device_languages,
             isolate: true,
             located: Located::NotAsked,
+            updates: false,
+            update_state: Default::default(),
         }
     }
 
@@ -169,6 +194,20 @@ impl Boot {
         self.start.clone()
     }
 
+    /// Starts as if an update check had ended in `state` (tests of Settings).
+    pub fn update_state(mut self, state: crate::updates::UpdateState) -> Boot {
+        self.update_state = state;
+        self
+    }
+
+    pub(crate) fn initial_update_state(&self) -> crate::updates::UpdateState {
+        self.update_state.clone()
+    }
+
+    pub(crate) fn checks_updates(&self) -> bool {
+        self.updates
+    }
+
     pub(crate) fn isolate_marks(&self) -> bool {
         self.isolate
     }
@@ -193,6 +232,10 @@ pub struct AppState {
     lang: Signal<&'static str>,
     /// Where the person is: in memory for this session only.
     pub located: Signal<Located>,
+    /// Bumped when an update installs a new pack; every screen reading the pack follows.
+    content: Signal<u64>,
+    /// Content updates: what the last check did, for Settings.
+    pub updates: Signal<crate::updates::UpdateState>,
 }
 
 impl AppState {
@@ -200,6 +243,7 @@ impl AppState {
         stores: Rc<Stores>,
         lang: Signal<&'static str>,
         located: Signal<Located>,
+        updates: Signal<crate::updates::UpdateState>,
         isolate: bool,
     ) -> AppState {
         let localizers = UI_LANGUAGES
@@ -211,15 +255,29 @@ impl AppState {
             localizers: Rc::new(localizers),
             lang,
             located,
+            content: Signal::new(0),
+            updates,
         }
+    }
+
+    pub fn stores(&self) -> &Stores {
+        &self.stores
+    }
+
+    /// After an update installed a new version: every screen shows it from now on.
+    pub fn reload_pack(&mut self) -> Result<(), String> {
+        self.stores.reopen()?;
+        *self.content.write() += 1;
+        Ok(())
     }
 
     /// The clock, spatial index and area of the pack, built once.
     pub fn nearby(&self) -> Result<Rc<NearbyData>, String> {
+        let pack = self.pack();
         self.stores
             .nearby
-            .get_or_init(|| {
-                let pack = &self.stores.pack;
+            .borrow_mut()
+            .get_or_insert_with(|| {
                 let build = || -> Result<NearbyData, merhaba_core::StoreError> {
                     let clock = pack.clock()?;
                     Ok(NearbyData {
@@ -233,8 +291,10 @@ impl AppState {
             .clone()
     }
 
-    pub fn pack(&self) -> &CityPack {
-        &self.stores.pack
+    /// The city pack in use; reading it subscribes the calling component to updates.
+    pub fn pack(&self) -> Rc<CityPack> {
+        let _ = (self.content)();
+        self.stores.pack.borrow().clone()
     }
 
     /// The reader's language; reading it subscribes the calling component to changes.

@@ -184,6 +184,85 @@ fn settings_offer_every_language_in_its_own_name() {
     );
 }
 
+/// Settings says what the last update check did, in the reader's language.
+#[test]
+fn settings_show_each_update_state() {
+    use merhaba::updates::UpdateState;
+    let cases: [(&str, UpdateState, &[&str], &[&str]); 6] = [
+        (
+            "en",
+            UpdateState::NotConfigured,
+            &["This build of the app has no update address"],
+            &["Check for updates"],
+        ),
+        (
+            "en",
+            UpdateState::Downloading {
+                done: 3 * 1024,
+                total: 750 * 1024,
+            },
+            &[
+                "Downloading: 3 of 750 KB",
+                r#"<progress max="768000" value="3072""#,
+                "disabled",
+                "Check for updates",
+            ],
+            &[],
+        ),
+        (
+            "ar",
+            UpdateState::NotConfirmed,
+            &[
+                "المحتوى بتاريخ 2026-11-02؛ تعذّر التأكد من أنه الأحدث.",
+                r#"class="update-status warning""#,
+            ],
+            &[],
+        ),
+        (
+            "en",
+            UpdateState::Unreachable,
+            &["Could not reach the update server. The guide works offline as before."],
+            &[r#"class="update-status warning""#],
+        ),
+        (
+            "tr",
+            UpdateState::Installed { version: 4 },
+            &["Rehber 4 sürümüne güncellendi."],
+            &[],
+        ),
+        (
+            "en",
+            UpdateState::Refused("refused: a signature did not verify".into()),
+            &[
+                "An update was refused because it could not be verified. The guide is unchanged.",
+                "refused: a signature did not verify",
+            ],
+            &[],
+        ),
+    ];
+    for (lang, state, expected, unexpected) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let html = render(
+            boot(dir.path(), &[lang])
+                .at("/settings")
+                .update_state(state.clone()),
+        );
+        for part in expected {
+            assert!(
+                html.contains(part),
+                "{state:?} in {lang}: missing {part:?}\n{html}"
+            );
+        }
+        for part in unexpected {
+            assert!(
+                !html.contains(part),
+                "{state:?} in {lang}: unexpected {part:?}\n{html}"
+            );
+        }
+        assert!(html.contains("Only on Wi-Fi") || lang != "en", "{html}");
+    }
+}
+
 #[test]
 fn the_emergency_page_lists_numbers_as_tel_links() {
     check(

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+pub mod network;
 pub mod position;
 
 /// The Android application id, as in Dioxus.toml.

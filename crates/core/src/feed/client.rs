@@ -401,6 +401,9 @@ fn from_tough(e: tough::error::Error) -> FeedError {
     FeedError::Refused(super::reasons(&e))
 }
 
+/// Files to download, in the order they apply.
+type Route<'a> = Vec<(FeedTarget, &'a Target)>;
+
 /// The signed targets, read through [`FeedTarget`]: every name must parse.
 struct Listing<'a> {
     targets: BTreeMap<FeedTarget, &'a Target>,
@@ -458,12 +461,7 @@ impl<'a> Listing<'a> {
 
     /// The cheapest files to download to get from `installed` to `newest`: a chain of
     /// deltas, each of whose results is listed (so it can be checked), or the whole pack.
-    fn route(
-        &self,
-        city: &str,
-        installed: Option<u64>,
-        newest: u64,
-    ) -> Vec<(FeedTarget, &'a Target)> {
+    fn route(&self, city: &str, installed: Option<u64>, newest: u64) -> Route<'a> {
         let full = || {
             let name = FeedTarget::Pack {
                 city: city.into(),
@@ -476,7 +474,7 @@ impl<'a> Listing<'a> {
             return full();
         };
         // Deltas only go forward, so visiting them by their `from` version is enough.
-        let mut best: BTreeMap<u64, (u64, Vec<(FeedTarget, &'a Target)>)> = BTreeMap::new();
+        let mut best: BTreeMap<u64, (u64, Route<'a>)> = BTreeMap::new();
         best.insert(start, (0, Vec::new()));
         for (name, target) in &self.targets {
             let FeedTarget::Delta { city: c, from, to } = name else {

@@ -3,7 +3,7 @@
 //! faults, and a phone (a data folder with a pack and a user database) driven through
 //! `merhaba-pack pull`, the same client the app runs.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -180,7 +180,7 @@ http {{
             .into_iter()
             .find(|p| Command::new(p).arg("-v").output().is_ok())
             .expect("nginx is installed by scripts/setup.sh");
-        let child = Command::new(nginx)
+        let mut child = Command::new(nginx)
             .arg("-p")
             .arg(dir.path())
             .arg("-c")
@@ -193,6 +193,8 @@ http {{
             }
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
+        let _ = child.kill();
+        let _ = child.wait();
         panic!(
             "nginx did not start: {}",
             std::fs::read_to_string(dir.path().join("error.log")).unwrap_or_default()
@@ -247,8 +249,6 @@ pub enum Fault {
 /// A tiny HTTP/1.0 server over a folder that spoils one file the way it is told.
 pub struct BadServer {
     pub port: u16,
-    /// Body bytes sent, all requests together.
-    pub sent: Arc<AtomicU64>,
     /// Each request's path and the body bytes sent for it.
     pub log: Arc<Mutex<Vec<(String, u64)>>>,
 }
@@ -284,7 +284,7 @@ impl BadServer {
                 });
             }
         });
-        BadServer { port, sent, log }
+        BadServer { port, log }
     }
 
     pub fn url(&self) -> String {
@@ -498,10 +498,4 @@ impl Phone {
         );
         rows.join(";")
     }
-}
-
-pub fn read_all(mut r: impl Read) -> Vec<u8> {
-    let mut v = Vec::new();
-    r.read_to_end(&mut v).unwrap();
-    v
 }

@@ -1,0 +1,54 @@
+//! Whether the current connection is metered, for "Only on Wi-Fi / unmetered" updates.
+//! `None` when the device cannot tell; the update then waits, as the person asked.
+
+/// Linux: NetworkManager's `Metered` property over the D-Bus system bus.
+#[cfg(target_os = "linux")]
+pub fn metered() -> Option<bool> {
+    let conn = zbus::blocking::Connection::system().ok()?;
+    let manager = zbus::blocking::Proxy::new(
+        &conn,
+        "org.freedesktop.NetworkManager",
+        "/org/freedesktop/NetworkManager",
+        "org.freedesktop.NetworkManager",
+    )
+    .ok()?;
+    // NMMetered: 1 yes, 2 no, 3 guessed yes, 4 guessed no, 0 unknown.
+    match manager.get_property::<u32>("Metered").ok()? {
+        1 | 3 => Some(true),
+        2 | 4 => Some(false),
+        _ => None,
+    }
+}
+
+/// Android: ConnectivityManager.isActiveNetworkMetered(), through JNI.
+#[cfg(target_os = "android")]
+pub fn metered() -> Option<bool> {
+    use jni::objects::{JObject, JValue};
+    let ctx = ndk_context::android_context();
+    // SAFETY: ndk-context hands out the process's JavaVM and the activity, both valid for
+    // the life of the app.
+    let vm = unsafe { jni::JavaVM::from_raw(ctx.vm().cast()) }.ok()?;
+    let activity = unsafe { JObject::from_raw(ctx.context().cast()) };
+    let mut env = vm.attach_current_thread().ok()?;
+    let name = env.new_string("connectivity").ok()?;
+    let manager = env
+        .call_method(
+            &activity,
+            "getSystemService",
+            "(Ljava/lang/String;)Ljava/lang/Object;",
+            &[JValue::Object(&name)],
+        )
+        .ok()?
+        .l()
+        .ok()?;
+    env.call_method(&manager, "isActiveNetworkMetered", "()Z", &[])
+        .ok()?
+        .z()
+        .ok()
+}
+
+/// Elsewhere (iOS, Windows, macOS) the app does not ask yet: unknown.
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+pub fn metered() -> Option<bool> {
+    None
+}
