@@ -17,7 +17,7 @@ wrapper_dir="$PWD/target/android-check"
 mkdir -p "$wrapper_dir"
 cat > "$wrapper_dir/cc" <<'SH'
 #!/bin/sh
-exec clang-19 --target=aarch64-linux-gnu -isystem /usr/aarch64-linux-gnu/include "$@"
+exec clang-19 --target=aarch64-linux-gnu -D_GNU_SOURCE -isystem /usr/aarch64-linux-gnu/include "$@"
 SH
 chmod +x "$wrapper_dir/cc"
 
