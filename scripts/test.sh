@@ -24,5 +24,5 @@ step "unit, integration and view tests"
 cargo test --workspace
 
 step "end-to-end: the real window under Xvfb"
-cargo build --bin merhaba
+cargo build -p merhaba -p merhaba-pack --bins   # the app, and the publisher for the update walk
 python3 tests/e2e/run.py target/debug/merhaba e2e-out

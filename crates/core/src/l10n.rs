@@ -295,7 +295,9 @@ mod tests {
                 args.set("city", "Aydın");
                 args.set("number", "112");
                 args.set("query", "göç");
-                for name in ["n", "h", "m", "place", "distance", "time", "day", "raw"] {
+                for name in [
+                    "n", "h", "m", "place", "distance", "time", "day", "raw", "done", "total",
+                ] {
                     args.set(name, 3);
                 }
                 let mut errors = Vec::new();

@@ -9,7 +9,12 @@
 //! Targets (issue 5): a 1 % change costs at most 3 % of the full pack; "no change" under
 //! 2 KB.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use std::path::Path;
+
+use common::copy_dir;
 use std::time::{Duration, Instant};
 
 use merhaba_core::delta;
@@ -63,19 +68,6 @@ fn pull(url: &str, phone: &Path, root: &[u8], work: &Path) -> (u64, u64, Duratio
         took,
         report.cities[0].1.clone(),
     )
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 fn report(name: &str, source: &ContentSource, work: &Path, runs: usize) {

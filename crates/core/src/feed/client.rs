@@ -153,13 +153,17 @@ impl FeedClient {
                 cities
             }
         };
-        // Kept only now, so that "not modified" always refers to a completed update.
+        // Kept only now, so that "not modified" always refers to a completed update; each
+        // file is written beside and renamed, so a kill never leaves half of one.
         for (file, bytes) in [
             ("timestamp.json", &timestamp[..]),
             ("timestamp.validators", validators.as_bytes()),
         ] {
             let path = self.feed_dir().join(file);
-            std::fs::write(&path, bytes).map_err(|e| FeedError::io(&path, e))?;
+            let part = self.feed_dir().join(format!("{file}.part"));
+            std::fs::write(&part, bytes)
+                .and_then(|()| std::fs::rename(&part, &path))
+                .map_err(|e| FeedError::io(&path, e))?;
         }
         Ok(Report {
             cities,
@@ -184,19 +188,17 @@ impl FeedClient {
     /// copy kept from the last completed update is still the current one. Returns the body
     /// and the validators (ETag, Last-Modified) to send next time.
     async fn fetch_timestamp(&self, url: &Url) -> Result<(Vec<u8>, String), FeedError> {
-        let kept = std::fs::read(self.feed_dir().join("timestamp.json")).ok();
+        let kept = std::fs::read(self.feed_dir().join("timestamp.json"))
+            .ok()
+            .filter(|kept| serde_json::from_slice::<Signed<Timestamp>>(kept).is_ok());
         let saved = std::fs::read_to_string(self.feed_dir().join("timestamp.validators"))
             .unwrap_or_default();
         let mut headers = Vec::new();
-        if kept.is_some() {
-            {
-                for line in saved.lines() {
-                    if let Some(etag) = line.strip_prefix("etag ") {
-                        headers.push((IF_NONE_MATCH, etag.to_string()));
-                    } else if let Some(date) = line.strip_prefix("last-modified ") {
-                        headers.push((IF_MODIFIED_SINCE, date.to_string()));
-                    }
-                }
+        for line in saved.lines().filter(|_| kept.is_some()) {
+            if let Some(etag) = line.strip_prefix("etag ") {
+                headers.push((IF_NONE_MATCH, etag.to_string()));
+            } else if let Some(date) = line.strip_prefix("last-modified ") {
+                headers.push((IF_MODIFIED_SINCE, date.to_string()));
             }
         }
         let response = self.http.get(url, &headers).await?;

@@ -3,6 +3,8 @@
 //! app's client) installs from it into a phone's data folder. Every refusal must leave the
 //! installed pack and the user database exactly as they were.
 
+#[path = "../common/mod.rs"]
+mod common;
 mod support;
 
 use support::*;
@@ -95,6 +97,18 @@ fn first_install_delta_update_chain_and_already_current() {
         vec![("/metadata/timestamp.json".to_string(), 304, 0)]
     );
     assert_eq!(phone.user_db(), settings);
+
+    // A kept timestamp that was damaged (say, by a crash mid-write) is not trusted for a
+    // "not modified" answer: the phone asks again in full and carries on.
+    let kept = phone.data.path().join("feed/timestamp.json");
+    let bytes = std::fs::read(&kept).unwrap();
+    std::fs::write(&kept, &bytes[..bytes.len() / 2]).unwrap();
+    let pulled = phone.pull(&nginx.url(), &[]);
+    assert!(pulled.ok, "{pulled:?}");
+    assert!(
+        pulled.stdout.contains("aydin: current, version 4"),
+        "{pulled:?}"
+    );
 
     // The fresh phone at 1 is also brought to 4, by deltas (cheaper than the pack).
     let pulled = fresh.pull(&nginx.url(), &[]);
