@@ -44,6 +44,11 @@ impl Stores {
         pack.path().parent().map(PathBuf::from).unwrap_or_default()
     }
 
+    /// The id of the city whose pack is in use (read without subscribing anything).
+    pub fn city_id(&self) -> Option<String> {
+        self.pack.borrow().meta("city").ok()
+    }
+
     /// Opens the pack that an update just installed in place of the one in use.
     fn reopen(&self) -> Result<(), String> {
         let path = self.pack.borrow().path().to_path_buf();

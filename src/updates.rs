@@ -89,7 +89,7 @@ pub fn check(app: &AppState) {
         .flatten()
         .is_some_and(|v| v == "true");
     let dir = app.stores().packs_dir();
-    let city = app.pack().meta("city").ok();
+    let city = app.stores().city_id();
     state.set(UpdateState::Checking);
     let (sender, mut messages) = futures_channel::mpsc::unbounded();
     std::thread::spawn(move || {
