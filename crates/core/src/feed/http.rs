@@ -140,6 +140,10 @@ impl Http {
                     .is_some_and(|v| v.starts_with(&format!("bytes {have}-")));
             if !resumed {
                 if response.status() != StatusCode::OK {
+                    // A refused range (416, say) means the part kept here is of no use.
+                    if have > 0 {
+                        std::fs::remove_file(part).map_err(io)?;
+                    }
                     return Err(FeedError::status_of(url, response.status()));
                 }
                 have = 0;

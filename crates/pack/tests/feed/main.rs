@@ -204,7 +204,9 @@ fn rollback_replay_and_mix_and_match_are_refused() {
     let publisher = Publisher::new();
     let old_feed = tempfile::tempdir().unwrap();
     copy_dir(&publisher.feed(), old_feed.path());
-    let old_timestamp = std::fs::read(publisher.feed().join("metadata/timestamp.json")).unwrap();
+    let timestamp = publisher.feed().join("metadata/timestamp.json");
+    let old_timestamp = std::fs::read(&timestamp).unwrap();
+    let old_modified = std::fs::metadata(&timestamp).unwrap().modified().unwrap();
     publisher.edit(1, "A correction.");
     publisher.publish(&[]);
     let v2_targets = std::fs::read(publisher.feed().join("metadata/targets.json")).unwrap();
@@ -226,10 +228,16 @@ fn rollback_replay_and_mix_and_match_are_refused() {
         "when we had previously fetched version 3",
     );
 
-    // Replay: only an old timestamp, the rest current.
-    let timestamp = publisher.feed().join("metadata/timestamp.json");
+    // Replay: only an old timestamp (with its old date, as an old mirror would serve it),
+    // the rest current.
     let current = std::fs::read(&timestamp).unwrap();
     std::fs::write(&timestamp, &old_timestamp).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&timestamp)
+        .unwrap()
+        .set_modified(old_modified)
+        .unwrap();
     refused(
         &phone,
         &nginx.url(),
