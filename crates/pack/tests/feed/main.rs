@@ -432,6 +432,19 @@ fn a_dropped_download_resumes_where_it_stopped() {
         again * 20 < pack_len,
         "{again} of {pack_len} bytes downloaded again"
     );
+
+    // A server that refuses the range: the kept part is dropped, and the next try starts over.
+    let phone = Phone::new(&publisher.shipped_root(), None);
+    let dropping = BadServer::start(&publisher.feed(), "1.pack", Fault::DropAfter(pack_len / 2));
+    refused(&phone, &dropping.url(), &[], "unreachable", "1.pack");
+    let downloads = phone.data.path().join("feed/downloads");
+    assert_eq!(std::fs::read_dir(&downloads).unwrap().count(), 1);
+    let refusing = BadServer::start(&publisher.feed(), "1.pack", Fault::RefuseRanges);
+    refused(&phone, &refusing.url(), &[], "server-error", "416");
+    assert_eq!(std::fs::read_dir(&downloads).unwrap().count(), 0);
+    assert!(phone.pull(&refusing.url(), &[]).ok);
+    assert_eq!(refusing.sent_for("1.pack"), pack_len);
+    assert_eq!(phone.version(), Some(1));
 }
 
 #[test]

@@ -233,6 +233,8 @@ pub enum Fault {
     Stall,
     /// Sends the file, then more and more bytes, with no length.
     Endless,
+    /// Answers 416 (range not satisfiable) to any request for a range.
+    RefuseRanges,
 }
 
 /// A tiny HTTP/1.0 server over a folder that spoils one file the way it is told.
@@ -360,6 +362,14 @@ fn respond(
             } else {
                 send(&mut stream, body)
             }
+        }
+        Fault::RefuseRanges if start > 0 => {
+            stream.write_all(b"HTTP/1.0 416 Range Not Satisfiable\r\nContent-Length: 0\r\n\r\n")
+        }
+        Fault::RefuseRanges => {
+            stream
+                .write_all(format!("{partial}Content-Length: {}\r\n\r\n", body.len()).as_bytes())?;
+            send(&mut stream, body)
         }
         Fault::Error => {
             stream.write_all(b"HTTP/1.0 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n")
