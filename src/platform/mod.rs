@@ -36,3 +36,33 @@ fn default_data_dir() -> PathBuf {
 pub fn device_languages() -> Vec<String> {
     sys_locale::get_locales().collect()
 }
+
+/// Android: runs `f` with this thread attached to the Java VM, given the app's activity and
+/// a system service of it (`"location"`, `"connectivity"`), as the platform code needs.
+#[cfg(target_os = "android")]
+pub(crate) fn with_system_service<T>(
+    service: &str,
+    f: impl FnOnce(
+        &mut jni::JNIEnv,
+        &jni::objects::JObject,
+        &jni::objects::JObject,
+    ) -> jni::errors::Result<T>,
+) -> jni::errors::Result<T> {
+    use jni::objects::{JObject, JValue};
+    let ctx = ndk_context::android_context();
+    // SAFETY: ndk-context hands out the process's JavaVM and the activity, both valid for
+    // the life of the app.
+    let vm = unsafe { jni::JavaVM::from_raw(ctx.vm().cast()) }?;
+    let activity = unsafe { JObject::from_raw(ctx.context().cast()) };
+    let mut env = vm.attach_current_thread()?;
+    let name = env.new_string(service)?;
+    let manager = env
+        .call_method(
+            &activity,
+            "getSystemService",
+            "(Ljava/lang/String;)Ljava/lang/Object;",
+            &[JValue::Object(&name)],
+        )?
+        .l()?;
+    f(&mut env, &activity, &manager)
+}

@@ -23,28 +23,11 @@ pub fn metered() -> Option<bool> {
 /// Android: ConnectivityManager.isActiveNetworkMetered(), through JNI.
 #[cfg(target_os = "android")]
 pub fn metered() -> Option<bool> {
-    use jni::objects::{JObject, JValue};
-    let ctx = ndk_context::android_context();
-    // SAFETY: ndk-context hands out the process's JavaVM and the activity, both valid for
-    // the life of the app.
-    let vm = unsafe { jni::JavaVM::from_raw(ctx.vm().cast()) }.ok()?;
-    let activity = unsafe { JObject::from_raw(ctx.context().cast()) };
-    let mut env = vm.attach_current_thread().ok()?;
-    let name = env.new_string("connectivity").ok()?;
-    let manager = env
-        .call_method(
-            &activity,
-            "getSystemService",
-            "(Ljava/lang/String;)Ljava/lang/Object;",
-            &[JValue::Object(&name)],
-        )
-        .ok()?
-        .l()
-        .ok()?;
-    env.call_method(&manager, "isActiveNetworkMetered", "()Z", &[])
-        .ok()?
-        .z()
-        .ok()
+    super::with_system_service("connectivity", |env, _, manager| {
+        env.call_method(manager, "isActiveNetworkMetered", "()Z", &[])?
+            .z()
+    })
+    .ok()
 }
 
 /// Elsewhere (iOS, Windows, macOS) the app does not ask yet: unknown.

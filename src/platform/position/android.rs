@@ -8,7 +8,6 @@
 use std::time::{Duration, Instant};
 
 use jni::objects::{JObject, JValue};
-use jni::JavaVM;
 use merhaba_core::Position;
 
 use super::Fix;
@@ -25,17 +24,21 @@ pub fn request(timeout: Duration) -> Fix {
 }
 
 fn last_known(timeout: Duration) -> jni::errors::Result<Fix> {
-    let ctx = ndk_context::android_context();
-    // SAFETY: ndk-context hands out the process's JavaVM and the activity, both valid for
-    // the life of the app.
-    let vm = unsafe { JavaVM::from_raw(ctx.vm().cast()) }?;
-    let activity = unsafe { JObject::from_raw(ctx.context().cast()) };
-    let mut env = vm.attach_current_thread()?;
+    crate::platform::with_system_service("location", |env, activity, manager| {
+        poll(env, activity, manager, timeout)
+    })
+}
 
+fn poll(
+    env: &mut jni::JNIEnv,
+    activity: &JObject,
+    manager: &JObject,
+    timeout: Duration,
+) -> jni::errors::Result<Fix> {
     let permission = env.new_string(PERMISSION)?;
     let granted = env
         .call_method(
-            &activity,
+            activity,
             "checkSelfPermission",
             "(Ljava/lang/String;)I",
             &[JValue::Object(&permission)],
@@ -44,7 +47,7 @@ fn last_known(timeout: Duration) -> jni::errors::Result<Fix> {
     if granted != 0 {
         let array = env.new_object_array(1, "java/lang/String", &permission)?;
         env.call_method(
-            &activity,
+            activity,
             "requestPermissions",
             "([Ljava/lang/String;I)V",
             &[JValue::Object(&array), JValue::Int(1)],
@@ -52,21 +55,12 @@ fn last_known(timeout: Duration) -> jni::errors::Result<Fix> {
         return Ok(Fix::Refused);
     }
 
-    let service = env.new_string("location")?;
-    let manager = env
-        .call_method(
-            &activity,
-            "getSystemService",
-            "(Ljava/lang/String;)Ljava/lang/Object;",
-            &[JValue::Object(&service)],
-        )?
-        .l()?;
     let deadline = Instant::now() + timeout;
     while Instant::now() < deadline {
         for provider in PROVIDERS {
             let name = env.new_string(provider)?;
             let location = env.call_method(
-                &manager,
+                manager,
                 "getLastKnownLocation",
                 "(Ljava/lang/String;)Landroid/location/Location;",
                 &[JValue::Object(&name)],
