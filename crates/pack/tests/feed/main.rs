@@ -24,13 +24,9 @@ fn first_install_delta_update_chain_and_already_current() {
 
     // First install: nothing on the phone, the whole pack.
     let fresh = Phone::new(&publisher.shipped_root(), None);
-    let pulled = fresh.pull(&nginx.url(), &[]);
-    assert!(pulled.ok, "{pulled:?}");
-    assert!(
-        pulled
-            .stdout
-            .contains("aydin: installed version 1 (from nothing) via aydin/1.pack"),
-        "{pulled:?}"
+    fresh.pull_saying(
+        &nginx.url(),
+        "aydin: installed version 1 (from nothing) via aydin/1.pack",
     );
     assert_eq!(fresh.version(), Some(1));
     assert_eq!(std::fs::read(fresh.pack_path()).unwrap(), publisher.pack(1));
@@ -45,13 +41,9 @@ fn first_install_delta_update_chain_and_already_current() {
     let out = publisher.publish(&[]);
     assert!(out.contains("aydin: version 2"), "{out}");
     nginx.clear_log();
-    let pulled = phone.pull(&nginx.url(), &[]);
-    assert!(pulled.ok, "{pulled:?}");
-    assert!(
-        pulled
-            .stdout
-            .contains("installed version 2 (from version 1) via aydin/1-2.delta"),
-        "{pulled:?}"
+    let pulled = phone.pull_saying(
+        &nginx.url(),
+        "installed version 2 (from version 1) via aydin/1-2.delta",
     );
     assert_eq!(phone.version(), Some(2));
     assert_eq!(std::fs::read(phone.pack_path()).unwrap(), publisher.pack(2));
@@ -74,24 +66,15 @@ fn first_install_delta_update_chain_and_already_current() {
     publisher.publish(&[]);
     publisher.edit(3, "Third correction.");
     publisher.publish(&[]);
-    let pulled = phone.pull(&nginx.url(), &[]);
-    assert!(pulled.ok, "{pulled:?}");
-    assert!(
-        pulled
-            .stdout
-            .contains("installed version 4 (from version 2) via aydin/2-3.delta, aydin/3-4.delta"),
-        "{pulled:?}"
+    phone.pull_saying(
+        &nginx.url(),
+        "installed version 4 (from version 2) via aydin/2-3.delta, aydin/3-4.delta",
     );
     assert_eq!(std::fs::read(phone.pack_path()).unwrap(), publisher.pack(4));
 
     // Already current: one conditional request, answered 304 with no body.
     nginx.clear_log();
-    let pulled = phone.pull(&nginx.url(), &[]);
-    assert!(pulled.ok, "{pulled:?}");
-    assert!(
-        pulled.stdout.contains("aydin: current, version 4"),
-        "{pulled:?}"
-    );
+    phone.pull_saying(&nginx.url(), "aydin: current, version 4");
     assert_eq!(
         nginx.log(),
         vec![("/metadata/timestamp.json".to_string(), 304, 0)]
@@ -103,21 +86,12 @@ fn first_install_delta_update_chain_and_already_current() {
     let kept = phone.data.path().join("feed/timestamp.json");
     let bytes = std::fs::read(&kept).unwrap();
     std::fs::write(&kept, &bytes[..bytes.len() / 2]).unwrap();
-    let pulled = phone.pull(&nginx.url(), &[]);
-    assert!(pulled.ok, "{pulled:?}");
-    assert!(
-        pulled.stdout.contains("aydin: current, version 4"),
-        "{pulled:?}"
-    );
+    phone.pull_saying(&nginx.url(), "aydin: current, version 4");
 
     // The fresh phone at 1 is also brought to 4, by deltas (cheaper than the pack).
-    let pulled = fresh.pull(&nginx.url(), &[]);
-    assert!(pulled.ok, "{pulled:?}");
-    assert!(
-        pulled
-            .stdout
-            .contains("via aydin/1-2.delta, aydin/2-3.delta, aydin/3-4.delta"),
-        "{pulled:?}"
+    fresh.pull_saying(
+        &nginx.url(),
+        "via aydin/1-2.delta, aydin/2-3.delta, aydin/3-4.delta",
     );
 }
 

@@ -459,6 +459,14 @@ impl Phone {
         }
     }
 
+    /// Pulls expecting success and a line of output containing `saying`.
+    pub fn pull_saying(&self, url: &str, saying: &str) -> Pulled {
+        let pulled = self.pull(url, &[]);
+        assert!(pulled.ok, "{pulled:?}");
+        assert!(pulled.stdout.contains(saying), "{saying:?}: {pulled:?}");
+        pulled
+    }
+
     pub fn pack_path(&self) -> PathBuf {
         merhaba_core::pack_path(self.data.path(), "aydin")
     }
