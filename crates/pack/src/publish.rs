@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context};
 use merhaba_core::feed::FeedTarget;
 use tough::editor::RepositoryEditor;
-use tough::schema::{RoleType, Signed, Snapshot, Target, Targets, Timestamp};
+use tough::schema::{Role, RoleType, Signed, Snapshot, Target, Targets, Timestamp};
 
 use crate::keys::{self, block_on, key_path};
 use crate::ContentSource;
@@ -90,13 +90,7 @@ pub fn publish_sources(
         let built = tempfile::NamedTempFile::new()?;
         crate::build_pack(source, built.path())?;
         let bytes = std::fs::read(built.path())?;
-        let newest = listed
-            .keys()
-            .filter_map(|t| match t {
-                FeedTarget::Pack { city: c, version } if *c == city => Some(*version),
-                _ => None,
-            })
-            .max();
+        let newest = listed.keys().filter_map(|t| t.pack_of(&city)).max();
         let pack = |version| FeedTarget::Pack {
             city: city.clone(),
             version,
@@ -139,10 +133,7 @@ pub fn publish_sources(
         // Keep the last KEEP versions and the deltas between them.
         let mut versions: Vec<u64> = listed
             .keys()
-            .filter_map(|t| match t {
-                FeedTarget::Pack { city: c, version } if *c == city => Some(*version),
-                _ => None,
-            })
+            .filter_map(|t| t.pack_of(&city))
             .chain([version])
             .collect();
         versions.sort_unstable();
@@ -186,28 +177,16 @@ fn sign(
     options: &Options,
 ) -> anyhow::Result<u64> {
     std::fs::create_dir_all(metadata)?;
-    let next = |file: &str| -> anyhow::Result<NonZeroU64> {
-        let version = match file {
-            "timestamp.json" => {
-                read_json::<Signed<Timestamp>>(&metadata.join(file))?.map(|t| t.signed.version)
-            }
-            "snapshot.json" => {
-                read_json::<Signed<Snapshot>>(&metadata.join(file))?.map(|t| t.signed.version)
-            }
-            _ => read_json::<Signed<Targets>>(&metadata.join(file))?.map(|t| t.signed.version),
-        };
-        Ok(version.map_or(NonZeroU64::MIN, |v| v.saturating_add(1)))
-    };
     let now = jiff::Timestamp::now();
     let mut editor = block_on(RepositoryEditor::new(keys.join("root.json")))?;
     for (name, target) in listed {
         editor.add_target(name.to_string(), target.clone())?;
     }
-    let timestamp_version = next("timestamp.json")?;
+    let timestamp_version = next::<Timestamp>(&metadata.join("timestamp.json"))?;
     editor
-        .targets_version(next("targets.json")?)?
+        .targets_version(next::<Targets>(&metadata.join("targets.json"))?)?
         .targets_expires(now + options.lifetime)?
-        .snapshot_version(next("snapshot.json")?)
+        .snapshot_version(next::<Snapshot>(&metadata.join("snapshot.json"))?)
         .snapshot_expires(now + options.lifetime)
         .timestamp_version(timestamp_version)
         .timestamp_expires(now + options.timestamp_lifetime);
@@ -256,6 +235,12 @@ fn keep_modified_time_rising(
         )?;
     }
     Ok(())
+}
+
+/// The version after the one of the role at `path`, or 1 for a new feed.
+fn next<T: Role + serde::de::DeserializeOwned>(path: &Path) -> anyhow::Result<NonZeroU64> {
+    let version = read_json::<Signed<T>>(path)?.map(|t| t.signed.version());
+    Ok(version.map_or(NonZeroU64::MIN, |v| v.saturating_add(1)))
 }
 
 fn city_dirs(content: &Path) -> anyhow::Result<Vec<PathBuf>> {

@@ -448,10 +448,7 @@ impl<'a> Listing<'a> {
     fn newest(&self, city: &str) -> u64 {
         self.targets
             .keys()
-            .filter_map(|t| match t {
-                FeedTarget::Pack { city: c, version } if c == city => Some(*version),
-                _ => None,
-            })
+            .filter_map(|t| t.pack_of(city))
             .max()
             .unwrap_or(0)
     }
@@ -464,16 +461,13 @@ impl<'a> Listing<'a> {
     /// The cheapest files to download to get from `installed` to `newest`: a chain of
     /// deltas, each of whose results is listed (so it can be checked), or the whole pack.
     fn route(&self, city: &str, installed: Option<u64>, newest: u64) -> Route<'a> {
-        let full = || {
-            let name = FeedTarget::Pack {
-                city: city.into(),
-                version: newest,
-            };
-            let target = self.targets[&name];
-            vec![(name, target)]
+        let pack = FeedTarget::Pack {
+            city: city.into(),
+            version: newest,
         };
+        let full = self.targets[&pack];
         let Some(start) = installed else {
-            return full();
+            return vec![(pack, full)];
         };
         // Deltas only go forward, so visiting them by their `from` version is enough.
         let mut best: BTreeMap<u64, (u64, Route<'a>)> = BTreeMap::new();
@@ -496,8 +490,8 @@ impl<'a> Listing<'a> {
             }
         }
         match best.remove(&newest) {
-            Some((cost, path)) if cost < self.targets[&full()[0].0].length => path,
-            _ => full(),
+            Some((cost, path)) if cost < full.length => path,
+            _ => vec![(pack, full)],
         }
     }
 }

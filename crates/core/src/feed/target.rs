@@ -20,6 +20,14 @@ impl FeedTarget {
         }
     }
 
+    /// The version, when this is a whole pack of `city`.
+    pub fn pack_of(&self, city: &str) -> Option<u64> {
+        match self {
+            FeedTarget::Pack { city: c, version } if c == city => Some(*version),
+            _ => None,
+        }
+    }
+
     /// Reads a target name, refusing anything outside the grammar with the reason.
     pub fn parse(name: &str) -> Result<FeedTarget, String> {
         let refuse = |why: &str| Err(format!("target `{name}`: {why}"));
