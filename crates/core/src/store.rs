@@ -79,6 +79,23 @@ impl Texts {
     }
 }
 
+/// The SQLite URI that opens the pack at `path` as immutable. A pack file is never changed
+/// in place (a new version is written beside it and renamed over it, and an open connection
+/// keeps reading the file it opened), so SQLite may skip the file locks, the hot-journal
+/// check and the re-validation of its page cache that it would otherwise do for every
+/// query: for search, several queries per keystroke.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' | '?' | '#' => uri.push_str(&format!("%{:02X}", c as u32)),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
 impl CityPack {
     /// Opens a pack read-only, in SQLite's defensive mode, after checking that it is a pack
     /// of a schema we read. The full integrity check runs once, when a pack is installed
@@ -89,16 +106,21 @@ impl CityPack {
             source,
         };
         let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            immutable_uri(path),
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI,
         )
         .map_err(err)?;
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)
             .map_err(err)?;
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)
             .map_err(err)?;
-        conn.execute_batch("PRAGMA cell_size_check = ON; PRAGMA mmap_size = 0;")
-            .map_err(err)?;
+        conn.execute_batch(
+            "PRAGMA cell_size_check = ON; PRAGMA mmap_size = 0; PRAGMA cache_size = -16384;",
+        )
+        .map_err(err)?;
+        crate::search::register_rank(&conn).map_err(err)?;
 
         let not_a_pack = |reason: String| StoreError::NotAPack {
             path: path.to_path_buf(),

@@ -5,12 +5,12 @@
 
 use std::path::Path;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use merhaba_core::pack_schema::{owner, PACK_APPLICATION_ID, PACK_SCHEMA, PACK_SCHEMA_VERSION};
 use merhaba_core::search::{
-    deletions, index_text, is_typo_term, variant_key, COMMON_MIN_ROWS, COMMON_SHARE, SEARCH_SCHEMA,
-    TYPO_MIN_CHARS,
+    deletions, index_text, is_typo_term, row_keys, variant_key, COMMON_MIN_ROWS, COMMON_SHARE,
+    SEARCH_SCHEMA, TYPO_MIN_CHARS,
 };
 use rusqlite::{params, Connection};
 
@@ -262,8 +262,10 @@ fn write_search_index(tx: &rusqlite::Transaction, source: &ContentSource) -> rus
     // How many rows of each language each word is in, to find the common ones.
     let mut rows_with: BTreeMap<(&str, String), usize> = BTreeMap::new();
     let mut rows_of: BTreeMap<&str, usize> = BTreeMap::new();
+    // How many rows each word and short prefix is in, for ranking.
+    let mut rows_holding: HashMap<String, usize> = HashMap::new();
     let documents = search_documents(source);
-    for doc in &documents {
+    for (rowid, doc) in (1_i64..).zip(&documents) {
         let (title, keywords, body) = (
             index_text(&doc.title),
             index_text(&doc.keywords),
@@ -284,16 +286,21 @@ fn write_search_index(tx: &rusqlite::Transaction, source: &ContentSource) -> rus
             .filter(|w| !w.is_empty())
             .collect();
         *rows_of.entry(&doc.lang).or_default() += 1;
+        for key in row_keys(in_row.iter().copied()) {
+            *rows_holding.entry(key).or_default() += 1;
+        }
         for word in in_row {
             *rows_with.entry((&doc.lang, word.to_string())).or_default() += 1;
         }
+        // The same rowid in both tables: a row of either is read through `search`.
         tx.execute(
-            "INSERT INTO search(service_id, lang, title, keywords, body) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![doc.service, doc.lang, title, keywords, body],
+            "INSERT INTO search(rowid, service_id, lang, title, keywords, body)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![rowid, doc.service, doc.lang, title, keywords, body],
         )?;
         tx.execute(
-            "INSERT INTO search_names(service_id, lang, title, keywords) VALUES (?1, ?2, ?3, ?4)",
-            params![doc.service, doc.lang, title, keywords],
+            "INSERT INTO search_names(rowid, title, keywords) VALUES (?1, ?2, ?3)",
+            params![rowid, title, keywords],
         )?;
     }
     // Common words, with the most rows they have in any one language.
@@ -309,6 +316,10 @@ fn write_search_index(tx: &rusqlite::Transaction, source: &ContentSource) -> rus
             "INSERT INTO search_common(term, rows) VALUES (?1, ?2)",
             params![word, rows],
         )?;
+    }
+    let mut rows_row = tx.prepare("INSERT INTO search_rows(key, rows) VALUES (?1, ?2)")?;
+    for (key, rows) in &rows_holding {
+        rows_row.execute(params![key, rows])?;
     }
     let mut term_row = tx.prepare("INSERT INTO search_term(id, term) VALUES (?1, ?2)")?;
     let mut typo_row =

@@ -247,7 +247,7 @@ fn report(errors: &[merhaba_pack::ContentError]) -> ExitCode {
 }
 
 /// Prints one JSON object a line, best first: service id, the language the match was found
-/// in, and the score (bm25: lower is better).
+/// in, and the score (`merhaba_rank`: lower is better).
 fn search(pack: &str, query: &str, options: &[&str]) -> anyhow::Result<()> {
     let (mut lang, mut k) = ("en".to_string(), 10usize);
     let mut rest = options.iter();

@@ -511,17 +511,14 @@ fn bad_city_places_and_clock_are_rejected() {
     );
 }
 
-/// In a large pack, a word found in most entries ("office" here) is left out of a query
-/// that has other words, and the query still finds what the other words name. When every
-/// word is common, the least common one is searched.
-#[test]
-fn common_words_of_a_large_pack_do_not_drown_the_query() {
+/// A pack of 1,200 entries: every one says "office" but one, which says "harbour"; every
+/// other one also says "window"; one more names "sea", which every entry's text mentions.
+fn offices() -> (tempfile::TempDir, PathBuf, CityPack) {
     let dir = copy_fixture();
     for i in 0..1200 {
-        // Every entry but one says "office", every other one also "window"; the one left
-        // says "harbour" and not "office".
         let (word, extra) = match i {
             7 => ("Harbour", ""),
+            3 => ("Office", " by the sea"),
             i if i % 2 == 0 => ("Office", " window"),
             _ => ("Office", ""),
         };
@@ -535,7 +532,7 @@ sample = true
 checked = "2026-09-15"
 source = [{{ url = "https://example.org/o", title = "Fixture source" }}]
 name = {{ en = "{word} {i}{extra}", tr = "Ofis {i}" }}
-summary = {{ en = "An {lower}.", tr = "Bir ofis." }}
+summary = {{ en = "An {lower} by the sea.", tr = "Bir ofis." }}
 rights = {{ en = "Ask at the {lower}.", tr = "Ofiste sorun." }}
 cost = {{ en = "Free.", tr = "Ücretsiz." }}
 "#
@@ -546,6 +543,23 @@ cost = {{ en = "Free.", tr = "Ücretsiz." }}
     let out = dir.path().join("big.sqlite");
     build(dir.path(), &out);
     let pack = CityPack::open(&out).unwrap();
+    (dir, out, pack)
+}
+
+fn found(pack: &CityPack, query: &str) -> Vec<String> {
+    pack.search_hits(query, "en", 3)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.service_id)
+        .collect()
+}
+
+/// In a large pack, a word found in most entries ("office" here) is left out of a query
+/// that has other words, and the query still finds what the other words name. When every
+/// word is common, the least common one is searched.
+#[test]
+fn common_words_of_a_large_pack_do_not_drown_the_query() {
+    let (_dir, out, pack) = offices();
     let common: Vec<String> = rusqlite::Connection::open(&out)
         .unwrap()
         .prepare("SELECT term FROM search_common ORDER BY term")
@@ -557,13 +571,7 @@ cost = {{ en = "Free.", tr = "Ücretsiz." }}
     assert!(common.contains(&"office".to_string()), "{common:?}");
     assert!(common.contains(&"window".to_string()), "{common:?}");
     assert!(!common.contains(&"harbour".to_string()), "{common:?}");
-    let ids = |q: &str| -> Vec<String> {
-        pack.search_hits(q, "en", 3)
-            .unwrap()
-            .into_iter()
-            .map(|h| h.service_id)
-            .collect()
-    };
+    let ids = |q: &str| found(&pack, q);
     // Were "office" kept, no entry would have both words and the any-word fallback would
     // list offices too.
     assert_eq!(ids("office harbour"), ["office-7"]);
@@ -577,4 +585,74 @@ cost = {{ en = "Free.", tr = "Ücretsiz." }}
             .all(|id| id[7..].parse::<usize>().unwrap() % 2 == 0),
         "{found:?}"
     );
+}
+
+/// A query that matches more rows than are ranked still lists results: ranked among the
+/// rows few enough to rank (here the names), then the first other matches.
+#[test]
+fn a_query_too_broad_to_rank_still_lists_results() {
+    let (_dir, _out, pack) = offices();
+    // 1,199 titles: too many to rank even among titles.
+    assert_eq!(found(&pack, "office").len(), 3);
+    // In every entry's text, and one name: that entry first, then two others.
+    let sea = found(&pack, "sea");
+    assert_eq!(sea.len(), 3, "{sea:?}");
+    assert_eq!(sea[0], "office-3");
+    // In 600 names and no other text: all 600 ranked, so equally good ones by index order.
+    assert_eq!(
+        found(&pack, "window"),
+        ["office-0", "office-10", "office-100"]
+    );
+}
+
+/// Packs are opened through an SQLite URI (as immutable files): a folder name with the
+/// characters a URI gives meaning to must still open the same file.
+#[test]
+fn a_pack_opens_from_a_folder_with_uri_characters_in_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let odd = dir.path().join("a #b ?c %41 d");
+    std::fs::create_dir(&odd).unwrap();
+    let out = odd.join("mini.sqlite");
+    build(&fixture(), &out);
+    let pack = CityPack::open(&out).unwrap();
+    assert_eq!(pack.path(), out);
+    assert_eq!(pack.meta("content_version").unwrap(), "3");
+    assert!(!dir.path().join("a ").exists(), "nothing written beside it");
+}
+
+/// Search trusts the row counts the publisher stores (`search_rows`) to skip passes over the
+/// index, so they must be the index's own: for every word and prefix counted in the Aydın
+/// pack (English, Turkish and Arabic), FTS5 finds exactly that many rows.
+#[test]
+fn stored_row_counts_are_the_indexs_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("aydin.sqlite");
+    build(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/aydin"),
+        &out,
+    );
+    let conn = rusqlite::Connection::open(&out).unwrap();
+    let counted: Vec<(String, i64)> = conn
+        .prepare("SELECT key, rows FROM search_rows")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(counted.len() > 1000, "{} keys", counted.len());
+    let mut count = conn
+        .prepare("SELECT count(*) FROM search WHERE search MATCH ?1")
+        .unwrap();
+    for (key, rows) in &counted {
+        let found: i64 = match key.strip_suffix('*') {
+            Some("") => conn.query_row("SELECT count(*) FROM search", [], |r| r.get(0)),
+            Some(prefix) => count.query_row([format!("\"{prefix}\"*")], |r| r.get(0)),
+            None => count.query_row([format!("\"{key}\"")], |r| r.get(0)),
+        }
+        .unwrap();
+        assert_eq!(
+            found, *rows,
+            "search_rows says {rows} rows hold {key:?}; FTS5 finds {found}"
+        );
+    }
 }

@@ -3,11 +3,20 @@
 //! matching while the person types, and typo tolerance through a table of one-letter
 //! deletions (one wrong, missing, extra or swapped letter in words of five letters or more).
 //!
-//! Two FTS5 tables: `search` holds every text of a service in one language (names, keywords,
-//! body), `search_names` only its names and keywords. Ranking on names alone then reads a
-//! doclist of names only, instead of filtering the full one by column row after row.
+//! Two FTS5 tables, under the same rowids: `search` holds every text of a service in one
+//! language (names, keywords, body), `search_names` only its names and keywords. Ranking on
+//! names alone then reads a doclist of names only, instead of filtering the full one by
+//! column row after row. Both keep which columns a word is in, not where (`detail =
+//! column`), and prefix indexes up to seven letters, so that a word being typed is one
+//! lookup rather than a merge of every word it could become.
+//!
+//! Rows are ranked by `merhaba_rank` (see `rank`), with each phrase's rarity taken from row
+//! counts the publisher stored (`search_rows`).
 
-use std::collections::HashMap;
+mod rank;
+pub use rank::register as register_rank;
+
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::{params, OptionalExtension};
 
@@ -19,7 +28,7 @@ use crate::store::{CityPack, StoreError};
 /// Words shorter than this get no typo tolerance.
 pub const TYPO_MIN_CHARS: usize = 5;
 
-/// The most rows bm25 ranks for one keystroke (see `matching_rows`).
+/// The most rows ranked for one keystroke (see `matching_rows`).
 const RANK_AT_MOST: usize = 1000;
 
 /// A word in more than this share of the rows of one language is common (like "ve", "في", or the
@@ -35,15 +44,16 @@ pub const COMMON_MIN_ROWS: usize = 500;
 pub const SEARCH_SCHEMA: &str = "
 CREATE VIRTUAL TABLE search USING fts5(
     service_id UNINDEXED, lang UNINDEXED, title, keywords, body,
-    tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3',
+    tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3 4 5 6 7', detail = column,
     content = '', contentless_unindexed = 1
 );
 CREATE VIRTUAL TABLE search_names USING fts5(
-    service_id UNINDEXED, lang UNINDEXED, title, keywords,
-    tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3',
-    content = '', contentless_unindexed = 1
+    title, keywords,
+    tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3 4 5 6 7', detail = column,
+    content = ''
 );
 CREATE TABLE search_common(term TEXT PRIMARY KEY, rows INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE search_rows(key TEXT PRIMARY KEY, rows INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE search_term(id INTEGER PRIMARY KEY, term TEXT NOT NULL);
 CREATE TABLE search_typo(
     variant INTEGER NOT NULL,
@@ -51,6 +61,27 @@ CREATE TABLE search_typo(
     PRIMARY KEY(variant, term_id)
 ) WITHOUT ROWID;
 ";
+
+/// Prefixes of up to this many letters have their number of rows stored in `search_rows`;
+/// a longer prefix is counted by adding up the rows of its words, which are few.
+pub const COUNTED_PREFIX_CHARS: usize = 7;
+
+/// The keys `search_rows` counts a row of `search` under: each of its words, each prefix of
+/// two to `COUNTED_PREFIX_CHARS` letters of them followed by `*`, and `*` alone (every row).
+pub fn row_keys<'a>(words: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
+    let mut keys = HashSet::from(["*".to_string()]);
+    for word in words {
+        let mut prefix = String::new();
+        for c in word.chars().take(COUNTED_PREFIX_CHARS) {
+            prefix.push(c);
+            if prefix.chars().nth(1).is_some() {
+                keys.insert(format!("{prefix}*"));
+            }
+        }
+        keys.insert(word.to_string());
+    }
+    keys
+}
 
 /// The text stored in the index for `text`: folded words, plus Arabic words without their
 /// article or one-letter prefix.
@@ -101,6 +132,16 @@ pub fn is_typo_term(word: &str) -> bool {
     word.chars().count() >= TYPO_MIN_CHARS - 1
 }
 
+/// What a query word is looked for as a prefix: an Arabic word with the article or a
+/// one-letter prefix, without it, as the index also holds every such word (so "الهجرة" finds
+/// "هجرة" too, and the prefix is short enough for a prefix index); other words as they are.
+/// A stem of two letters would match too much, so such words stay whole.
+fn stem_of(token: &str) -> &str {
+    arabic_stems(token)
+        .filter(|stem| stem.chars().nth(2).is_some())
+        .unwrap_or(token)
+}
+
 /// Whether `query` holds enough to search for: two letters or digits, once folded.
 pub fn is_searchable(query: &str) -> bool {
     words(query)
@@ -110,7 +151,107 @@ pub fn is_searchable(query: &str) -> bool {
         >= 2
 }
 
-/// One match: a service, the language its text matched in, and the bm25 score (lower is better).
+/// One phrase of an FTS5 query: a word of the index, alone or as the start of words, and
+/// how many rows of `search` hold it.
+struct Phrase {
+    term: String,
+    prefix: bool,
+    rows: u64,
+}
+
+impl std::fmt::Display for Phrase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let star = if self.prefix { "*" } else { "" };
+        write!(f, "\"{}\"{star}", self.term)
+    }
+}
+
+/// How the groups of a query are joined: every one must match, or (a fallback) any.
+#[derive(Clone, Copy, PartialEq)]
+enum Join {
+    All,
+    Any,
+}
+
+/// A query as FTS5 runs it: groups of alternative phrases, and the number of rows in the
+/// index.
+struct Query {
+    groups: Vec<Vec<Phrase>>,
+    total: u64,
+}
+
+impl Query {
+    fn expression(&self, join: Join) -> String {
+        let operator = match join {
+            Join::All => " AND ",
+            Join::Any => " OR ",
+        };
+        self.groups
+            .iter()
+            .map(|alternatives| {
+                let alternatives: Vec<String> =
+                    alternatives.iter().map(Phrase::to_string).collect();
+                format!("({})", alternatives.join(" OR "))
+            })
+            .collect::<Vec<_>>()
+            .join(operator)
+    }
+
+    /// How much a match of each phrase tells, in the order the phrases appear in the
+    /// expression, as `merhaba_rank` takes it.
+    fn rarity(&self) -> Vec<u8> {
+        let rarities: Vec<f64> = self
+            .groups
+            .iter()
+            .flatten()
+            .map(|phrase| rank::rarity(phrase.rows, self.total))
+            .collect();
+        rank::rarity_blob(&rarities)
+    }
+
+    /// The most rows the expression can match: a group matches no more rows than its
+    /// phrases hold together.
+    fn most_rows(&self, join: Join) -> u64 {
+        let group = |alternatives: &Vec<Phrase>| alternatives.iter().map(|p| p.rows).sum();
+        let groups = self.groups.iter().map(group);
+        let most = match join {
+            Join::All => groups.min().unwrap_or(0),
+            Join::Any => groups.sum(),
+        };
+        most.min(self.total)
+    }
+}
+
+/// Where a query is looked for: an FTS5 table, the expression, and the column weights it is
+/// ranked with (none: rows come in index order, with score 0).
+#[derive(Clone, Copy)]
+struct Scope<'a> {
+    table: &'static str,
+    expression: &'a str,
+    weights: Option<&'static str>,
+}
+
+impl<'a> Scope<'a> {
+    fn ranked(table: &'static str, expression: &'a str, weights: &'static str) -> Scope<'a> {
+        let weights = Some(weights);
+        Scope {
+            table,
+            expression,
+            weights,
+        }
+    }
+
+    /// The same rows, in index order.
+    fn unranked(self) -> Scope<'a> {
+        Scope {
+            weights: None,
+            ..self
+        }
+    }
+}
+
+/// One match: a service, the language its text matched in, and its score (lower is better;
+/// 0 for a match listed unranked, after the ranked ones).
 #[derive(Clone, Debug, PartialEq)]
 pub struct SearchHit {
     pub service_id: String,
@@ -142,28 +283,65 @@ impl CityPack {
         for token in &tokens {
             // The exact word and the word as a prefix: an exact match counts twice, so
             // "devlet" ranks "e-Devlet" above "devlete". One letter alone is never a prefix.
-            let mut alternatives = vec![format!("\"{token}\"")];
+            let mut alternatives = vec![self.phrase(token, false)?];
             if token.chars().count() > 1 {
-                alternatives.push(format!("\"{token}\"*"));
+                alternatives.push(self.phrase(stem_of(token), true)?);
             }
             // A correction is a whole word of the index: of a finished word, the word itself;
             // of the word being typed, also what it may grow into.
             let grows = typing.as_ref() == Some(token);
             for correction in self.corrections(token)? {
-                let tail = if grows { "*" } else { "" };
-                alternatives.push(format!("\"{correction}\"{tail}"));
+                alternatives.push(self.phrase(&correction, grows)?);
             }
-            groups.push(format!("({})", alternatives.join(" OR ")));
+            groups.push(alternatives);
         }
-        let mut hits = self.ranked(&groups.join(" AND "), reader, k)?;
-        if hits.is_empty() && groups.len() > 1 {
-            for hit in self.ranked(&groups.join(" OR "), reader, k)? {
+        let total = self.rows_holding("", true)?;
+        let query = Query { groups, total };
+        let mut hits = self.ranked(&query, Join::All, reader, k)?;
+        if hits.is_empty() && query.groups.len() > 1 {
+            for hit in self.ranked(&query, Join::Any, reader, k)? {
                 if hits.len() < k && !hits.iter().any(|h| h.service_id == hit.service_id) {
                     hits.push(hit);
                 }
             }
         }
         Ok(hits)
+    }
+
+    fn phrase(&self, term: &str, prefix: bool) -> Result<Phrase, StoreError> {
+        Ok(Phrase {
+            term: term.to_string(),
+            prefix,
+            rows: self.rows_holding(term, prefix)?,
+        })
+    }
+
+    /// How many rows of `search` hold `term` (or a word it begins, for a prefix): stored for
+    /// words and short prefixes; for a longer prefix, the sum over its words (at least the
+    /// rows, as one row may hold several).
+    fn rows_holding(&self, term: &str, prefix: bool) -> Result<u64, StoreError> {
+        let (sql, key) = if !prefix {
+            (
+                "SELECT sum(rows) FROM search_rows WHERE key = ?1",
+                term.to_string(),
+            )
+        } else if term.chars().count() <= COUNTED_PREFIX_CHARS {
+            (
+                "SELECT sum(rows) FROM search_rows WHERE key = ?1",
+                format!("{term}*"),
+            )
+        } else {
+            // Words only: every key starting with a prefix this long is a word.
+            (
+                "SELECT sum(rows) FROM search_rows WHERE key >= ?1 AND key < ?1 || char(1114111)",
+                term.to_string(),
+            )
+        };
+        let mut stmt = self.conn().prepare_cached(sql).map_err(|e| self.err(e))?;
+        let rows: Option<i64> = stmt
+            .query_row([key], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        Ok(rows.unwrap_or(0).max(0) as u64)
     }
 
     /// The query's words, each once, without the common ones; when every word is common,
@@ -226,14 +404,15 @@ impl CityPack {
             .collect())
     }
 
-    /// Runs one FTS5 expression and keeps each service once, reader's language first.
+    /// Runs the query and keeps each service once, reader's language first.
     fn ranked(
         &self,
-        expression: &str,
+        query: &Query,
+        join: Join,
         reader: &str,
         k: usize,
     ) -> Result<Vec<SearchHit>, StoreError> {
-        let rows = self.matching_rows(expression, (k * 16).max(64))?;
+        let rows = self.matching_rows(query, join, (k * 16).clamp(64, RANK_AT_MOST))?;
         // Per service: its best match in the reader's language, else its best match at all.
         let mut best: HashMap<String, SearchHit> = HashMap::new();
         for hit in rows {
@@ -260,73 +439,117 @@ impl CityPack {
         Ok(hits)
     }
 
-    /// The best-ranked rows for an expression. bm25 is computed for every matching row, which
-    /// for a word found in most of a large pack (a two-letter prefix) costs tens of
-    /// milliseconds; so ranking runs on the widest scope that matches at most `RANK_AT_MOST`
-    /// rows: everything, else names and keywords, else names. A query too broad even for
-    /// names returns the first names that match, unranked. Names are counted first: when
-    /// they alone are too many, everything is too, and the costly count is skipped.
-    fn matching_rows(&self, expression: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
+    /// The best-ranked rows for the query. Ranking reads every matching row, which for a
+    /// word found in most of a large pack (a two-letter prefix) costs tens of milliseconds;
+    /// so it runs on the widest scope that matches at most `RANK_AT_MOST` rows: everything,
+    /// else names and keywords, else titles. Rows of the next wider scope, in index order,
+    /// fill up to `limit` after the ranked ones, unranked (score 0).
+    ///
+    /// Each scope costs a pass over the index, so passes are skipped where the counts allow:
+    /// a query whose rarest word the pack counts in at most `RANK_AT_MOST` rows is ranked
+    /// over everything at once; otherwise names are counted first, as when they alone are
+    /// too many, everything is too.
+    fn matching_rows(
+        &self,
+        query: &Query,
+        join: Join,
+        limit: usize,
+    ) -> Result<Vec<SearchHit>, StoreError> {
+        let expression = query.expression(join);
         let title_only = format!("{{title}} : ({expression})");
-        // (table, expression, bm25 column weights: title over keywords over body)
-        let everything = (
-            "search",
-            expression,
-            "bm25(search, 0.0, 0.0, 10.0, 4.0, 1.0)",
-        );
-        let names = (
-            "search_names",
-            expression,
-            "bm25(search_names, 0.0, 0.0, 10.0, 4.0)",
-        );
-        let titles = (
-            "search_names",
-            title_only.as_str(),
-            "bm25(search_names, 0.0, 0.0, 1.0, 0.0)",
-        );
-        let fits = |(table, e, _): &(&str, &str, &str)| -> Result<bool, StoreError> {
-            self.matches_at_most(table, e, RANK_AT_MOST)
-        };
-        let ranked = if fits(&names)? {
-            Some(if fits(&everything)? {
-                everything
-            } else {
-                names
-            })
-        } else if fits(&titles)? {
-            Some(titles)
+        let rarity = query.rarity();
+        // Column weights: title over keywords over body (`search` begins with its two
+        // unindexed columns).
+        let everything = Scope::ranked("search", &expression, "0.0, 0.0, 10.0, 4.0, 1.0");
+        let names = Scope::ranked("search_names", &expression, "10.0, 4.0");
+        let titles = Scope::ranked("search_names", &title_only, "1.0, 0.0");
+        let scored = |scope: &Scope, n| self.scored_rows(scope, &rarity, n);
+        let (mut rows, wider) = if query.most_rows(join) <= RANK_AT_MOST as u64 {
+            (scored(&everything, RANK_AT_MOST)?, Vec::new())
+        } else if self.count_up_to(names.table, &expression, RANK_AT_MOST + 1)? <= RANK_AT_MOST {
+            let anywhere = scored(&everything.unranked(), RANK_AT_MOST + 1)?;
+            match anywhere.len() <= RANK_AT_MOST {
+                true => (scored(&everything, RANK_AT_MOST)?, Vec::new()),
+                false => (scored(&names, RANK_AT_MOST)?, anywhere),
+            }
         } else {
-            None
+            let mut ranked = scored(&titles, RANK_AT_MOST + 1)?;
+            if ranked.len() > RANK_AT_MOST {
+                ranked.clear();
+            }
+            let wider = scored(&names.unranked(), limit + ranked.len())?;
+            (ranked, wider)
         };
-        let sql = match ranked {
-            Some((table, _, rank)) => format!(
-                "SELECT service_id, lang, {rank} AS score FROM {table} WHERE {table} MATCH ?1
-                 ORDER BY score LIMIT ?2"
+        rows.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+        rows.truncate(limit);
+        for (rowid, score) in wider {
+            if rows.len() >= limit {
+                break;
+            }
+            if !rows.iter().any(|(r, _)| *r == rowid) {
+                rows.push((rowid, score));
+            }
+        }
+        self.hits(rows)
+    }
+
+    /// The rowids and scores of the first `n` rows `scope` matches, in index order.
+    fn scored_rows(
+        &self,
+        scope: &Scope,
+        rarity: &[u8],
+        n: usize,
+    ) -> Result<Vec<(i64, f64)>, StoreError> {
+        let Scope { table, weights, .. } = scope;
+        let sql = match weights {
+            Some(weights) => format!(
+                "SELECT rowid, merhaba_rank({table}, ?3, {weights}) FROM {table}
+                 WHERE {table} MATCH ?1 LIMIT ?2"
             ),
-            None => "SELECT service_id, lang, 0.0 FROM search_names WHERE search_names MATCH ?1
-                     LIMIT ?2"
-                .to_string(),
+            None => format!("SELECT rowid, 0.0 FROM {table} WHERE {table} MATCH ?1 LIMIT ?2"),
         };
-        let expression = ranked.map_or(title_only.as_str(), |(_, e, _)| e);
         let mut stmt = self.conn().prepare_cached(&sql).map_err(|e| self.err(e))?;
-        stmt.query_map(params![expression, limit as i64], |r| {
-            Ok(SearchHit {
-                service_id: r.get(0)?,
-                lang: r.get(1)?,
-                score: r.get(2)?,
+        let bind = |stmt: &mut rusqlite::CachedStatement| -> rusqlite::Result<()> {
+            stmt.raw_bind_parameter(1, scope.expression)?;
+            stmt.raw_bind_parameter(2, n as i64)?;
+            if weights.is_some() {
+                stmt.raw_bind_parameter(3, rarity)?;
+            }
+            Ok(())
+        };
+        bind(&mut stmt).map_err(|e| self.err(e))?;
+        stmt.raw_query()
+            .mapped(|r| Ok((r.get(0)?, r.get(1)?)))
+            .collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// The service and language of each row, read only for the rows that are kept.
+    fn hits(&self, rows: Vec<(i64, f64)>) -> Result<Vec<SearchHit>, StoreError> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT service_id, lang FROM search WHERE rowid = ?1")
+            .map_err(|e| self.err(e))?;
+        rows.into_iter()
+            .map(|(rowid, score)| {
+                stmt.query_row([rowid], |r| {
+                    Ok(SearchHit {
+                        service_id: r.get(0)?,
+                        lang: r.get(1)?,
+                        score,
+                    })
+                })
+                .map_err(|e| self.err(e))
             })
-        })
-        .and_then(|rows| rows.collect())
-        .map_err(|e| self.err(e))
+            .collect()
     }
 
     fn matches_any(&self, table: &str, expression: &str) -> Result<bool, StoreError> {
-        Ok(!self.matches_at_most(table, expression, 0)?)
+        Ok(self.count_up_to(table, expression, 1)? > 0)
     }
 
-    /// Whether `expression` matches at most `n` rows of `table`, reading no more than
-    /// `n + 1` of them.
-    fn matches_at_most(&self, table: &str, expression: &str, n: usize) -> Result<bool, StoreError> {
+    /// How many rows of `table` `expression` matches, counting no further than `n`.
+    fn count_up_to(&self, table: &str, expression: &str, n: usize) -> Result<usize, StoreError> {
         let mut stmt = self
             .conn()
             .prepare_cached(&format!(
@@ -334,9 +557,9 @@ impl CityPack {
             ))
             .map_err(|e| self.err(e))?;
         let count: i64 = stmt
-            .query_row(params![expression, n as i64 + 1], |r| r.get(0))
+            .query_row(params![expression, n as i64], |r| r.get(0))
             .map_err(|e| self.err(e))?;
-        Ok(count as usize <= n)
+        Ok(count as usize)
     }
 
     /// Search results ready for a screen: each service in the reader's language, with its
@@ -371,7 +594,7 @@ pub fn highlight(text: &str, query: &str) -> Vec<(String, bool)> {
         let stem = arabic_stems(&folded).unwrap_or(&folded).to_string();
         tokens.iter().any(|t| {
             folded.starts_with(t.as_str())
-                || stem.starts_with(t.as_str())
+                || stem.starts_with(stem_of(t))
                 || (t.chars().count() >= TYPO_MIN_CHARS && edit_distance_within(t, &folded, 1))
         })
     };
@@ -425,6 +648,16 @@ mod tests {
     }
 
     #[test]
+    fn rows_are_counted_under_their_words_and_short_prefixes() {
+        let mut keys: Vec<String> = row_keys(["ucretsiz", "ve", "ve"]).into_iter().collect();
+        keys.sort();
+        let expected = [
+            "*", "uc*", "ucr*", "ucre*", "ucret*", "ucrets*", "ucretsi*", "ucretsiz", "ve", "ve*",
+        ];
+        assert_eq!(keys, expected);
+    }
+
+    #[test]
     fn the_index_holds_arabic_words_with_and_without_the_article() {
         assert_eq!(
             index_text("المستشفى الحكومي"),
@@ -448,6 +681,7 @@ mod tests {
         assert_eq!(text, "Göç İdaresi, Aydın");
         assert_eq!(marked("Göç İdaresi, Aydın", "goc ida"), ["Göç", "İdaresi"]);
         assert_eq!(marked("قسم الطوارئ في المستشفى", "مستشفى"), ["المستشفى"]);
+        assert_eq!(marked("مكتب هجرة", "الهجرة"), ["هجرة"]);
         assert_eq!(marked("Hastane acil servisi", "hastahne"), ["Hastane"]);
         assert!(marked("Hastane", "xyz").is_empty());
     }
