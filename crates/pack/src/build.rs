@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use merhaba_core::pack_schema::{owner, PACK_APPLICATION_ID, PACK_SCHEMA, PACK_SCHEMA_VERSION};
 use merhaba_core::search::{
     deletions, index_text, is_typo_term, row_keys, variant_key, COMMON_MIN_ROWS, COMMON_SHARE,
-    SEARCH_SCHEMA, TYPO_MIN_CHARS,
+    FEW_ROWS, SEARCH_SCHEMA, TYPO_MIN_CHARS,
 };
 use rusqlite::{params, Connection};
 
@@ -318,7 +318,13 @@ fn write_search_index(tx: &rusqlite::Transaction, source: &ContentSource) -> rus
         )?;
     }
     let mut rows_row = tx.prepare("INSERT INTO search_rows(key, rows) VALUES (?1, ?2)")?;
-    for (key, rows) in &rows_holding {
+    // Sorted, so that the same content gives the same bytes.
+    let mut counted: Vec<(String, usize)> = rows_holding
+        .into_iter()
+        .filter(|(_, rows)| *rows as u64 > FEW_ROWS)
+        .collect();
+    counted.sort();
+    for (key, rows) in counted {
         rows_row.execute(params![key, rows])?;
     }
     let mut term_row = tx.prepare("INSERT INTO search_term(id, term) VALUES (?1, ?2)")?;

@@ -62,9 +62,15 @@ CREATE TABLE search_typo(
 ) WITHOUT ROWID;
 ";
 
-/// Prefixes of up to this many letters have their number of rows stored in `search_rows`;
-/// a longer prefix is counted by adding up the rows of its words, which are few.
+/// Prefixes of up to this many letters have their number of rows stored in `search_rows`; a
+/// longer prefix is held by at most as many rows as its first `COUNTED_PREFIX_CHARS` letters.
 pub const COUNTED_PREFIX_CHARS: usize = 7;
+
+/// Words and prefixes in this many rows or fewer are left out of `search_rows` (most words
+/// of a city's texts are in one or two entries: listing them would add a third to the pack).
+/// A key that is not there counts as this many rows: never fewer than it has, so the passes
+/// skipped because of a count stay safe, and rare enough that its rarity is about right.
+pub const FEW_ROWS: u64 = 3;
 
 /// The keys `search_rows` counts a row of `search` under: each of its words, each prefix of
 /// two to `COUNTED_PREFIX_CHARS` letters of them followed by `*`, and `*` alone (every row).
@@ -316,32 +322,25 @@ impl CityPack {
         })
     }
 
-    /// How many rows of `search` hold `term` (or a word it begins, for a prefix): stored for
-    /// words and short prefixes; for a longer prefix, the sum over its words (at least the
-    /// rows, as one row may hold several).
+    /// At most how many rows of `search` hold `term` (or, for a prefix, a word it begins):
+    /// exact for words and prefixes in more than `FEW_ROWS` rows.
     fn rows_holding(&self, term: &str, prefix: bool) -> Result<u64, StoreError> {
-        let (sql, key) = if !prefix {
-            (
-                "SELECT sum(rows) FROM search_rows WHERE key = ?1",
-                term.to_string(),
-            )
-        } else if term.chars().count() <= COUNTED_PREFIX_CHARS {
-            (
-                "SELECT sum(rows) FROM search_rows WHERE key = ?1",
-                format!("{term}*"),
-            )
-        } else {
-            // Words only: every key starting with a prefix this long is a word.
-            (
-                "SELECT sum(rows) FROM search_rows WHERE key >= ?1 AND key < ?1 || char(1114111)",
-                term.to_string(),
-            )
+        let key = match prefix {
+            true => {
+                let counted: String = term.chars().take(COUNTED_PREFIX_CHARS).collect();
+                format!("{counted}*")
+            }
+            false => term.to_string(),
         };
-        let mut stmt = self.conn().prepare_cached(sql).map_err(|e| self.err(e))?;
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT rows FROM search_rows WHERE key = ?1")
+            .map_err(|e| self.err(e))?;
         let rows: Option<i64> = stmt
             .query_row([key], |r| r.get(0))
+            .optional()
             .map_err(|e| self.err(e))?;
-        Ok(rows.unwrap_or(0).max(0) as u64)
+        Ok(rows.map_or(FEW_ROWS, |n| n.max(0) as u64))
     }
 
     /// The query's words, each once, without the common ones; when every word is common,
