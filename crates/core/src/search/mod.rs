@@ -7,8 +7,8 @@
 //! language (names, keywords, body), `search_names` only its names and keywords. Ranking on
 //! names alone then reads a doclist of names only, instead of filtering the full one by
 //! column row after row. Both keep which columns a word is in, not where (`detail =
-//! column`), and prefix indexes up to seven letters, so that a word being typed is one
-//! lookup rather than a merge of every word it could become.
+//! column`), and prefix indexes of two to five letters, so that most words being typed are
+//! one lookup rather than a merge of every word they could become.
 //!
 //! Rows are ranked by `merhaba_rank` (see `rank`), with each phrase's rarity taken from row
 //! counts the publisher stored (`search_rows`).
@@ -44,12 +44,12 @@ pub const COMMON_MIN_ROWS: usize = 500;
 pub const SEARCH_SCHEMA: &str = "
 CREATE VIRTUAL TABLE search USING fts5(
     service_id UNINDEXED, lang UNINDEXED, title, keywords, body,
-    tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3 4 5 6 7', detail = column,
+    tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3 4 5', detail = column,
     content = '', contentless_unindexed = 1
 );
 CREATE VIRTUAL TABLE search_names USING fts5(
     title, keywords,
-    tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3 4 5 6 7', detail = column,
+    tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3 4 5', detail = column,
     content = ''
 );
 CREATE TABLE search_common(term TEXT PRIMARY KEY, rows INTEGER NOT NULL) WITHOUT ROWID;
