@@ -27,7 +27,7 @@ fn main() {
         "cargo::rustc-env=MERHABA_PACK_VERSION={}",
         source.city.value.content_version
     );
-    if let Err(e) = merhaba_pack::build_pack(&source, &out) {
+    if let Err(e) = merhaba_core::build_pack(&source.content(), &out) {
         println!("cargo::error={e}");
         std::process::exit(1);
     }

@@ -16,7 +16,7 @@ fn boot(dir: &Path, device_languages: &[&str]) -> Boot {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/pack/tests/fixtures/mini");
     let source = merhaba_pack::load(&fixture).expect("fixture is valid");
     let pack_path = dir.join("mini.sqlite");
-    merhaba_pack::build_pack(&source, &pack_path).unwrap();
+    merhaba_core::build_pack(&source.content(), &pack_path).unwrap();
     let stores = Stores::new(
         CityPack::open(&pack_path).unwrap(),
         UserStore::open(&dir.join("user.sqlite")).unwrap(),

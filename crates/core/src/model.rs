@@ -187,3 +187,35 @@ pub struct SearchResult {
     pub found_in: String,
     pub in_reader_language: bool,
 }
+
+/// One place on the Nearby list and map, nearest first (`CityPack::nearby`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NearbyRow {
+    /// 1 for the nearest.
+    pub rank: usize,
+    pub service_id: String,
+    pub service_name: Text,
+    /// The place's position in its service's list of places.
+    pub place: usize,
+    pub place_name: Text,
+    /// The icon and name of the first topic the service is listed under.
+    pub category: Option<(String, Text)>,
+    pub position: crate::position::Position,
+    pub distance_m: f64,
+    /// Initial bearing from the person to the place, degrees clockwise from north.
+    pub bearing_deg: f64,
+    pub hours: Option<HoursLine>,
+    pub phone: Option<String>,
+    pub geo_uri: String,
+    pub sample: bool,
+}
+
+/// What a place's opening hours say at the moment asked, with the city's date then, so a
+/// screen can word "today" or "tomorrow".
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct HoursLine {
+    pub status: crate::hours::HoursStatus,
+    /// The rule as written in the content.
+    pub raw: String,
+    pub today: chrono::NaiveDate,
+}

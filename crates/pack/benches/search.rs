@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use merhaba_core::search::index::search_documents;
 use merhaba_core::CityPack;
 use merhaba_pack::source::*;
 
@@ -57,14 +58,14 @@ fn main() {
     let (source, words) = synthetic(&aydin);
     let pack_path = work.join("synthetic.sqlite");
     let t = Instant::now();
-    merhaba_pack::build_pack(&source, &pack_path).unwrap();
+    merhaba_core::build_pack(&source.content(), &pack_path).unwrap();
     println!(
         "pack built in {:.1} s: {} bytes",
         t.elapsed().as_secs_f64(),
         std::fs::metadata(&pack_path).unwrap().len()
     );
     let corpus_json = work.join("synthetic.json");
-    write_json(&corpus_json, &merhaba_pack::search_documents(&source));
+    write_json(&corpus_json, &search_documents(&source.content()));
 
     let queries = typed_queries(&source, &words);
     let shared_queries: usize = std::env::var("MINISEARCH_QUERIES")
@@ -138,9 +139,9 @@ fn main() {
     // Recall@3 on the Aydın recall set, each engine over the Aydın content.
     let recall = recall_cases(&root);
     let aydin_pack = work.join("aydin.sqlite");
-    merhaba_pack::build_pack(&aydin, &aydin_pack).unwrap();
+    merhaba_core::build_pack(&aydin.content(), &aydin_pack).unwrap();
     let aydin_json = work.join("aydin.json");
-    write_json(&aydin_json, &merhaba_pack::search_documents(&aydin));
+    write_json(&aydin_json, &search_documents(&aydin.content()));
     let recall_json = work.join("recall.json");
     write_json(&recall_json, &recall);
     let aydin_pack = CityPack::open(&aydin_pack).unwrap();
@@ -252,7 +253,7 @@ fn yes(ok: bool) -> &'static str {
 /// from the Arabic and Turkish words: a stand-in for real text of those lengths and scripts).
 fn vocabulary(aydin: &ContentSource) -> BTreeMap<&'static str, Vec<String>> {
     let mut words: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
-    for doc in merhaba_pack::search_documents(aydin) {
+    for doc in search_documents(&aydin.content()) {
         let lang = LANGS.iter().find(|l| **l == doc.lang).copied().unwrap();
         let text = format!("{} {} {}", doc.title, doc.keywords, doc.body);
         words.entry(lang).or_default().extend(

@@ -1,13 +1,11 @@
 //! The publisher's side of Merhaba: read a city's content source, validate it, build its pack.
 
-pub mod build;
 pub mod keys;
 pub mod publish;
 pub mod serve;
 pub mod source;
 pub mod validate;
 
-pub use build::{build_pack, search_documents, SearchDocument};
 pub use source::{ContentError, ContentSource};
 pub use validate::validate;
 

@@ -88,7 +88,7 @@ pub fn publish_sources(
         let city = source.city.value.id.clone();
         let version = source.city.value.content_version;
         let built = tempfile::NamedTempFile::new()?;
-        crate::build_pack(source, built.path())?;
+        merhaba_core::build_pack(&source.content(), built.path())?;
         let bytes = std::fs::read(built.path())?;
         let newest = listed.keys().filter_map(|t| t.pack_of(&city)).max();
         let pack = |version| FeedTarget::Pack {

@@ -1,15 +1,12 @@
 //! The content source format (docs/content-format.md): TOML files under `content/<city>/`,
 //! read strictly, with errors that name the file, the line and the field.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
 
-/// Text in several languages: language code → text.
-pub type Translations = BTreeMap<String, String>;
+pub use merhaba_core::content::*;
 
 /// A problem in the content source, pointing at where a person must look.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,143 +32,6 @@ impl fmt::Display for ContentError {
 }
 
 impl std::error::Error for ContentError {}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Point {
-    pub lat: f64,
-    pub lon: f64,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct BoundingBox {
-    pub south: f64,
-    pub west: f64,
-    pub north: f64,
-    pub east: f64,
-}
-
-impl BoundingBox {
-    pub fn contains(&self, lat: f64, lon: f64) -> bool {
-        (self.south..=self.north).contains(&lat) && (self.west..=self.east).contains(&lon)
-    }
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct EmergencySource {
-    pub number: String,
-    pub label: Translations,
-    pub source: String,
-}
-
-/// `city.toml`.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CityFile {
-    pub id: String,
-    pub content_version: u64,
-    /// Every entry must be complete in these languages.
-    pub languages: Vec<String>,
-    /// Languages that may be incomplete; the app falls back for missing texts.
-    #[serde(default)]
-    pub partial_languages: Vec<String>,
-    pub timezone: String,
-    /// ISO 3166-1 alpha-2: whose public holidays `PH` in opening hours means.
-    pub country: String,
-    pub name: Translations,
-    pub centre: Point,
-    pub bbox: BoundingBox,
-    pub emergency: Vec<EmergencySource>,
-    /// Districts a person can pick as "where I am" when the device gives no position.
-    #[serde(default)]
-    pub district: Vec<LocalitySource>,
-    /// Well-known places a person can pick as "where I am".
-    #[serde(default)]
-    pub landmark: Vec<LocalitySource>,
-}
-
-/// A named point to start "Nearby" from: a district centre or a landmark.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LocalitySource {
-    pub id: String,
-    pub name: Translations,
-    pub lat: f64,
-    pub lon: f64,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SubmenuSource {
-    pub id: String,
-    pub name: Translations,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CategorySource {
-    pub id: String,
-    pub icon: String,
-    pub name: Translations,
-    pub submenu: Vec<SubmenuSource>,
-}
-
-/// `categories.toml`.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CategoriesFile {
-    pub category: Vec<CategorySource>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SourceRef {
-    pub url: String,
-    pub title: String,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PlaceSource {
-    pub name: Translations,
-    pub address: Translations,
-    pub lat: f64,
-    pub lon: f64,
-    pub opening_hours: Option<String>,
-    pub phone: Option<String>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LinkSource {
-    pub url: String,
-    pub title: Translations,
-}
-
-/// `services/<id>.toml`: one service and its answers to the four questions.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ServiceFile {
-    pub id: String,
-    /// `category/submenu` pairs this service is listed under.
-    pub menus: Vec<String>,
-    pub sample: bool,
-    pub checked: String,
-    pub source: Vec<SourceRef>,
-    pub name: Translations,
-    pub summary: Translations,
-    pub rights: Translations,
-    pub cost: Translations,
-    pub location: Option<Translations>,
-    /// Extra search words (other names, common misspellings); any language, optional.
-    pub keywords: Option<Translations>,
-    #[serde(default)]
-    pub place: Vec<PlaceSource>,
-    #[serde(default)]
-    pub link: Vec<LinkSource>,
-}
 
 /// A parsed file together with its path and text, so later checks can point at lines.
 #[derive(Clone, Debug)]
@@ -204,6 +64,15 @@ pub struct ContentSource {
 }
 
 impl ContentSource {
+    /// The content as the pack writer takes it.
+    pub fn content(&self) -> CityContent<'_> {
+        CityContent {
+            city: &self.city.value,
+            categories: &self.categories.value.category,
+            services: self.services.iter().map(|s| &s.value).collect(),
+        }
+    }
+
     /// Reads every file; reports all files that cannot be read or parsed, not just the first.
     pub fn read(dir: &Path) -> Result<ContentSource, Vec<ContentError>> {
         let mut errors = Vec::new();

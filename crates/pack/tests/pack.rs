@@ -23,7 +23,7 @@ fn copy_fixture() -> tempfile::TempDir {
 
 fn build(dir: &Path, out: &Path) {
     let source = merhaba_pack::load(dir).unwrap_or_else(|e| panic!("{e:?}"));
-    merhaba_pack::build_pack(&source, out).unwrap();
+    merhaba_core::build_pack(&source.content(), out).unwrap();
 }
 
 fn built_pack() -> (tempfile::TempDir, CityPack) {
@@ -52,7 +52,7 @@ fn building_twice_gives_the_same_bytes() {
 #[test]
 fn the_pack_records_its_versions_and_languages() {
     let (_dir, pack) = built_pack();
-    let schema = merhaba_core::pack_schema::PACK_SCHEMA_VERSION.to_string();
+    let schema = merhaba_core::pack::schema::PACK_SCHEMA_VERSION.to_string();
     assert_eq!(pack.meta("schema_version").unwrap(), schema);
     assert_eq!(pack.meta("content_version").unwrap(), "3");
     assert_eq!(
@@ -379,7 +379,7 @@ fn a_failed_build_leaves_the_previous_pack_in_place() {
     let source = merhaba_pack::load(&fixture()).unwrap();
     let blocked = dir.path().join("file-not-folder");
     std::fs::write(&blocked, b"x").unwrap();
-    assert!(merhaba_pack::build_pack(&source, &blocked.join("mini.sqlite")).is_err());
+    assert!(merhaba_core::build_pack(&source.content(), &blocked.join("mini.sqlite")).is_err());
     assert_eq!(std::fs::read(&out).unwrap(), before);
 }
 

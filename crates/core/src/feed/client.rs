@@ -14,7 +14,7 @@ use url::Url;
 
 use super::http::{sha256, Http, MetadataTransport, Traffic};
 use super::{FeedError, FeedTarget};
-use crate::store::{install_pack, pack_path, CityPack};
+use crate::pack::{install_pack, pack_path, CityPack};
 
 /// Metadata larger than these is refused before it is parsed (an endless-data defence; the
 /// real files are a few kilobytes).

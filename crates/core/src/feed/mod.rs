@@ -12,7 +12,7 @@
 //!    each file resumed where an earlier attempt stopped, capped at its signed length and
 //!    checked against its signed hash;
 //! 4. builds the new pack in memory, checks it against the signed hash of that version and
-//!    installs it with [`crate::store::install_pack`]: written beside the old pack, checked,
+//!    installs it with [`crate::pack::install_pack`]: written beside the old pack, checked,
 //!    renamed over it. A crash leaves the old pack or the new one, nothing in between.
 //!
 //! Only the user database holds favourites and settings, and the feed never opens it.
@@ -27,7 +27,7 @@ pub use target::{is_city_id, FeedTarget};
 
 use std::path::{Path, PathBuf};
 
-use crate::store::StoreError;
+use crate::pack::StoreError;
 
 /// Why an update did not happen. The installed content is unchanged in every case.
 #[derive(Debug, thiserror::Error)]

@@ -1,4 +1,5 @@
-//! The SQL layout of a city pack, shared by the publisher that writes packs and the store that reads them.
+//! The SQL layout of a city pack: every table, in one place, for the writer
+//! (`pack::write`, `search::index`) and the reader (`pack::read`, `search::query`).
 
 /// `PRAGMA application_id` of every city pack ("MRHB"), so a stray SQLite file is not mistaken for one.
 pub const PACK_APPLICATION_ID: i32 = 0x4D52_4842;
@@ -59,6 +60,32 @@ CREATE TABLE text(
     lang TEXT NOT NULL,
     value TEXT NOT NULL,
     PRIMARY KEY(owner, field, lang)
+) WITHOUT ROWID;
+";
+
+/// The search index (`crate::search`): two FTS5 tables under the same rowids, `search`
+/// with every text of a service in one language and `search_names` with its names and
+/// keywords only; the common words; the row counts of words and short prefixes that
+/// ranking reads; the words of names and keywords under their one-letter deletions, for
+/// typo tolerance.
+pub const SEARCH_SCHEMA: &str = "
+CREATE VIRTUAL TABLE search USING fts5(
+    service_id UNINDEXED, lang UNINDEXED, title, keywords, body,
+    tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3 4 5', detail = column,
+    content = '', contentless_unindexed = 1
+);
+CREATE VIRTUAL TABLE search_names USING fts5(
+    title, keywords,
+    tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3 4 5', detail = column,
+    content = ''
+);
+CREATE TABLE search_common(term TEXT PRIMARY KEY, rows INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE search_rows(key TEXT PRIMARY KEY, rows INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE search_term(id INTEGER PRIMARY KEY, term TEXT NOT NULL);
+CREATE TABLE search_typo(
+    variant INTEGER NOT NULL,
+    term_id INTEGER NOT NULL REFERENCES search_term(id),
+    PRIMARY KEY(variant, term_id)
 ) WITHOUT ROWID;
 ";
 

@@ -1,0 +1,160 @@
+//! The content model: what editors write for one city, as the publisher reads it from
+//! `content/<city>/` (`city.toml`, `categories.toml`, `services/<id>.toml`; see
+//! docs/content-format.md) and as the pack writer (`crate::pack::write`) takes it.
+//!
+//! These are plain data with the field names of the source files; reading the files, with
+//! errors that name the file, line and field, and every check beyond syntax belong to the
+//! publisher (`merhaba-pack`).
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+/// Text in several languages: language code → text.
+pub type Translations = BTreeMap<String, String>;
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Point {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoundingBox {
+    pub south: f64,
+    pub west: f64,
+    pub north: f64,
+    pub east: f64,
+}
+
+impl BoundingBox {
+    pub fn contains(&self, lat: f64, lon: f64) -> bool {
+        (self.south..=self.north).contains(&lat) && (self.west..=self.east).contains(&lon)
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmergencySource {
+    pub number: String,
+    pub label: Translations,
+    pub source: String,
+}
+
+/// `city.toml`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CityFile {
+    pub id: String,
+    pub content_version: u64,
+    /// Every entry must be complete in these languages.
+    pub languages: Vec<String>,
+    /// Languages that may be incomplete; the app falls back for missing texts.
+    #[serde(default)]
+    pub partial_languages: Vec<String>,
+    pub timezone: String,
+    /// ISO 3166-1 alpha-2: whose public holidays `PH` in opening hours means.
+    pub country: String,
+    pub name: Translations,
+    pub centre: Point,
+    pub bbox: BoundingBox,
+    pub emergency: Vec<EmergencySource>,
+    /// Districts a person can pick as "where I am" when the device gives no position.
+    #[serde(default)]
+    pub district: Vec<LocalitySource>,
+    /// Well-known places a person can pick as "where I am".
+    #[serde(default)]
+    pub landmark: Vec<LocalitySource>,
+}
+
+/// A named point to start "Nearby" from: a district centre or a landmark.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalitySource {
+    pub id: String,
+    pub name: Translations,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubmenuSource {
+    pub id: String,
+    pub name: Translations,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategorySource {
+    pub id: String,
+    pub icon: String,
+    pub name: Translations,
+    pub submenu: Vec<SubmenuSource>,
+}
+
+/// `categories.toml`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoriesFile {
+    pub category: Vec<CategorySource>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    pub url: String,
+    pub title: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceSource {
+    pub name: Translations,
+    pub address: Translations,
+    pub lat: f64,
+    pub lon: f64,
+    pub opening_hours: Option<String>,
+    pub phone: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LinkSource {
+    pub url: String,
+    pub title: Translations,
+}
+
+/// `services/<id>.toml`: one service and its answers to the four questions.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceFile {
+    pub id: String,
+    /// `category/submenu` pairs this service is listed under.
+    pub menus: Vec<String>,
+    pub sample: bool,
+    pub checked: String,
+    pub source: Vec<SourceRef>,
+    pub name: Translations,
+    pub summary: Translations,
+    pub rights: Translations,
+    pub cost: Translations,
+    pub location: Option<Translations>,
+    /// Extra search words (other names, common misspellings); any language, optional.
+    pub keywords: Option<Translations>,
+    #[serde(default)]
+    pub place: Vec<PlaceSource>,
+    #[serde(default)]
+    pub link: Vec<LinkSource>,
+}
+
+/// The whole content of one city, as the pack writer takes it: services in the order
+/// they are written (the publisher sorts them by file name).
+#[derive(Clone, Debug)]
+pub struct CityContent<'a> {
+    pub city: &'a CityFile,
+    pub categories: &'a [CategorySource],
+    pub services: Vec<&'a ServiceFile>,
+}

@@ -1,0 +1,186 @@
+//! A service: its page, its summary in lists, its places, and search results.
+
+use rusqlite::OptionalExtension;
+
+use super::schema::owner;
+use super::{CityPack, StoreError};
+use crate::l10n::LanguageChain;
+use crate::model::*;
+use crate::search::{SearchHit, SearchIndex};
+
+/// A `place` row before its texts are resolved.
+struct PlaceRow {
+    position: usize,
+    lat: f64,
+    lon: f64,
+    opening_hours: Option<String>,
+    phone: Option<String>,
+}
+
+impl CityPack {
+    pub fn service_summary(
+        &self,
+        id: &str,
+        chain: &LanguageChain,
+    ) -> Result<ServiceSummary, StoreError> {
+        let texts = self.texts(&owner::service(id))?;
+        let sample = self
+            .value("SELECT sample FROM service WHERE id = ?1", id)?
+            .unwrap_or(true);
+        Ok(ServiceSummary {
+            id: id.to_string(),
+            name: texts.get("name", chain),
+            summary: texts.get("summary", chain),
+            sample,
+        })
+    }
+
+    pub fn service(&self, id: &str, chain: &LanguageChain) -> Result<Option<Service>, StoreError> {
+        let row: Option<(bool, String)> = self
+            .conn
+            .query_row(
+                "SELECT sample, checked FROM service WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(|e| self.err(e))?;
+        let Some((sample, checked)) = row else {
+            return Ok(None);
+        };
+        let texts = self.texts(&owner::service(id))?;
+
+        let places = self.places(id, chain)?;
+
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT position, url FROM link WHERE service_id = ?1 ORDER BY position",
+            )
+            .map_err(|e| self.err(e))?;
+        let link_rows: Vec<(usize, String)> = stmt
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))?;
+        let links = link_rows
+            .into_iter()
+            .map(|(pos, url)| {
+                Ok(Link {
+                    title: self.texts(&owner::link(id, pos))?.get("title", chain),
+                    url,
+                })
+            })
+            .collect::<Result<_, StoreError>>()?;
+
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT url, title FROM source WHERE service_id = ?1 ORDER BY position")
+            .map_err(|e| self.err(e))?;
+        let sources = stmt
+            .query_map([id], |r| {
+                Ok(Source {
+                    url: r.get(0)?,
+                    title: r.get(1)?,
+                })
+            })
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))?;
+
+        let submenus = self
+            .menu_paths(id, chain)?
+            .into_iter()
+            .map(|p| (p.submenu_id, p.submenu_name))
+            .collect();
+
+        Ok(Some(Service {
+            id: id.to_string(),
+            name: texts.get("name", chain),
+            summary: texts.get("summary", chain),
+            rights: texts.get("rights", chain),
+            cost: texts.get("cost", chain),
+            location_note: texts.pick("location", chain),
+            places,
+            links,
+            sources,
+            checked,
+            sample,
+            submenus,
+        }))
+    }
+
+    /// The places of a service, in their order in the content.
+    pub fn places(
+        &self,
+        service_id: &str,
+        chain: &LanguageChain,
+    ) -> Result<Vec<Place>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT position, lat, lon, opening_hours, phone FROM place
+                 WHERE service_id = ?1 ORDER BY position",
+            )
+            .map_err(|e| self.err(e))?;
+        let place_rows: Vec<PlaceRow> = stmt
+            .query_map([service_id], |r| {
+                Ok(PlaceRow {
+                    position: r.get(0)?,
+                    lat: r.get(1)?,
+                    lon: r.get(2)?,
+                    opening_hours: r.get(3)?,
+                    phone: r.get(4)?,
+                })
+            })
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))?;
+        place_rows
+            .into_iter()
+            .map(|row| {
+                let t = self.texts(&owner::place(service_id, row.position))?;
+                Ok(Place {
+                    name: t.get("name", chain),
+                    address: t.get("address", chain),
+                    lat: row.lat,
+                    lon: row.lon,
+                    opening_hours: row.opening_hours,
+                    phone: row.phone,
+                })
+            })
+            .collect()
+    }
+
+    /// The best `k` services for `query`: those matching in the reader's language first, then
+    /// those found only through another language (see `crate::search`).
+    pub fn search_hits(
+        &self,
+        query: &str,
+        reader: &str,
+        k: usize,
+    ) -> Result<Vec<SearchHit>, StoreError> {
+        SearchIndex::new(self.conn())
+            .hits(query, reader, k)
+            .map_err(|e| self.err(e))
+    }
+
+    /// Search results ready for a screen: each service in the reader's language, with its
+    /// menu path and the language its match was found in.
+    pub fn search(
+        &self,
+        query: &str,
+        chain: &LanguageChain,
+        k: usize,
+    ) -> Result<Vec<SearchResult>, StoreError> {
+        self.search_hits(query, chain.reader(), k)?
+            .into_iter()
+            .map(|hit| {
+                let service: ServiceSummary = self.service_summary(&hit.service_id, chain)?;
+                Ok(SearchResult {
+                    path: self.menu_paths(&hit.service_id, chain)?,
+                    in_reader_language: hit.lang == chain.reader(),
+                    found_in: hit.lang,
+                    service,
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,169 @@
+//! Writes a city pack (one SQLite file) from a city's content.
+//!
+//! Same content, same bytes: rows are written in a fixed order, nothing reads the clock
+//! (the build date is the newest `checked` date of the content), and the file is vacuumed.
+
+use std::path::Path;
+
+use rusqlite::{params, Connection};
+
+use super::schema::{owner, PACK_APPLICATION_ID, PACK_SCHEMA, PACK_SCHEMA_VERSION, SEARCH_SCHEMA};
+use super::StoreError;
+use crate::content::{CityContent, Translations};
+
+/// Writes the pack to `out`: first to a temporary file beside it, renamed over `out` only
+/// when complete, so a failed build never leaves a half-written pack in place.
+pub fn build_pack(content: &CityContent, out: &Path) -> Result<(), StoreError> {
+    let tmp = out.with_extension("sqlite.partial");
+    let io = |source| StoreError::Io {
+        path: out.to_path_buf(),
+        source,
+    };
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(io)?;
+    }
+    let _ = std::fs::remove_file(&tmp);
+    write(content, &tmp).map_err(|source| {
+        let _ = std::fs::remove_file(&tmp);
+        StoreError::Sqlite {
+            path: out.to_path_buf(),
+            source,
+        }
+    })?;
+    std::fs::rename(&tmp, out).map_err(io)
+}
+
+fn write(content: &CityContent, path: &Path) -> rusqlite::Result<()> {
+    let mut conn = Connection::open(path)?;
+    conn.execute_batch(
+        "PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;",
+    )?;
+    conn.pragma_update(None, "application_id", PACK_APPLICATION_ID)?;
+    conn.pragma_update(None, "user_version", PACK_SCHEMA_VERSION)?;
+    let tx = conn.transaction()?;
+    tx.execute_batch(PACK_SCHEMA)?;
+    tx.execute_batch(SEARCH_SCHEMA)?;
+    let city = content.city;
+    let build_date = content
+        .services
+        .iter()
+        .map(|s| s.checked.as_str())
+        .max()
+        .unwrap_or("1970-01-01");
+    let meta = [
+        ("schema_version", PACK_SCHEMA_VERSION.to_string()),
+        ("city", city.id.clone()),
+        ("content_version", city.content_version.to_string()),
+        ("build_date", build_date.to_string()),
+        ("languages", city.languages.join(",")),
+        ("partial_languages", city.partial_languages.join(",")),
+        ("timezone", city.timezone.clone()),
+        ("country", city.country.clone()),
+        ("centre", format!("{},{}", city.centre.lat, city.centre.lon)),
+        (
+            "bbox",
+            format!(
+                "{},{},{},{}",
+                city.bbox.south, city.bbox.west, city.bbox.north, city.bbox.east
+            ),
+        ),
+    ];
+    for (key, value) in &meta {
+        tx.execute(
+            "INSERT INTO pack_meta(key, value) VALUES (?1, ?2)",
+            params![key, value],
+        )?;
+    }
+    let text = |owner: &str, field: &str, t: &Translations| -> rusqlite::Result<()> {
+        for (lang, value) in t {
+            tx.execute(
+                "INSERT INTO text(owner, field, lang, value) VALUES (?1, ?2, ?3, ?4)",
+                params![owner, field, lang, value.trim()],
+            )?;
+        }
+        Ok(())
+    };
+    text(owner::CITY, "name", &city.name)?;
+    for (i, e) in city.emergency.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO emergency(number, position) VALUES (?1, ?2)",
+            params![e.number, i],
+        )?;
+        text(&owner::emergency(&e.number), "label", &e.label)?;
+    }
+    let localities = [("district", &city.district), ("landmark", &city.landmark)];
+    for (kind, list) in localities {
+        for (i, l) in list.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO locality(id, kind, position, lat, lon) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![l.id, kind, i, l.lat, l.lon],
+            )?;
+            text(&owner::locality(&l.id), "name", &l.name)?;
+        }
+    }
+    for (i, cat) in content.categories.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO category(id, position, icon) VALUES (?1, ?2, ?3)",
+            params![cat.id, i, cat.icon],
+        )?;
+        text(&owner::category(&cat.id), "name", &cat.name)?;
+        for (j, sub) in cat.submenu.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO submenu(id, category_id, position) VALUES (?1, ?2, ?3)",
+                params![sub.id, cat.id, j],
+            )?;
+            text(&owner::submenu(&sub.id), "name", &sub.name)?;
+        }
+    }
+    for s in &content.services {
+        tx.execute(
+            "INSERT INTO service(id, sample, checked) VALUES (?1, ?2, ?3)",
+            params![s.id, s.sample, s.checked],
+        )?;
+        for menu in &s.menus {
+            let submenu = menu.split_once('/').map_or(menu.as_str(), |(_, sub)| sub);
+            tx.execute(
+                "INSERT OR IGNORE INTO service_submenu(submenu_id, service_id) VALUES (?1, ?2)",
+                params![submenu, s.id],
+            )?;
+        }
+        let o = owner::service(&s.id);
+        for (field, t) in [
+            ("name", &s.name),
+            ("summary", &s.summary),
+            ("rights", &s.rights),
+            ("cost", &s.cost),
+        ] {
+            text(&o, field, t)?;
+        }
+        if let Some(location) = &s.location {
+            text(&o, "location", location)?;
+        }
+        for (i, p) in s.place.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO place(service_id, position, lat, lon, opening_hours, phone)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![s.id, i, p.lat, p.lon, p.opening_hours, p.phone],
+            )?;
+            text(&owner::place(&s.id, i), "name", &p.name)?;
+            text(&owner::place(&s.id, i), "address", &p.address)?;
+        }
+        for (i, l) in s.link.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO link(service_id, position, url) VALUES (?1, ?2, ?3)",
+                params![s.id, i, l.url],
+            )?;
+            text(&owner::link(&s.id, i), "title", &l.title)?;
+        }
+        for (i, src) in s.source.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO source(service_id, position, url, title) VALUES (?1, ?2, ?3, ?4)",
+                params![s.id, i, src.url, src.title],
+            )?;
+        }
+    }
+    crate::search::index::write(&tx, content)?;
+    tx.commit()?;
+    conn.execute_batch("INSERT INTO search(search) VALUES ('optimize'); VACUUM;")?;
+    conn.close().map_err(|(_, e)| e)
+}
