@@ -7,7 +7,8 @@
 //!    small request is the whole update;
 //! 2. otherwise lets tough walk the metadata from the root keys it trusts (rollback, freeze,
 //!    mix-and-match and wrong keys are refused there), keeping the newest trusted metadata
-//!    in `<data>/feed/trusted/` so versions never go backwards;
+//!    in `feed/trusted/` of the packs folder (in the app `<data>/packs/feed/trusted/`), so
+//!    versions never go backwards;
 //! 3. downloads the cheapest way to the newest pack, a chain of deltas or the whole pack,
 //!    each file resumed where an earlier attempt stopped, capped at its signed length and
 //!    checked against its signed hash;
