@@ -14,6 +14,14 @@ pub use crate::common::copy_dir;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_merhaba-pack");
 
+/// The pack schema this build reads and writes: its feed folder is `v<SCHEMA>/`.
+pub const SCHEMA: u32 = merhaba_core::pack_schema::PACK_SCHEMA_VERSION as u32;
+
+/// A target name under this build's schema folder: `aydin/1.pack.zst` → `v5/aydin/1.pack.zst`.
+pub fn target(name: &str) -> String {
+    format!("v{SCHEMA}/{name}")
+}
+
 pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -62,8 +70,18 @@ impl Publisher {
     pub fn shipped_root(&self) -> PathBuf {
         self.keys().join("1.root.json")
     }
+    /// The published file of `name` (a [`target`] name).
+    pub fn target_file(&self, name: &str) -> PathBuf {
+        self.feed().join("targets").join(name)
+    }
+    /// The compressed pack of `version` as published.
+    pub fn pack_file(&self, version: u64) -> PathBuf {
+        self.target_file(&target(&format!("aydin/{version}.pack.zst")))
+    }
+    /// The pack of `version`, as a phone installs it.
     pub fn pack(&self, version: u64) -> Vec<u8> {
-        std::fs::read(self.feed().join(format!("targets/aydin/{version}.pack"))).unwrap()
+        let file = std::fs::read(self.pack_file(version)).unwrap();
+        merhaba_core::delta::decompress(&file, 1 << 30).unwrap()
     }
 
     pub fn publish(&self, extra: &[&str]) -> String {
