@@ -5,6 +5,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod schemas;
 mod support;
 
 use support::*;
@@ -319,41 +320,14 @@ fn endless_data_is_cut_off_at_the_signed_length() {
 
 #[test]
 fn a_target_name_that_climbs_out_of_the_feed_is_refused() {
-    use tough::editor::RepositoryEditor;
-    use tough::schema::{RoleType, Signed, Target, Targets};
     let (publisher, phone) = at_version_two();
     // A compromised publishing machine signs an extra file named to escape the folder.
-    let metadata = publisher.feed().join("metadata");
-    let listed: Signed<Targets> =
-        serde_json::from_slice(&std::fs::read(metadata.join("targets.json")).unwrap()).unwrap();
-    let keys = publisher.keys();
-    let signed = merhaba_pack::keys::block_on(async {
-        let mut editor = RepositoryEditor::new(keys.join("root.json")).await.unwrap();
-        for (name, target) in &listed.signed.targets {
-            editor.add_target(name.clone(), target.clone()).unwrap();
-        }
-        let evil = Target::from_path(publisher.pack_file(2)).await.unwrap();
-        editor
-            .add_target(target("aydin/../../../../tmp/evil.pack.zst"), evil)
+    let mut targets = publisher.listed();
+    let evil =
+        merhaba_pack::keys::block_on(tough::schema::Target::from_path(publisher.pack_file(2)))
             .unwrap();
-        let next = |v: std::num::NonZeroU64| v.saturating_add(1);
-        let in_a_day = jiff::Timestamp::now() + jiff::SignedDuration::from_hours(24);
-        editor
-            .targets_version(next(listed.signed.version))
-            .unwrap()
-            .targets_expires(in_a_day)
-            .unwrap()
-            .snapshot_version(next(listed.signed.version))
-            .snapshot_expires(in_a_day)
-            .timestamp_version(next(listed.signed.version))
-            .timestamp_expires(in_a_day);
-        let keys: Vec<_> = [RoleType::Targets, RoleType::Snapshot, RoleType::Timestamp]
-            .into_iter()
-            .map(|r| merhaba_pack::keys::source(&merhaba_pack::keys::key_path(&keys, r)))
-            .collect();
-        editor.sign(&keys).await.unwrap()
-    });
-    merhaba_pack::keys::block_on(signed.write(&metadata)).unwrap();
+    targets.push((target("aydin/../../../../tmp/evil.pack.zst"), evil));
+    publisher.sign_targets(targets);
     let nginx = Nginx::serve(&publisher.feed());
     refused(
         &phone,
