@@ -7,7 +7,7 @@
 //!   cargo bench -p merhaba-pack --bench feed
 //!
 //! Targets (issue 5): a 1 % change costs at most 3 % of the full pack; "no change" under
-//! 2 KB.
+//! 2 KB. The first install (nothing on the phone) moves the compressed pack (issue 11).
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -53,6 +53,16 @@ fn serve(feed: &Path) -> String {
     url
 }
 
+/// A published pack, decompressed.
+fn published_pack(feed: &Path, name: &str) -> Vec<u8> {
+    let file = std::fs::read(feed.join("targets").join(schema_dir()).join(name)).unwrap();
+    delta::decompress(&file, u64::MAX - 1).unwrap()
+}
+
+fn schema_dir() -> String {
+    format!("v{}", merhaba_core::pack::schema::PACK_SCHEMA_VERSION)
+}
+
 /// Updates a copy of `phone` from `url`; returns (bytes, requests, time, outcome).
 fn pull(url: &str, phone: &Path, root: &[u8], work: &Path) -> (u64, u64, Duration, CityOutcome) {
     let data = work.join("phone-copy");
@@ -95,13 +105,31 @@ fn report(name: &str, source: &ContentSource, work: &Path, runs: usize) {
         let url = serve(&feed);
         let phone = work.join("phone");
         let _ = std::fs::remove_dir_all(&phone);
-        FeedClient::new(&url, &phone, &root)
+        let first = FeedClient::new(&url, &phone, &root)
             .unwrap()
             .update_blocking(None, &mut |_| {})
             .unwrap();
-        let old = std::fs::read(feed.join("targets/aydin/1.pack")).unwrap();
+        let old = published_pack(&feed, "aydin/1.pack.zst");
         if label == label_of_first() {
-            println!("{name}: {services} services, full pack {} bytes", old.len());
+            let compressed = std::fs::metadata(
+                feed.join("targets")
+                    .join(schema_dir())
+                    .join("aydin/1.pack.zst"),
+            )
+            .unwrap()
+            .len();
+            println!(
+                "{name}: {services} services, full pack {} bytes, {compressed} compressed ({:.1} %)",
+                old.len(),
+                100.0 * compressed as f64 / old.len() as f64
+            );
+            println!(
+                "  {:29}: downloaded {:>9} bytes in {} requests = {:6.2} % of the full pack",
+                "first install (nothing yet)",
+                first.bytes,
+                first.requests,
+                100.0 * first.bytes as f64 / old.len() as f64
+            );
         }
         let mut delta_line = String::new();
         if let Some(count) = count {
@@ -113,9 +141,12 @@ fn report(name: &str, source: &ContentSource, work: &Path, runs: usize) {
             let t = Instant::now();
             publish_sources(&[next], &feed, &keys, &Options::default()).unwrap();
             let published = t.elapsed();
-            let delta_file = feed.join("targets/aydin/1-2.delta");
+            let delta_file = feed
+                .join("targets")
+                .join(schema_dir())
+                .join("aydin/1-2.delta");
             if let Ok(patch) = std::fs::read(&delta_file) {
-                let new = std::fs::read(feed.join("targets/aydin/2.pack")).unwrap();
+                let new = published_pack(&feed, "aydin/2.pack.zst");
                 let applied = median(
                     (0..runs)
                         .map(|_| {

@@ -3,26 +3,33 @@
 //!
 //! ```text
 //! <feed>/metadata/  root.json, <N>.root.json, targets.json, snapshot.json, timestamp.json
-//! <feed>/targets/<city>/<version>.pack         the last KEEP versions of each city
-//! <feed>/targets/<city>/<from>-<to>.delta      between consecutive kept versions
+//! <feed>/targets/v<schema>/<city>/<version>.pack.zst    the last KEEP versions, compressed
+//! <feed>/targets/v<schema>/<city>/<from>-<to>.delta     between consecutive kept versions
 //! ```
+//! Packs go under the pack schema version they declare (`PRAGMA user_version`), so a feed
+//! serves apps of two releases: a publisher keeps what the feed holds for the schema before
+//! its own (apps of the previous release keep updating from it) and drops anything older.
 //! A city whose content version is already published with the same bytes is left as it is;
 //! the metadata is signed again every time, which renews the timestamp's expiry.
 
-use std::collections::BTreeMap;
-use std::num::NonZeroU64;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
-use merhaba_core::feed::FeedTarget;
-use tough::editor::RepositoryEditor;
-use tough::schema::{Role, RoleType, Signed, Snapshot, Target, Targets, Timestamp};
+use merhaba_core::feed::{pack_schema_of, FeedTarget, PackContents, PACK_CONTENTS};
+use tough::schema::{Signed, Target, Targets};
 
-use crate::keys::{self, block_on, key_path};
+use crate::keys::block_on;
 use crate::ContentSource;
+
+mod sign;
+use sign::{read_json, sign};
 
 /// Versions of each city kept in the feed; a phone older than these downloads the pack.
 pub const KEEP: usize = 5;
+
+/// Pack schema versions a feed serves at once: this release's and the one before.
+pub const SCHEMAS: usize = 2;
 
 pub struct Options {
     /// The timestamp's lifetime: a phone that sees no newer one after this says it cannot
@@ -45,6 +52,16 @@ impl Default for Options {
 pub struct Published {
     pub lines: Vec<String>,
     pub timestamp_version: u64,
+}
+
+/// A city pack ready to publish.
+pub struct BuiltPack {
+    pub city: String,
+    pub version: u64,
+    /// Named in messages about the version (`content_version` lives there).
+    pub city_toml: PathBuf,
+    /// The SQLite pack; its `user_version` says the schema folder it goes in.
+    pub bytes: Vec<u8>,
 }
 
 pub fn publish(
@@ -70,94 +87,64 @@ pub fn publish_sources(
     keys: &Path,
     options: &Options,
 ) -> anyhow::Result<Published> {
-    let metadata = feed.join("metadata");
-    let targets_dir = feed.join("targets");
-    let previous: Option<Signed<Targets>> = read_json(&metadata.join("targets.json"))?;
-    let mut listed: BTreeMap<FeedTarget, Target> = BTreeMap::new();
-    if let Some(previous) = &previous {
-        for (name, target) in &previous.signed.targets {
-            listed.insert(
-                FeedTarget::parse(name.raw()).map_err(anyhow::Error::msg)?,
-                target.clone(),
-            );
-        }
-    }
-
-    let mut lines = Vec::new();
+    let mut packs = Vec::new();
     for source in sources {
-        let city = source.city.value.id.clone();
-        let version = source.city.value.content_version;
         let built = tempfile::NamedTempFile::new()?;
         merhaba_core::build_pack(&source.content(), built.path())?;
-        let bytes = std::fs::read(built.path())?;
-        let newest = listed.keys().filter_map(|t| t.pack_of(&city)).max();
-        let pack = |version| FeedTarget::Pack {
-            city: city.clone(),
-            version,
-        };
-        let city_toml = source.dir.join("city.toml");
-        match newest {
-            Some(newest) if newest > version => bail!(
-                "{}: content_version {version} is older than the published version {newest}",
-                city_toml.display()
-            ),
-            Some(newest) if newest == version => {
-                let file = target_file(&targets_dir, &pack(version));
-                if std::fs::read(&file).ok().as_deref() != Some(&bytes[..]) {
-                    bail!(
-                        "{}: content_version {version} is already published with other content; \
-                         raise content_version to publish this change",
-                        city_toml.display()
-                    );
-                }
-                lines.push(format!("{city}: version {version} unchanged"));
-                continue;
-            }
-            _ => {}
-        }
-        write_target(&targets_dir, &pack(version), &bytes)?;
-        let mut line = format!("{city}: version {version}, pack {} bytes", bytes.len());
-        if let Some(newest) = newest {
-            let base = std::fs::read(target_file(&targets_dir, &pack(newest)))
-                .with_context(|| format!("the published pack of {city} version {newest}"))?;
-            let delta = merhaba_core::delta::make(&base, &bytes)?;
-            let name = FeedTarget::Delta {
-                city: city.clone(),
-                from: newest,
-                to: version,
-            };
-            write_target(&targets_dir, &name, &delta)?;
-            line += &format!(", delta from {newest} {} bytes", delta.len());
-        }
-        lines.push(line);
-        // Keep the last KEEP versions and the deltas between them.
-        let mut versions: Vec<u64> = listed
-            .keys()
-            .filter_map(|t| t.pack_of(&city))
-            .chain([version])
-            .collect();
-        versions.sort_unstable();
-        versions.dedup();
-        let oldest_kept = versions[versions.len().saturating_sub(KEEP)];
-        listed.retain(|t, _| match t {
-            FeedTarget::Pack { city: c, version } if *c == city => *version >= oldest_kept,
-            FeedTarget::Delta { city: c, from, .. } if *c == city => *from >= oldest_kept,
-            _ => true,
+        packs.push(BuiltPack {
+            city: source.city.value.id.clone(),
+            version: source.city.value.content_version,
+            city_toml: source.dir.join("city.toml"),
+            bytes: std::fs::read(built.path())?,
         });
-        for name in [
-            Some(pack(version)),
-            newest.map(|from| FeedTarget::Delta {
-                city: city.clone(),
-                from,
-                to: version,
-            }),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            let target = block_on(Target::from_path(target_file(&targets_dir, &name)))?;
-            listed.insert(name, target);
+    }
+    publish_packs(&packs, feed, keys, options)
+}
+
+/// [`publish`] for packs already built (a test publishes a pack of another schema this way,
+/// as the publisher of another release would).
+pub fn publish_packs(
+    packs: &[BuiltPack],
+    feed: &Path,
+    keys: &Path,
+    options: &Options,
+) -> anyhow::Result<Published> {
+    let metadata = feed.join("metadata");
+    let targets_dir = feed.join("targets");
+    let mut schemas = BTreeSet::new();
+    for pack in packs {
+        schemas.insert(pack_schema_of(&pack.bytes).with_context(|| {
+            format!("{} version {}: not a SQLite pack", pack.city, pack.version)
+        })?);
+    }
+    let schema = match schemas.into_iter().collect::<Vec<_>>()[..] {
+        [schema] => schema,
+        [] => bail!("nothing to publish"),
+        ref several => bail!("packs of several schema versions in one publish: {several:?}"),
+    };
+    let previous: Option<Signed<Targets>> = read_json(&metadata.join("targets.json"))?;
+    let mut listed: BTreeMap<FeedTarget, Target> = BTreeMap::new();
+    let mut lines = Vec::new();
+    let mut unversioned = 0;
+    for (name, target) in previous.iter().flat_map(|p| &p.signed.targets) {
+        match FeedTarget::parse(name.raw()) {
+            Ok(parsed) => {
+                listed.insert(parsed, target.clone());
+            }
+            // The layout of before versioned paths: no app of this release reads it.
+            Err(_) if is_unversioned(name.raw()) => unversioned += 1,
+            Err(e) => bail!("{}: {e}", metadata.join("targets.json").display()),
         }
+    }
+    if unversioned > 0 {
+        lines.push(format!(
+            "dropped {unversioned} files of the layout without schema folders"
+        ));
+    }
+    lines.extend(keep_schemas(&mut listed, schema)?);
+
+    for built in packs {
+        lines.push(publish_city(&targets_dir, &mut listed, schema, built)?);
     }
     remove_unlisted(&targets_dir, &listed)?;
 
@@ -168,79 +155,149 @@ pub fn publish_sources(
     })
 }
 
-/// Signs targets, snapshot and timestamp (each one version up) and writes them with every
-/// root version, the timestamp last so that a phone never sees it before what it names.
-fn sign(
-    metadata: &Path,
-    keys: &Path,
-    listed: &BTreeMap<FeedTarget, Target>,
-    options: &Options,
-) -> anyhow::Result<u64> {
-    std::fs::create_dir_all(metadata)?;
-    let now = jiff::Timestamp::now();
-    let mut editor = block_on(RepositoryEditor::new(keys.join("root.json")))?;
-    for (name, target) in listed {
-        editor.add_target(name.to_string(), target.clone())?;
+/// Keeps the targets of the [`SCHEMAS`] newest schema versions, this publisher's among them,
+/// and says what it dropped. A publisher older than the two newest in the feed is refused.
+fn keep_schemas(
+    listed: &mut BTreeMap<FeedTarget, Target>,
+    schema: u32,
+) -> anyhow::Result<Vec<String>> {
+    let mut all: BTreeSet<u32> = listed.keys().map(FeedTarget::schema).collect();
+    all.insert(schema);
+    let kept: Vec<u32> = all.iter().rev().take(SCHEMAS).copied().collect();
+    if !kept.contains(&schema) {
+        bail!(
+            "this merhaba-pack writes packs of schema {schema}, and the feed already serves \
+             schemas {kept:?}: publish with a newer merhaba-pack"
+        );
     }
-    let timestamp_version = next::<Timestamp>(&metadata.join("timestamp.json"))?;
-    editor
-        .targets_version(next::<Targets>(&metadata.join("targets.json"))?)?
-        .targets_expires(now + options.lifetime)?
-        .snapshot_version(next::<Snapshot>(&metadata.join("snapshot.json"))?)
-        .snapshot_expires(now + options.lifetime)
-        .timestamp_version(timestamp_version)
-        .timestamp_expires(now + options.timestamp_lifetime);
-    let signers: Vec<_> = [RoleType::Targets, RoleType::Snapshot, RoleType::Timestamp]
-        .into_iter()
-        .map(|role| keys::source(&key_path(keys, role)))
-        .collect();
-    let signed = block_on(editor.sign(&signers))?;
-    for entry in std::fs::read_dir(keys)? {
-        let path = entry?.path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.ends_with(".root.json") {
-            std::fs::copy(&path, metadata.join(name))?;
+    let dropped: Vec<u32> = all.into_iter().filter(|s| !kept.contains(s)).collect();
+    listed.retain(|t, _| kept.contains(&t.schema()));
+    Ok(dropped
+        .iter()
+        .map(|s| {
+            format!("dropped the packs of schema {s}: apps of that release keep what they have")
+        })
+        .collect())
+}
+
+/// Writes one city's new version (its compressed pack and the delta from the newest
+/// published one) into `listed`, or leaves it as it is when that version is published
+/// already with the same bytes. Returns the line that says what happened.
+fn publish_city(
+    targets_dir: &Path,
+    listed: &mut BTreeMap<FeedTarget, Target>,
+    schema: u32,
+    built: &BuiltPack,
+) -> anyhow::Result<String> {
+    let BuiltPack {
+        city,
+        version,
+        city_toml,
+        bytes,
+    } = built;
+    let version = *version;
+    let pack = |version| FeedTarget::Pack {
+        schema,
+        city: city.clone(),
+        version,
+    };
+    let contents = PackContents::of(bytes);
+    let signed = |name: &FeedTarget, listed: &BTreeMap<FeedTarget, Target>| {
+        PackContents::from_custom(name, &listed[name].custom).map_err(anyhow::Error::msg)
+    };
+    let newest = listed.keys().filter_map(|t| t.pack_of(schema, city)).max();
+    match newest {
+        Some(newest) if newest > version => bail!(
+            "{}: content_version {version} is older than the published version {newest}",
+            city_toml.display()
+        ),
+        Some(newest) if newest == version => {
+            if signed(&pack(version), listed)? != contents {
+                bail!(
+                    "{}: content_version {version} is already published with other content; \
+                     raise content_version to publish this change",
+                    city_toml.display()
+                );
+            }
+            return Ok(format!("{city}: version {version} unchanged"));
         }
+        _ => {}
     }
-    let timestamp = metadata.join("timestamp.json");
-    let previous = std::fs::metadata(&timestamp)
-        .and_then(|m| m.modified())
-        .ok();
-    block_on(signed.write(metadata))?;
-    keep_modified_time_rising(&timestamp, previous)?;
-    Ok(timestamp_version.get())
+    let compressed = merhaba_core::delta::compress(bytes)?;
+    write_target(targets_dir, &pack(version), &compressed)?;
+    let mut line = format!(
+        "{city}: version {version}, pack {} bytes ({} compressed)",
+        bytes.len(),
+        compressed.len()
+    );
+    let mut names = vec![pack(version)];
+    if let Some(newest) = newest {
+        let base = published_pack(targets_dir, &pack(newest), &signed(&pack(newest), listed)?)?;
+        let delta = merhaba_core::delta::make(&base, bytes)?;
+        let name = FeedTarget::Delta {
+            schema,
+            city: city.clone(),
+            from: newest,
+            to: version,
+        };
+        write_target(targets_dir, &name, &delta)?;
+        line += &format!(", delta from {newest} {} bytes", delta.len());
+        names.push(name);
+    }
+    // Keep the last KEEP versions and the deltas between them.
+    let mut versions: Vec<u64> = listed
+        .keys()
+        .filter_map(|t| t.pack_of(schema, city))
+        .chain([version])
+        .collect();
+    versions.sort_unstable();
+    versions.dedup();
+    let oldest_kept = versions[versions.len().saturating_sub(KEEP)];
+    listed.retain(|t, _| match t {
+        FeedTarget::Pack {
+            schema: s,
+            city: c,
+            version,
+        } if *s == schema && c == city => *version >= oldest_kept,
+        FeedTarget::Delta {
+            schema: s,
+            city: c,
+            from,
+            ..
+        } if *s == schema && c == city => *from >= oldest_kept,
+        _ => true,
+    });
+    for name in names {
+        let mut target = block_on(Target::from_path(target_file(targets_dir, &name)))?;
+        if let FeedTarget::Pack { .. } = name {
+            target
+                .custom
+                .insert(PACK_CONTENTS.to_string(), contents.to_custom());
+        }
+        listed.insert(name, target);
+    }
+    Ok(line)
 }
 
-/// Web servers derive ETag and Last-Modified from the file's size and modification time in
-/// whole seconds, and phones ask "changed since?" with them. Two timestamps of the same
-/// size written within one second would look unchanged, so each new one is dated at least
-/// a second after the one it replaces.
-fn keep_modified_time_rising(
-    path: &Path,
-    previous: Option<std::time::SystemTime>,
-) -> anyhow::Result<()> {
-    let Some(previous) = previous else {
-        return Ok(());
-    };
-    let second = |t: std::time::SystemTime| {
-        t.duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0)
-    };
-    let file = std::fs::File::options().write(true).open(path)?;
-    let now = file.metadata()?.modified()?;
-    if second(now) <= second(previous) {
-        file.set_modified(
-            std::time::UNIX_EPOCH + std::time::Duration::from_secs(second(previous) + 1),
-        )?;
+/// The uncompressed bytes of a published pack, checked against what was signed for it.
+fn published_pack(
+    targets_dir: &Path,
+    name: &FeedTarget,
+    signed: &PackContents,
+) -> anyhow::Result<Vec<u8>> {
+    let path = target_file(targets_dir, name);
+    let file = std::fs::read(&path).with_context(|| format!("the published pack {name}"))?;
+    let pack = merhaba_core::delta::decompress(&file, signed.length)
+        .with_context(|| format!("{}", path.display()))?;
+    if !signed.matches(&pack) {
+        bail!("{}: does not match its signed hash", path.display());
     }
-    Ok(())
+    Ok(pack)
 }
 
-/// The version after the one of the role at `path`, or 1 for a new feed.
-fn next<T: Role + serde::de::DeserializeOwned>(path: &Path) -> anyhow::Result<NonZeroU64> {
-    let version = read_json::<Signed<T>>(path)?.map(|t| t.signed.version());
-    Ok(version.map_or(NonZeroU64::MIN, |v| v.saturating_add(1)))
+/// A name of the layout before schema folders: `<city>/<n>.pack`, `<city>/<a>-<b>.delta`.
+fn is_unversioned(name: &str) -> bool {
+    name.split('/').count() == 2 && (name.ends_with(".pack") || name.ends_with(".delta"))
 }
 
 fn city_dirs(content: &Path) -> anyhow::Result<Vec<PathBuf>> {
@@ -264,16 +321,6 @@ fn city_dirs(content: &Path) -> anyhow::Result<Vec<PathBuf>> {
     Ok(dirs)
 }
 
-fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> anyhow::Result<Option<T>> {
-    match std::fs::read(path) {
-        Ok(bytes) => serde_json::from_slice(&bytes)
-            .map(Some)
-            .with_context(|| format!("{}: unreadable metadata", path.display())),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(e).with_context(|| format!("{}", path.display())),
-    }
-}
-
 pub fn target_file(targets: &Path, name: &FeedTarget) -> PathBuf {
     targets.join(name.to_string())
 }
@@ -284,23 +331,42 @@ fn write_target(targets: &Path, name: &FeedTarget, bytes: &[u8]) -> anyhow::Resu
     std::fs::write(&path, bytes).with_context(|| format!("{}", path.display()))
 }
 
-/// Deletes pack and delta files that the new metadata no longer lists.
+/// Deletes pack and delta files that the new metadata no longer lists (and files of the
+/// layout before schema folders), then the folders left empty.
 fn remove_unlisted(targets: &Path, listed: &BTreeMap<FeedTarget, Target>) -> anyhow::Result<()> {
-    let Ok(cities) = std::fs::read_dir(targets) else {
-        return Ok(());
-    };
-    for city in cities {
-        let city = city?.path();
-        for file in std::fs::read_dir(&city)? {
-            let path = file?.path();
-            let name = path
-                .strip_prefix(targets)?
-                .to_string_lossy()
-                .replace('\\', "/");
-            if FeedTarget::parse(&name).is_ok_and(|t| !listed.contains_key(&t)) {
-                std::fs::remove_file(&path)?;
+    /// Files, and folders after what they hold.
+    fn walk(dir: &Path, files: &mut Vec<PathBuf>, dirs: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        for entry in std::fs::read_dir(dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                walk(&path, files, dirs)?;
+                dirs.push(path);
+            } else {
+                files.push(path);
             }
         }
+        Ok(())
+    }
+    let (mut files, mut dirs) = (Vec::new(), Vec::new());
+    if targets.is_dir() {
+        walk(targets, &mut files, &mut dirs)?;
+    }
+    for path in files {
+        let name = path
+            .strip_prefix(targets)?
+            .to_string_lossy()
+            .replace('\\', "/");
+        let unlisted = match FeedTarget::parse(&name) {
+            Ok(t) => !listed.contains_key(&t),
+            Err(_) => is_unversioned(&name),
+        };
+        if unlisted {
+            std::fs::remove_file(&path)?;
+        }
+    }
+    for dir in dirs {
+        // Fails, as it should, while the folder still holds anything.
+        let _ = std::fs::remove_dir(dir);
     }
     Ok(())
 }

@@ -1,20 +1,21 @@
 //! The phone's side of the feed: check, download, verify, install. See the module above for
-//! the steps; this file is the order they run in.
+//! the steps; this file is the order they run in, up to the metadata (`route.rs` chooses
+//! the files, `install.rs` downloads and installs them).
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use reqwest::header::{ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};
 use reqwest::StatusCode;
-use tough::schema::{Role, Root, Signed, Snapshot, Target, Targets, Timestamp};
+use tough::schema::{Role, Root, Signed, Snapshot, Targets, Timestamp};
 use tough::{Limits, RepositoryLoader};
 use url::Url;
 
-use super::http::{sha256, Http, MetadataTransport, Traffic};
-use super::{FeedError, FeedTarget};
-use crate::pack::{install_pack, pack_path, CityPack};
+use super::http::{Http, MetadataTransport, Traffic};
+use super::install::{AppStore, PackStore};
+use super::route::Listing;
+use super::FeedError;
 
 /// Metadata larger than these is refused before it is parsed (an endless-data defence; the
 /// real files are a few kilobytes).
@@ -59,9 +60,10 @@ pub struct Report {
 /// The feed of one publisher, as seen from one data folder.
 pub struct FeedClient {
     base: Url,
-    data: PathBuf,
+    pub(super) data: PathBuf,
     shipped_root: Vec<u8>,
-    http: Http,
+    pub(super) http: Http,
+    pub(super) store: Box<dyn PackStore>,
 }
 
 impl FeedClient {
@@ -78,7 +80,15 @@ impl FeedClient {
             data: data.to_path_buf(),
             shipped_root: shipped_root.to_vec(),
             http: Http::new(super::READ_TIMEOUT)?,
+            store: Box::new(AppStore),
         })
+    }
+
+    /// Installs into `store` instead of this app's own: a test plays an app of another
+    /// release (another pack schema) with it.
+    pub fn store(mut self, store: impl PackStore + 'static) -> FeedClient {
+        self.store = Box::new(store);
+        self
     }
 
     /// Gives up on a connection that stays silent this long (tests use a short one).
@@ -97,7 +107,7 @@ impl FeedClient {
     fn trusted_dir(&self) -> PathBuf {
         self.feed_dir().join("trusted")
     }
-    fn downloads_dir(&self) -> PathBuf {
+    pub(super) fn downloads_dir(&self) -> PathBuf {
         self.feed_dir().join("downloads")
     }
 
@@ -144,7 +154,7 @@ impl FeedClient {
                 .load()
                 .await
                 .map_err(from_tough)?;
-                let listing = Listing::read(&repo.targets().signed)?;
+                let listing = Listing::read(&repo.targets().signed, self.store.schema())?;
                 let mut cities = Vec::new();
                 for city in listing.cities(only)? {
                     let outcome = self.update_city(&listing, &city, progress).await?;
@@ -175,7 +185,7 @@ impl FeedClient {
     fn metadata_url(&self, file: &str) -> Result<Url, FeedError> {
         self.join(&format!("metadata/{file}"))
     }
-    fn targets_url(&self, file: &str) -> Result<Url, FeedError> {
+    pub(super) fn targets_url(&self, file: &str) -> Result<Url, FeedError> {
         self.join(&format!("targets/{file}"))
     }
     fn join(&self, path: &str) -> Result<Url, FeedError> {
@@ -279,11 +289,11 @@ impl FeedClient {
                 return Err(FeedError::Expired { role: role.into() });
             }
         }
-        let listing = Listing::read(&targets.signed)?;
+        let listing = Listing::read(&targets.signed, self.store.schema())?;
         let mut cities = Vec::new();
         for city in listing.cities(only)? {
             let newest = listing.newest(&city);
-            match installed_version(&self.data, &city) {
+            match self.store.installed_version(&self.data, &city) {
                 Some(version) if version >= newest => {
                     cities.push((city, CityOutcome::Current { version }))
                 }
@@ -292,87 +302,6 @@ impl FeedClient {
         }
         Ok(Some(cities))
     }
-
-    async fn update_city(
-        &self,
-        listing: &Listing<'_>,
-        city: &str,
-        progress: &mut dyn FnMut(Progress),
-    ) -> Result<CityOutcome, FeedError> {
-        let newest = listing.newest(city);
-        let installed_path = pack_path(&self.data, city);
-        let installed = installed_version(&self.data, city);
-        if installed.is_some_and(|v| v >= newest) {
-            return Ok(CityOutcome::Current {
-                version: installed.unwrap_or(newest),
-            });
-        }
-        // A delta applies only to the exact bytes it was made from.
-        let base = match installed {
-            Some(v) => std::fs::read(&installed_path)
-                .ok()
-                .filter(|bytes| listing.matches_pack(city, v, bytes))
-                .map(|bytes| (v, bytes)),
-            None => None,
-        };
-        let route = listing.route(city, base.as_ref().map(|(v, _)| *v), newest);
-        let total = route.iter().map(|(_, t)| t.length).sum();
-        let mut done = 0;
-        let mut files = Vec::new();
-        for (name, target) in &route {
-            let part = self
-                .downloads_dir()
-                .join(hex::encode(&target.hashes.sha256));
-            let url = self.targets_url(&name.to_string())?;
-            let report = &mut |n: u64| {
-                progress(Progress {
-                    city: city.to_string(),
-                    done: done + n,
-                    total,
-                })
-            };
-            self.http
-                .download(&url, &part, target.length, &target.hashes.sha256, report)
-                .await?;
-            done += target.length;
-            files.push(part);
-        }
-        let mut pack = base.map(|(_, bytes)| bytes).unwrap_or_default();
-        for ((name, _), part) in route.iter().zip(&files) {
-            let file = std::fs::read(part).map_err(|e| FeedError::io(part, e))?;
-            pack = match name {
-                FeedTarget::Pack { .. } => file,
-                FeedTarget::Delta { to, .. } => {
-                    let expected = listing.pack(city, *to).ok_or_else(|| {
-                        FeedError::Refused(format!("{name}: its result is not listed"))
-                    })?;
-                    let out = crate::delta::apply(&pack, &file, expected.length)
-                        .map_err(|e| FeedError::Refused(format!("{name}: {e}")))?;
-                    if sha256(&out) != *expected.hashes.sha256 {
-                        return Err(FeedError::Refused(format!(
-                            "{name}: the result does not match the signed hash of version {to}"
-                        )));
-                    }
-                    out
-                }
-            };
-        }
-        install_pack(&self.data, &pack)?;
-        for part in &files {
-            let _ = std::fs::remove_file(part);
-        }
-        Ok(CityOutcome::Installed {
-            from: installed,
-            to: newest,
-            files: route.iter().map(|(n, _)| n.to_string()).collect(),
-        })
-    }
-}
-
-fn installed_version(data: &Path, city: &str) -> Option<u64> {
-    CityPack::open(&pack_path(data, city))
-        .ok()
-        .map(|p| p.content_version())
 }
 
 /// tough's refusals, sorted into what a person or a script can act on.
@@ -401,97 +330,4 @@ fn from_tough(e: tough::error::Error) -> FeedError {
         }
     }
     FeedError::Refused(super::reasons(&e))
-}
-
-/// Files to download, in the order they apply.
-type Route<'a> = Vec<(FeedTarget, &'a Target)>;
-
-/// The signed targets, read through [`FeedTarget`]: every name must parse.
-struct Listing<'a> {
-    targets: BTreeMap<FeedTarget, &'a Target>,
-}
-
-impl<'a> Listing<'a> {
-    fn read(targets: &'a Targets) -> Result<Listing<'a>, FeedError> {
-        let mut listing = BTreeMap::new();
-        for (name, target) in &targets.targets {
-            let parsed = FeedTarget::parse(name.raw()).map_err(FeedError::Refused)?;
-            listing.insert(parsed, target);
-        }
-        Ok(Listing { targets: listing })
-    }
-
-    fn cities(&self, only: Option<&str>) -> Result<Vec<String>, FeedError> {
-        let mut cities: Vec<String> = self
-            .targets
-            .keys()
-            .filter(|t| matches!(t, FeedTarget::Pack { .. }))
-            .map(|t| t.city().to_string())
-            .collect();
-        cities.dedup();
-        match only {
-            None => Ok(cities),
-            Some(city) if cities.iter().any(|c| c == city) => Ok(vec![city.to_string()]),
-            Some(city) => Err(FeedError::Refused(format!("the feed has no city `{city}`"))),
-        }
-    }
-
-    fn pack(&self, city: &str, version: u64) -> Option<&'a Target> {
-        self.targets
-            .get(&FeedTarget::Pack {
-                city: city.into(),
-                version,
-            })
-            .copied()
-    }
-
-    fn newest(&self, city: &str) -> u64 {
-        self.targets
-            .keys()
-            .filter_map(|t| t.pack_of(city))
-            .max()
-            .unwrap_or(0)
-    }
-
-    fn matches_pack(&self, city: &str, version: u64, bytes: &[u8]) -> bool {
-        self.pack(city, version)
-            .is_some_and(|t| t.length == bytes.len() as u64 && *t.hashes.sha256 == *sha256(bytes))
-    }
-
-    /// The cheapest files to download to get from `installed` to `newest`: a chain of
-    /// deltas, each of whose results is listed (so it can be checked), or the whole pack.
-    fn route(&self, city: &str, installed: Option<u64>, newest: u64) -> Route<'a> {
-        let pack = FeedTarget::Pack {
-            city: city.into(),
-            version: newest,
-        };
-        let full = self.targets[&pack];
-        let Some(start) = installed else {
-            return vec![(pack, full)];
-        };
-        // Deltas only go forward, so visiting them by their `from` version is enough.
-        let mut best: BTreeMap<u64, (u64, Route<'a>)> = BTreeMap::new();
-        best.insert(start, (0, Vec::new()));
-        for (name, target) in &self.targets {
-            let FeedTarget::Delta { city: c, from, to } = name else {
-                continue;
-            };
-            if c != city || self.pack(city, *to).is_none() {
-                continue;
-            }
-            let Some((cost, path)) = best.get(from).cloned() else {
-                continue;
-            };
-            let cost = cost + target.length;
-            if best.get(to).is_none_or(|(c, _)| cost < *c) {
-                let mut path = path;
-                path.push((name.clone(), *target));
-                best.insert(*to, (cost, path));
-            }
-        }
-        match best.remove(&newest) {
-            Some((cost, path)) if cost < full.length => path,
-            _ => vec![(pack, full)],
-        }
-    }
 }

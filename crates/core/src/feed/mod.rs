@@ -1,29 +1,38 @@
 //! The content feed: signed, incremental, resumable updates of the city packs (issue 5).
 //!
 //! The feed is a folder of static files: TUF metadata under `metadata/` (root, timestamp,
-//! snapshot, targets; made and checked with the `tough` crate) and, under `targets/`, whole
-//! packs and deltas between consecutive versions ([`FeedTarget`]). The phone
+//! snapshot, targets; made and checked with the `tough` crate) and, under `targets/`, for
+//! each pack schema version, compressed whole packs and deltas between consecutive versions
+//! ([`FeedTarget`]: `v5/aydin/12.pack.zst`, `v5/aydin/11-12.delta`). The phone
 //! 1. asks for `timestamp.json` with a conditional request: when nothing changed, that one
 //!    small request is the whole update;
 //! 2. otherwise lets tough walk the metadata from the root keys it trusts (rollback, freeze,
 //!    mix-and-match and wrong keys are refused there), keeping the newest trusted metadata
-//!    in `<data>/feed/trusted/` so versions never go backwards;
-//! 3. downloads the cheapest way to the newest pack, a chain of deltas or the whole pack,
-//!    each file resumed where an earlier attempt stopped, capped at its signed length and
-//!    checked against its signed hash;
-//! 4. builds the new pack in memory, checks it against the signed hash of that version and
-//!    installs it with [`crate::pack::install_pack`]: written beside the old pack, checked,
-//!    renamed over it. A crash leaves the old pack or the new one, nothing in between.
+//!    in `feed/trusted/` of the packs folder it is given (in the app, `<data>/packs/`), so
+//!    versions never go backwards;
+//! 3. looks only at the targets of its own pack schema (`v<PACK_SCHEMA_VERSION>/`; apps of
+//!    the previous release read theirs from the same feed) and downloads the cheapest way to
+//!    the newest pack, a chain of deltas or the whole compressed pack, each file resumed where
+//!    an earlier attempt stopped, capped at its signed length and checked against its signed
+//!    hash (`route.rs`, `install.rs`);
+//! 4. builds the new pack in memory (decompressing or applying deltas, capped at the signed
+//!    uncompressed length), checks it against the signed hash of that version and its
+//!    declared schema against the app's, and installs it with [`crate::install_pack`]:
+//!    written beside the old pack, checked, renamed over it. A crash leaves the old pack or
+//!    the new one, nothing in between.
 //!
 //! Only the user database holds favourites and settings, and the feed never opens it.
 
 mod client;
 mod http;
+mod install;
+mod route;
 mod target;
 
 pub use client::{CityOutcome, FeedClient, Progress, Report};
 pub use http::{Traffic, CONNECT_TIMEOUT, READ_TIMEOUT};
-pub use target::{is_city_id, FeedTarget};
+pub use install::{AppStore, PackStore};
+pub use target::{is_city_id, pack_schema_of, FeedTarget, PackContents, PACK_CONTENTS};
 
 use std::path::{Path, PathBuf};
 

@@ -5,6 +5,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod schemas;
 mod support;
 
 use support::*;
@@ -24,12 +25,21 @@ fn first_install_delta_update_chain_and_already_current() {
 
     // First install: nothing on the phone, the whole pack.
     let fresh = Phone::new(&publisher.shipped_root(), None);
-    fresh.pull_saying(
+    let first = fresh.pull_saying(
         &nginx.url(),
-        "aydin: installed version 1 (from nothing) via aydin/1.pack",
+        &format!(
+            "aydin: installed version 1 (from nothing) via {}",
+            target("aydin/1.pack.zst")
+        ),
     );
     assert_eq!(fresh.version(), Some(1));
     assert_eq!(std::fs::read(fresh.pack_path()).unwrap(), publisher.pack(1));
+    let pack_len = publisher.pack(1).len() as u64;
+    eprintln!(
+        "first install: downloaded {} bytes for a pack of {pack_len} bytes ({:.1} %)",
+        first.bytes(),
+        100.0 * first.bytes() as f64 / pack_len as f64
+    );
 
     // One corrected entry: the phone at version 1 downloads the delta, not the pack.
     let phone = Phone::new(&publisher.shipped_root(), Some(&publisher.pack(1)));
@@ -43,13 +53,16 @@ fn first_install_delta_update_chain_and_already_current() {
     nginx.clear_log();
     let pulled = phone.pull_saying(
         &nginx.url(),
-        "installed version 2 (from version 1) via aydin/1-2.delta",
+        &format!(
+            "installed version 2 (from version 1) via {}",
+            target("aydin/1-2.delta")
+        ),
     );
     assert_eq!(phone.version(), Some(2));
     assert_eq!(std::fs::read(phone.pack_path()).unwrap(), publisher.pack(2));
     let log = nginx.log();
-    assert_eq!(sent(&log, ".pack"), 0, "{log:?}");
-    let pack_len = publisher.pack(2).len() as u64;
+    assert_eq!(sent(&log, ".pack.zst"), 0, "{log:?}");
+    let pack_len = std::fs::metadata(publisher.pack_file(2)).unwrap().len();
     assert!(
         pulled.bytes() * 20 < pack_len,
         "{} of {pack_len}",
@@ -68,7 +81,11 @@ fn first_install_delta_update_chain_and_already_current() {
     publisher.publish(&[]);
     phone.pull_saying(
         &nginx.url(),
-        "installed version 4 (from version 2) via aydin/2-3.delta, aydin/3-4.delta",
+        &format!(
+            "installed version 4 (from version 2) via {}, {}",
+            target("aydin/2-3.delta"),
+            target("aydin/3-4.delta")
+        ),
     );
     assert_eq!(std::fs::read(phone.pack_path()).unwrap(), publisher.pack(4));
 
@@ -91,7 +108,12 @@ fn first_install_delta_update_chain_and_already_current() {
     // The fresh phone at 1 is also brought to 4, by deltas (cheaper than the pack).
     fresh.pull_saying(
         &nginx.url(),
-        "via aydin/1-2.delta, aydin/2-3.delta, aydin/3-4.delta",
+        &format!(
+            "via {}, {}, {}",
+            target("aydin/1-2.delta"),
+            target("aydin/2-3.delta"),
+            target("aydin/3-4.delta")
+        ),
     );
 }
 
@@ -127,7 +149,7 @@ fn flip_byte(path: &std::path::Path) {
 fn tampered_packs_and_deltas_are_refused() {
     let (publisher, phone) = at_version_two();
     let nginx = Nginx::serve(&publisher.feed());
-    flip_byte(&publisher.feed().join("targets/aydin/1-2.delta"));
+    flip_byte(&publisher.target_file(&target("aydin/1-2.delta")));
     refused(
         &phone,
         &nginx.url(),
@@ -135,7 +157,7 @@ fn tampered_packs_and_deltas_are_refused() {
         "refused",
         "does not match the hash in the signed metadata",
     );
-    flip_byte(&publisher.feed().join("targets/aydin/2.pack"));
+    flip_byte(&publisher.pack_file(2));
     let fresh = Phone::new(&publisher.shipped_root(), None);
     refused(
         &fresh,
@@ -154,7 +176,7 @@ fn tampered_metadata_and_a_wrong_key_are_refused() {
     let nginx = Nginx::serve(&publisher.feed());
     let targets = publisher.feed().join("metadata/targets.json");
     let original = std::fs::read_to_string(&targets).unwrap();
-    let pack_len = publisher.pack(2).len();
+    let pack_len = std::fs::metadata(publisher.pack_file(2)).unwrap().len();
     let tampered = original.replace(
         &format!("\"length\": {pack_len}"),
         &format!("\"length\": {}", pack_len + 1),
@@ -274,7 +296,7 @@ fn expired_metadata_installs_nothing_and_says_so() {
 #[test]
 fn endless_data_is_cut_off_at_the_signed_length() {
     let (publisher, phone) = at_version_two();
-    let delta_len = std::fs::metadata(publisher.feed().join("targets/aydin/1-2.delta"))
+    let delta_len = std::fs::metadata(publisher.target_file(&target("aydin/1-2.delta")))
         .unwrap()
         .len();
     let server = BadServer::start(&publisher.feed(), "1-2.delta", Fault::Endless);
@@ -298,52 +320,23 @@ fn endless_data_is_cut_off_at_the_signed_length() {
 
 #[test]
 fn a_target_name_that_climbs_out_of_the_feed_is_refused() {
-    use tough::editor::RepositoryEditor;
-    use tough::schema::{RoleType, Signed, Target, Targets};
     let (publisher, phone) = at_version_two();
     // A compromised publishing machine signs an extra file named to escape the folder.
-    let metadata = publisher.feed().join("metadata");
-    let listed: Signed<Targets> =
-        serde_json::from_slice(&std::fs::read(metadata.join("targets.json")).unwrap()).unwrap();
-    let keys = publisher.keys();
-    let signed = merhaba_pack::keys::block_on(async {
-        let mut editor = RepositoryEditor::new(keys.join("root.json")).await.unwrap();
-        for (name, target) in &listed.signed.targets {
-            editor.add_target(name.clone(), target.clone()).unwrap();
-        }
-        let evil = Target::from_path(publisher.feed().join("targets/aydin/2.pack"))
-            .await
+    let mut targets = publisher.listed();
+    let evil =
+        merhaba_pack::keys::block_on(tough::schema::Target::from_path(publisher.pack_file(2)))
             .unwrap();
-        editor
-            .add_target("aydin/../../../../tmp/evil.pack", evil)
-            .unwrap();
-        let next = |v: std::num::NonZeroU64| v.saturating_add(1);
-        let in_a_day = jiff::Timestamp::now() + jiff::SignedDuration::from_hours(24);
-        editor
-            .targets_version(next(listed.signed.version))
-            .unwrap()
-            .targets_expires(in_a_day)
-            .unwrap()
-            .snapshot_version(next(listed.signed.version))
-            .snapshot_expires(in_a_day)
-            .timestamp_version(next(listed.signed.version))
-            .timestamp_expires(in_a_day);
-        let keys: Vec<_> = [RoleType::Targets, RoleType::Snapshot, RoleType::Timestamp]
-            .into_iter()
-            .map(|r| merhaba_pack::keys::source(&merhaba_pack::keys::key_path(&keys, r)))
-            .collect();
-        editor.sign(&keys).await.unwrap()
-    });
-    merhaba_pack::keys::block_on(signed.write(&metadata)).unwrap();
+    targets.push((target("aydin/../../../../tmp/evil.pack.zst"), evil));
+    publisher.sign_targets(targets);
     let nginx = Nginx::serve(&publisher.feed());
     refused(
         &phone,
         &nginx.url(),
         &[],
         "refused",
-        "target `aydin/../../../../tmp/evil.pack`",
+        &format!("target `{}`", target("aydin/../../../../tmp/evil.pack.zst")),
     );
-    assert!(!std::path::Path::new("/tmp/evil.pack").exists());
+    assert!(!std::path::Path::new("/tmp/evil.pack.zst").exists());
 }
 
 #[test]
@@ -389,15 +382,19 @@ fn key_rotation_signed_by_the_old_root_is_followed_and_an_unsigned_one_refused()
 #[test]
 fn a_dropped_download_resumes_where_it_stopped() {
     let publisher = Publisher::new();
-    let pack_len = publisher.pack(1).len() as u64;
-    let server = BadServer::start(&publisher.feed(), "1.pack", Fault::DropAfter(pack_len / 2));
+    let pack_len = std::fs::metadata(publisher.pack_file(1)).unwrap().len();
+    let server = BadServer::start(
+        &publisher.feed(),
+        "1.pack.zst",
+        Fault::DropAfter(pack_len / 2),
+    );
     let phone = Phone::new(&publisher.shipped_root(), None);
-    refused(&phone, &server.url(), &[], "unreachable", "1.pack");
-    assert_eq!(server.sent_for("1.pack"), pack_len / 2);
+    refused(&phone, &server.url(), &[], "unreachable", "1.pack.zst");
+    assert_eq!(server.sent_for("1.pack.zst"), pack_len / 2);
     let pulled = phone.pull(&server.url(), &[]);
     assert!(pulled.ok, "{pulled:?}");
     assert_eq!(phone.version(), Some(1));
-    let again = server.sent_for("1.pack") - pack_len;
+    let again = server.sent_for("1.pack.zst") - pack_len;
     eprintln!(
         "resume after {} of {pack_len} bytes: {again} bytes downloaded again",
         pack_len / 2
@@ -409,15 +406,19 @@ fn a_dropped_download_resumes_where_it_stopped() {
 
     // A server that refuses the range: the kept part is dropped, and the next try starts over.
     let phone = Phone::new(&publisher.shipped_root(), None);
-    let dropping = BadServer::start(&publisher.feed(), "1.pack", Fault::DropAfter(pack_len / 2));
-    refused(&phone, &dropping.url(), &[], "unreachable", "1.pack");
+    let dropping = BadServer::start(
+        &publisher.feed(),
+        "1.pack.zst",
+        Fault::DropAfter(pack_len / 2),
+    );
+    refused(&phone, &dropping.url(), &[], "unreachable", "1.pack.zst");
     let downloads = phone.data.path().join("feed/downloads");
     assert_eq!(std::fs::read_dir(&downloads).unwrap().count(), 1);
-    let refusing = BadServer::start(&publisher.feed(), "1.pack", Fault::RefuseRanges);
+    let refusing = BadServer::start(&publisher.feed(), "1.pack.zst", Fault::RefuseRanges);
     refused(&phone, &refusing.url(), &[], "server-error", "416");
     assert_eq!(std::fs::read_dir(&downloads).unwrap().count(), 0);
     assert!(phone.pull(&refusing.url(), &[]).ok);
-    assert_eq!(refusing.sent_for("1.pack"), pack_len);
+    assert_eq!(refusing.sent_for("1.pack.zst"), pack_len);
     assert_eq!(phone.version(), Some(1));
 }
 

@@ -14,6 +14,14 @@ pub use crate::common::copy_dir;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_merhaba-pack");
 
+/// The pack schema this build reads and writes: its feed folder is `v<SCHEMA>/`.
+pub const SCHEMA: u32 = merhaba_core::pack::schema::PACK_SCHEMA_VERSION as u32;
+
+/// A target name under this build's schema folder: `aydin/1.pack.zst` → `v5/aydin/1.pack.zst`.
+pub fn target(name: &str) -> String {
+    format!("v{SCHEMA}/{name}")
+}
+
 pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -62,8 +70,18 @@ impl Publisher {
     pub fn shipped_root(&self) -> PathBuf {
         self.keys().join("1.root.json")
     }
+    /// The published file of `name` (a [`target`] name).
+    pub fn target_file(&self, name: &str) -> PathBuf {
+        self.feed().join("targets").join(name)
+    }
+    /// The compressed pack of `version` as published.
+    pub fn pack_file(&self, version: u64) -> PathBuf {
+        self.target_file(&target(&format!("aydin/{version}.pack.zst")))
+    }
+    /// The pack of `version`, as a phone installs it.
     pub fn pack(&self, version: u64) -> Vec<u8> {
-        std::fs::read(self.feed().join(format!("targets/aydin/{version}.pack"))).unwrap()
+        let file = std::fs::read(self.pack_file(version)).unwrap();
+        merhaba_core::delta::decompress(&file, 1 << 30).unwrap()
     }
 
     pub fn publish(&self, extra: &[&str]) -> String {
@@ -504,5 +522,176 @@ impl Phone {
             "{rows:?}"
         );
         rows.join(";")
+    }
+}
+
+/// The store of an app of another release, which reads packs of `schema`. This build's
+/// store (`merhaba_core::install_pack`) reads only this build's schema, so a test that plays
+/// an app of the previous release installs through this one. It keeps the promises the feed
+/// relies on: one file per city at `pack_path`, a pack accepted only when it passes
+/// `quick_check` and declares this schema, written beside the old one and renamed over it.
+pub struct OtherRelease {
+    pub schema: u32,
+}
+
+impl OtherRelease {
+    fn open(&self, path: &Path) -> Option<(String, u64)> {
+        let conn =
+            rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .ok()?;
+        let one = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, String>(0)).ok();
+        let schema: u32 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .ok()?;
+        (schema == self.schema && one("PRAGMA quick_check")? == "ok").then_some(())?;
+        let meta = |key: &str| one(&format!("SELECT value FROM pack_meta WHERE key = '{key}'"));
+        Some((meta("city")?, meta("content_version")?.parse().ok()?))
+    }
+}
+
+impl merhaba_core::feed::PackStore for OtherRelease {
+    fn schema(&self) -> u32 {
+        self.schema
+    }
+    fn installed_version(&self, data: &Path, city: &str) -> Option<u64> {
+        self.open(&merhaba_core::pack_path(data, city))
+            .map(|(_, version)| version)
+    }
+    fn install(&self, data: &Path, pack: &[u8]) -> Result<(), merhaba_core::feed::FeedError> {
+        let incoming = data.join("incoming.sqlite.tmp");
+        let io = |source| merhaba_core::feed::FeedError::Io {
+            path: incoming.clone(),
+            source,
+        };
+        std::fs::write(&incoming, pack).map_err(io)?;
+        let Some((city, _)) = self.open(&incoming) else {
+            std::fs::remove_file(&incoming).map_err(io)?;
+            return Err(merhaba_core::feed::FeedError::Refused(format!(
+                "not a sound pack of schema {}",
+                self.schema
+            )));
+        };
+        std::fs::rename(&incoming, merhaba_core::pack_path(data, &city)).map_err(io)
+    }
+}
+
+impl Phone {
+    /// Updates as an app of another release would: this build's feed client, installing
+    /// into `store`.
+    pub fn pull_as(
+        &self,
+        url: &str,
+        store: OtherRelease,
+    ) -> Result<merhaba_core::feed::Report, merhaba_core::feed::FeedError> {
+        let root = std::fs::read(&self.root).unwrap();
+        merhaba_core::feed::FeedClient::new(url, self.data.path(), &root)?
+            .store(store)
+            .update_blocking(None, &mut |_| {})
+    }
+}
+
+impl Publisher {
+    /// The content version in `city.toml`.
+    pub fn content_version(&self) -> u64 {
+        std::fs::read_to_string(self.content().join("city.toml"))
+            .unwrap()
+            .lines()
+            .find_map(|l| l.strip_prefix("content_version = "))
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap()
+    }
+
+    /// The content as the `merhaba-pack` of a release that writes packs of `schema` would
+    /// build it: this build's pack with `PRAGMA user_version` set to `schema` (the header
+    /// field at offset 60). Only the number tells packs of two releases apart here.
+    pub fn pack_of_schema(&self, schema: u32) -> Vec<u8> {
+        let out = self.dir.path().join(format!("built-{schema}.sqlite"));
+        let built = run(&[
+            "build",
+            self.content().to_str().unwrap(),
+            out.to_str().unwrap(),
+        ]);
+        assert!(built.status.success(), "{built:?}");
+        let mut bytes = std::fs::read(&out).unwrap();
+        bytes[60..64].copy_from_slice(&schema.to_be_bytes());
+        bytes
+    }
+
+    /// Publishes the content as the `merhaba-pack` of a release writing packs of `schema`
+    /// would: the library's `publish_packs`, which files packs by the schema they declare.
+    pub fn publish_as_schema(&self, schema: u32) -> anyhow::Result<Vec<String>> {
+        let pack = merhaba_pack::publish::BuiltPack {
+            city: "aydin".into(),
+            version: self.content_version(),
+            city_toml: self.content().join("city.toml"),
+            bytes: self.pack_of_schema(schema),
+        };
+        merhaba_pack::publish::publish_packs(
+            &[pack],
+            &self.feed(),
+            &self.keys(),
+            &merhaba_pack::publish::Options::default(),
+        )
+        .map(|p| p.lines)
+    }
+
+    /// Signs `targets` as the feed's metadata, one version up, as a compromised (or
+    /// mistaken) publishing machine could: for attacks `publish` itself would not write.
+    pub fn sign_targets(&self, targets: Vec<(String, tough::schema::Target)>) {
+        use tough::editor::RepositoryEditor;
+        use tough::schema::{RoleType, Signed, Targets};
+        let metadata = self.feed().join("metadata");
+        let listed: Signed<Targets> =
+            serde_json::from_slice(&std::fs::read(metadata.join("targets.json")).unwrap()).unwrap();
+        let keys = self.keys();
+        let signed = merhaba_pack::keys::block_on(async {
+            let mut editor = RepositoryEditor::new(keys.join("root.json")).await.unwrap();
+            for (name, target) in targets {
+                editor.add_target(name, target).unwrap();
+            }
+            let next = |v: std::num::NonZeroU64| v.saturating_add(1);
+            let in_a_day = jiff::Timestamp::now() + jiff::SignedDuration::from_hours(24);
+            editor
+                .targets_version(next(listed.signed.version))
+                .unwrap()
+                .targets_expires(in_a_day)
+                .unwrap()
+                .snapshot_version(next(listed.signed.version))
+                .snapshot_expires(in_a_day)
+                .timestamp_version(next(listed.signed.version))
+                .timestamp_expires(in_a_day);
+            let keys: Vec<_> = [RoleType::Targets, RoleType::Snapshot, RoleType::Timestamp]
+                .into_iter()
+                .map(|r| merhaba_pack::keys::source(&merhaba_pack::keys::key_path(&keys, r)))
+                .collect();
+            editor.sign(&keys).await.unwrap()
+        });
+        // Dated after the timestamp it replaces, as `publish` does, so that a phone's
+        // "changed since?" is answered with the new one.
+        let timestamp = metadata.join("timestamp.json");
+        let before = std::fs::metadata(&timestamp).unwrap().modified().unwrap();
+        merhaba_pack::keys::block_on(signed.write(&metadata)).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&timestamp)
+            .unwrap()
+            .set_modified(before + std::time::Duration::from_secs(2))
+            .unwrap();
+    }
+
+    /// The targets the feed's metadata lists now.
+    pub fn listed(&self) -> Vec<(String, tough::schema::Target)> {
+        let listed: tough::schema::Signed<tough::schema::Targets> = serde_json::from_slice(
+            &std::fs::read(self.feed().join("metadata/targets.json")).unwrap(),
+        )
+        .unwrap();
+        listed
+            .signed
+            .targets
+            .into_iter()
+            .map(|(name, target)| (name.raw().to_string(), target))
+            .collect()
     }
 }
