@@ -6,14 +6,20 @@ use dioxus::history::{History, MemoryHistory};
 use dioxus::prelude::*;
 use dioxus::router::components::HistoryProvider;
 
+pub mod boot;
 pub mod components;
+pub mod config;
+pub mod located;
 pub mod platform;
 pub mod state;
+pub mod update_state;
 pub mod updates;
 pub mod views;
 
+pub use boot::Boot;
 use components::shell::Shell;
-pub use state::{AppState, Boot};
+pub use config::Config;
+pub use state::AppState;
 use views::*;
 
 /// Bundled into the binary rather than loaded with `asset!`, so the style is the same under
@@ -55,13 +61,8 @@ pub fn Root(boot: Boot) -> Element {
 
 /// The guide over opened stores, starting at `boot`'s route in the person's language.
 #[component]
-fn Guide(boot: Boot, stores: Rc<state::Stores>) -> Element {
-    let lang = use_signal(|| boot.initial_language());
-    let located = use_signal(|| boot.initial_location());
-    let updates = use_signal(|| boot.initial_update_state());
-    let app = use_context_provider(|| {
-        AppState::new(stores.clone(), lang, located, updates, boot.isolate_marks())
-    });
+fn Guide(boot: Boot, stores: Rc<boot::Stores>) -> Element {
+    let app = state::use_app_state(&boot, &stores);
     // Content updates are checked once at start, in the background.
     use_hook(|| {
         if boot.checks_updates() {

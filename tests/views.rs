@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 
 use common::render;
-use merhaba::state::Stores;
+use merhaba::boot::Stores;
 use merhaba::Boot;
 use merhaba_core::{CityPack, UserStore};
 

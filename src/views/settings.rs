@@ -66,8 +66,7 @@ fn UpdatesPanel(build_date: String) -> Element {
     let l = app.l10n();
     let state = (app.updates)();
     let mut unmetered_only = use_signal(|| {
-        app.stores()
-            .user
+        app.user()
             .setting(UNMETERED_ONLY)
             .ok()
             .flatten()
@@ -150,9 +149,7 @@ fn UpdatesPanel(build_date: String) -> Element {
                             let on = e.checked();
                             unmetered_only.set(on);
                             save_error.set(
-                                app.stores()
-                                    .user
-                                    .set_setting(UNMETERED_ONLY, if on { "true" } else { "false" })
+                                app.user().set_setting(UNMETERED_ONLY, if on { "true" } else { "false" })
                                     .err()
                                     .map(|e| e.to_string()),
                             );
