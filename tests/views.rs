@@ -467,3 +467,58 @@ fn every_screen_links_to_nearby() {
     assert!(html.contains(r#"href="/nearby"#), "{html}");
     assert!(html.contains("What is near me and open now?"), "{html}");
 }
+
+/// The opening tag of the first `<tag` whose attributes contain `marker`.
+fn opening_tag<'a>(html: &'a str, tag: &str, marker: &str) -> &'a str {
+    let open = format!("<{tag} ");
+    html.match_indices(&open)
+        .map(|(at, _)| &html[at..at + html[at..].find('>').unwrap() + 1])
+        .find(|t| t.contains(marker))
+        .unwrap_or_else(|| panic!("no <{tag}> with {marker:?} in\n{html}"))
+}
+
+#[test]
+fn map_labels_carry_the_language_they_are_in() {
+    // The district has no Arabic name: its English one is marked English, left to right.
+    let html = nearby("ar", "/nearby", |b| {
+        b.located(merhaba::state::Located::Asking)
+    });
+    let district = opening_tag(&html, "text", r#"class="district""#);
+    assert!(
+        district.contains(r#"lang="en""#) && district.contains(r#"direction="ltr""#),
+        "{district}"
+    );
+    let html = nearby("tr", "/nearby", |b| {
+        b.located(merhaba::state::Located::Asking)
+    });
+    let district = opening_tag(&html, "text", r#"class="district""#);
+    assert!(district.contains(r#"lang="tr""#), "{district}");
+    assert!(html.contains(">Merkez</text>"), "{html}");
+
+    // Marker titles: an English place name and an Arabic one on an Arabic page.
+    let html = nearby("ar", "/nearby", at(37.85, 27.85));
+    for (name, lang, dir) in [
+        ("Community hall", "en", "ltr"),
+        ("مبنى العيادة", "ar", "rtl"),
+    ] {
+        let tag = format!(r#"<title lang="{lang}" dir="{dir}">{name}</title>"#);
+        assert!(html.contains(&tag), "missing {tag}\n{html}");
+    }
+}
+
+#[test]
+fn topic_options_carry_the_language_of_their_names() {
+    let html = nearby("ar", "/nearby", at(37.85, 27.85));
+    let health = opening_tag(&html, "option", r#"value="health""#);
+    assert!(
+        health.contains(r#"lang="ar""#) && health.contains(r#"dir="rtl""#),
+        "{health}"
+    );
+    in_order(&html, &[r#"value="health""#, "الصحة</option>"]);
+    let html = nearby("en", "/nearby", at(37.85, 27.85));
+    let language = opening_tag(&html, "option", r#"value="language""#);
+    assert!(
+        language.contains(r#"lang="en""#) && language.contains(r#"dir="ltr""#),
+        "{language}"
+    );
+}
