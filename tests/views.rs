@@ -522,3 +522,54 @@ fn topic_options_carry_the_language_of_their_names() {
         "{language}"
     );
 }
+
+#[test]
+fn a_pack_that_cannot_be_opened_speaks_the_device_language_first() {
+    let html = render(Boot::new(
+        Err("packs/aydin.sqlite: not a pack".into()),
+        vec!["ar-SY".into()],
+    ));
+    let root = opening_tag(&html, "div", "boot-failure");
+    assert!(
+        root.contains(r#"lang="ar""#) && root.contains(r#"dir="rtl""#),
+        "{root}"
+    );
+    in_order(
+        &html,
+        &[
+            "تعذرت قراءة دليل المدينة.",
+            "أغلق التطبيق ثم افتحه من جديد.",
+            r#"lang="en" dir="ltr">The city guide could not be read."#,
+            r#"lang="tr" dir="ltr">Şehir rehberi okunamadı."#,
+            "تفاصيل لمن يساعدك:",
+            r#"<pre class="error-details" lang="en" dir="ltr">packs/aydin.sqlite: not a pack"#,
+        ],
+    );
+}
+
+#[test]
+fn a_pack_damaged_while_in_use_is_reported_in_the_readers_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let boot = boot(dir.path(), &["tr"]);
+    // The pack is open; now everything after its first page is lost on disk. The first
+    // page (with the version SQLite checks) stays, so the damage shows at the next query.
+    let path = dir.path().join("mini.sqlite");
+    let mut bytes = std::fs::read(&path).unwrap();
+    let page_size = match u16::from_be_bytes([bytes[16], bytes[17]]) {
+        1 => 65_536,
+        n => usize::from(n),
+    };
+    bytes[page_size..].fill(0);
+    std::fs::write(&path, &bytes).unwrap();
+    let html = render(boot.at("/category/health"));
+    in_order(
+        &html,
+        &[
+            r#"role="alert""#,
+            "Şehir rehberi okunamadı.",
+            "Uygulamayı kapatıp yeniden açın.",
+            "Size yardım eden kişi için ayrıntılar:",
+            r#"<pre class="error-details" lang="en" dir="ltr">"#,
+        ],
+    );
+}
