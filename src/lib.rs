@@ -6,14 +6,23 @@ use dioxus::history::{History, MemoryHistory};
 use dioxus::prelude::*;
 use dioxus::router::components::HistoryProvider;
 
+pub mod boot;
 pub mod components;
+pub mod config;
+pub mod located;
 pub mod platform;
 pub mod state;
+pub mod update_state;
 pub mod updates;
 pub mod views;
 
+pub use boot::Boot;
+use components::content::ErrorDetails;
 use components::shell::Shell;
-pub use state::{AppState, Boot};
+pub use config::Config;
+use merhaba_core::l10n::UI_LANGUAGES;
+use merhaba_core::{Direction, Localizer};
+pub use state::AppState;
 use views::*;
 
 /// Bundled into the binary rather than loaded with `asset!`, so the style is the same under
@@ -49,19 +58,14 @@ pub enum Route {
 pub fn Root(boot: Boot) -> Element {
     match boot.stores() {
         Ok(stores) => rsx! { Guide { boot, stores } },
-        Err(message) => rsx! { BootFailure { message } },
+        Err(message) => rsx! { BootFailure { message, lang: boot.device_language() } },
     }
 }
 
 /// The guide over opened stores, starting at `boot`'s route in the person's language.
 #[component]
-fn Guide(boot: Boot, stores: Rc<state::Stores>) -> Element {
-    let lang = use_signal(|| boot.initial_language());
-    let located = use_signal(|| boot.initial_location());
-    let updates = use_signal(|| boot.initial_update_state());
-    let app = use_context_provider(|| {
-        AppState::new(stores.clone(), lang, located, updates, boot.isolate_marks())
-    });
+fn Guide(boot: Boot, stores: Rc<boot::Stores>) -> Element {
+    let app = state::use_app_state(&boot, &stores);
     // Content updates are checked once at start, in the background.
     use_hook(|| {
         if boot.checks_updates() {
@@ -78,19 +82,27 @@ fn Guide(boot: Boot, stores: Rc<state::Stores>) -> Element {
     }
 }
 
-/// Shown when the city pack cannot be opened at all: says what failed, in every UI language,
-/// because the person's language setting lives in the store that may be what failed.
+/// Shown when the city pack cannot be opened at all. The person's language setting lives in
+/// the store that may be what failed, so this screen is in the device's language, then says
+/// what failed in every other UI language too, then gives the details for a helper.
 #[component]
-fn BootFailure(message: String) -> Element {
+fn BootFailure(message: String, lang: &'static str) -> Element {
+    let l = Localizer::new(lang, true);
+    let others = UI_LANGUAGES
+        .iter()
+        .map(|(code, _, _)| *code)
+        .filter(|c| *c != lang);
     rsx! {
         style { {STYLE} }
-        div { class: "app boot-failure",
-            for (code, _, _) in merhaba_core::l10n::UI_LANGUAGES {
-                p { lang: *code, dir: merhaba_core::Direction::of(code).as_attr(),
-                    {merhaba_core::Localizer::new(code, true).t("error-store")}
+        div { class: "app boot-failure", lang, dir: l.direction().as_attr(),
+            p { {l.t("error-store")} }
+            p { {l.t("error-store-hint")} }
+            for code in others {
+                p { lang: code, dir: Direction::of(code).as_attr(),
+                    {Localizer::new(code, true).t("error-store")}
                 }
             }
-            pre { dir: "ltr", "{message}" }
+            ErrorDetails { label: l.t("error-details"), details: message }
         }
     }
 }

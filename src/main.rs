@@ -1,16 +1,24 @@
 //! Launches the Merhaba desktop or mobile app with the embedded Aydın pack.
 
 use dioxus::prelude::*;
-use merhaba::{platform, Boot, Root};
+use merhaba::config::{Command, Config, USAGE};
+use merhaba::{Boot, Root};
 
 fn main() {
-    // `--position LAT,LON` or MERHABA_POSITION: a fixed position for tests and demos.
-    // A malformed one stops here, with the reason, before a window opens.
-    if let Some(Err(e)) = fixed_position() {
-        eprintln!("merhaba: {e}");
-        std::process::exit(2);
-    }
-    let launch = dioxus::LaunchBuilder::new();
+    // Read once, here: a malformed position or an unknown argument stops the app with the
+    // reason, before a window opens.
+    let config = match Config::from_process() {
+        Ok(Command::Run(config)) => config,
+        Ok(Command::Help) => {
+            print!("{USAGE}");
+            return;
+        }
+        Err(e) => {
+            eprintln!("merhaba: {e}");
+            std::process::exit(2);
+        }
+    };
+    let launch = dioxus::LaunchBuilder::new().with_context(config);
     #[cfg(feature = "desktop")]
     let launch = launch.with_cfg(
         dioxus::desktop::Config::new().with_menu(None).with_window(
@@ -23,19 +31,6 @@ fn main() {
 }
 
 fn app() -> Element {
-    let boot = use_hook(|| {
-        let mut boot = Boot::from_data_dir(platform::data_dir());
-        if let Some(Ok(position)) = fixed_position() {
-            boot = boot.at_position(position);
-        }
-        match std::env::var("MERHABA_START") {
-            Ok(path) => boot.at(&path),
-            Err(_) => boot,
-        }
-    });
+    let boot = use_hook(|| Boot::from_config(&consume_context::<Config>()));
     rsx! { Root { boot } }
-}
-
-fn fixed_position() -> Option<Result<merhaba_core::Position, String>> {
-    platform::position::fixed_position(&std::env::args().collect::<Vec<_>>())
 }

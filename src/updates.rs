@@ -3,11 +3,14 @@
 //! as `merhaba-pack pull`. When a new version is installed, every screen shows it at once;
 //! the user database is never touched.
 
+use std::path::PathBuf;
+
 use dioxus::prelude::*;
 use futures_util::StreamExt;
 use merhaba_core::feed::{CityOutcome, FeedClient, FeedError, Report};
 
 use crate::state::AppState;
+pub use crate::update_state::UpdateState;
 
 /// The feed's root metadata (its public keys) that this build trusts; see
 /// docs/publishing.md before shipping to people.
@@ -15,54 +18,6 @@ pub const SHIPPED_ROOT: &[u8] = include_bytes!("../feed/root.json");
 
 /// The user setting for "Only on Wi-Fi / unmetered connections".
 pub const UNMETERED_ONLY: &str = "updates.unmetered_only";
-
-#[derive(Clone, Debug, PartialEq, Default)]
-pub enum UpdateState {
-    #[default]
-    NotChecked,
-    /// This build has no feed address.
-    NotConfigured,
-    /// The person asked for unmetered connections only, and this one is metered or unknown.
-    WaitingForUnmetered,
-    Checking,
-    Downloading {
-        done: u64,
-        total: u64,
-    },
-    UpToDate,
-    Installed {
-        version: u64,
-    },
-    /// No connection, or the server failed: nothing changes, the guide works offline.
-    Unreachable,
-    /// The feed's signed metadata has expired: nothing new is installed.
-    NotConfirmed,
-    /// A signature, hash or version check failed.
-    Refused(String),
-    /// The update could not be written (a full disk, for one).
-    Failed(String),
-}
-
-impl UpdateState {
-    pub fn busy(&self) -> bool {
-        matches!(
-            self,
-            UpdateState::Checking | UpdateState::Downloading { .. }
-        )
-    }
-}
-
-/// The feed's address: `--feed URL`, else `MERHABA_FEED_URL` at run time, else the same
-/// variable when the app was built.
-pub fn feed_url() -> Option<String> {
-    let args: Vec<String> = std::env::args().collect();
-    args.windows(2)
-        .find(|w| w[0] == "--feed")
-        .map(|w| w[1].clone())
-        .or_else(|| std::env::var("MERHABA_FEED_URL").ok())
-        .or_else(|| option_env!("MERHABA_FEED_URL").map(String::from))
-        .filter(|url| !url.is_empty())
-}
 
 enum Message {
     Waiting,
@@ -77,19 +32,20 @@ pub fn check(app: &AppState) {
     if state.peek().busy() {
         return;
     }
-    let Some(url) = feed_url() else {
+    let Some(url) = app.feed_url().map(String::from) else {
         state.set(UpdateState::NotConfigured);
         return;
     };
     let unmetered_only = app
-        .stores()
-        .user
+        .user()
         .setting(UNMETERED_ONLY)
         .ok()
         .flatten()
         .is_some_and(|v| v == "true");
-    let dir = app.stores().packs_dir();
-    let city = app.stores().city_id();
+    // Updates install beside the pack in use, for its city.
+    let pack = app.pack_now();
+    let dir = pack.path().parent().map(PathBuf::from).unwrap_or_default();
+    let city = pack.meta("city").ok();
     state.set(UpdateState::Checking);
     let (sender, mut messages) = futures_channel::mpsc::unbounded();
     std::thread::spawn(move || {

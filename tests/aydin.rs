@@ -5,7 +5,7 @@
 mod common;
 
 use common::{embedded_pack, render};
-use merhaba::state::{Stores, EMBEDDED_PACK};
+use merhaba::boot::{Stores, EMBEDDED_PACK};
 use merhaba::Boot;
 use merhaba_core::{CityPack, LanguageChain, UserStore};
 

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{embedded_pack, render};
-use merhaba::state::Stores;
+use merhaba::boot::Stores;
 use merhaba::Boot;
 use merhaba_core::{LanguageChain, UserStore};
 

@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 
 use common::render;
-use merhaba::state::Stores;
+use merhaba::boot::Stores;
 use merhaba::Boot;
 use merhaba_core::{CityPack, UserStore};
 
@@ -466,4 +466,110 @@ fn every_screen_links_to_nearby() {
     let html = nearby("en", "/", |b| b);
     assert!(html.contains(r#"href="/nearby"#), "{html}");
     assert!(html.contains("What is near me and open now?"), "{html}");
+}
+
+/// The opening tag of the first `<tag` whose attributes contain `marker`.
+fn opening_tag<'a>(html: &'a str, tag: &str, marker: &str) -> &'a str {
+    let open = format!("<{tag} ");
+    html.match_indices(&open)
+        .map(|(at, _)| &html[at..at + html[at..].find('>').unwrap() + 1])
+        .find(|t| t.contains(marker))
+        .unwrap_or_else(|| panic!("no <{tag}> with {marker:?} in\n{html}"))
+}
+
+#[test]
+fn map_labels_carry_the_language_they_are_in() {
+    // The district has no Arabic name: its English one is marked English, left to right.
+    let html = nearby("ar", "/nearby", |b| {
+        b.located(merhaba::state::Located::Asking)
+    });
+    let district = opening_tag(&html, "text", r#"class="district""#);
+    assert!(
+        district.contains(r#"lang="en""#) && district.contains(r#"direction="ltr""#),
+        "{district}"
+    );
+    let html = nearby("tr", "/nearby", |b| {
+        b.located(merhaba::state::Located::Asking)
+    });
+    let district = opening_tag(&html, "text", r#"class="district""#);
+    assert!(district.contains(r#"lang="tr""#), "{district}");
+    assert!(html.contains(">Merkez</text>"), "{html}");
+
+    // Marker titles: an English place name and an Arabic one on an Arabic page.
+    let html = nearby("ar", "/nearby", at(37.85, 27.85));
+    for (name, lang, dir) in [
+        ("Community hall", "en", "ltr"),
+        ("مبنى العيادة", "ar", "rtl"),
+    ] {
+        let tag = format!(r#"<title lang="{lang}" dir="{dir}">{name}</title>"#);
+        assert!(html.contains(&tag), "missing {tag}\n{html}");
+    }
+}
+
+#[test]
+fn topic_options_carry_the_language_of_their_names() {
+    let html = nearby("ar", "/nearby", at(37.85, 27.85));
+    let health = opening_tag(&html, "option", r#"value="health""#);
+    assert!(
+        health.contains(r#"lang="ar""#) && health.contains(r#"dir="rtl""#),
+        "{health}"
+    );
+    in_order(&html, &[r#"value="health""#, "الصحة</option>"]);
+    let html = nearby("en", "/nearby", at(37.85, 27.85));
+    let language = opening_tag(&html, "option", r#"value="language""#);
+    assert!(
+        language.contains(r#"lang="en""#) && language.contains(r#"dir="ltr""#),
+        "{language}"
+    );
+}
+
+#[test]
+fn a_pack_that_cannot_be_opened_speaks_the_device_language_first() {
+    let html = render(Boot::new(
+        Err("packs/aydin.sqlite: not a pack".into()),
+        vec!["ar-SY".into()],
+    ));
+    let root = opening_tag(&html, "div", "boot-failure");
+    assert!(
+        root.contains(r#"lang="ar""#) && root.contains(r#"dir="rtl""#),
+        "{root}"
+    );
+    in_order(
+        &html,
+        &[
+            "تعذرت قراءة دليل المدينة.",
+            "أغلق التطبيق ثم افتحه من جديد.",
+            r#"lang="en" dir="ltr">The city guide could not be read."#,
+            r#"lang="tr" dir="ltr">Şehir rehberi okunamadı."#,
+            "تفاصيل لمن يساعدك:",
+            r#"<pre class="error-details" lang="en" dir="ltr">packs/aydin.sqlite: not a pack"#,
+        ],
+    );
+}
+
+#[test]
+fn a_pack_damaged_while_in_use_is_reported_in_the_readers_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let boot = boot(dir.path(), &["tr"]);
+    // The pack is open; now everything after its first page is lost on disk. The first
+    // page (with the version SQLite checks) stays, so the damage shows at the next query.
+    let path = dir.path().join("mini.sqlite");
+    let mut bytes = std::fs::read(&path).unwrap();
+    let page_size = match u16::from_be_bytes([bytes[16], bytes[17]]) {
+        1 => 65_536,
+        n => usize::from(n),
+    };
+    bytes[page_size..].fill(0);
+    std::fs::write(&path, &bytes).unwrap();
+    let html = render(boot.at("/category/health"));
+    in_order(
+        &html,
+        &[
+            r#"role="alert""#,
+            "Şehir rehberi okunamadı.",
+            "Uygulamayı kapatıp yeniden açın.",
+            "Size yardım eden kişi için ayrıntılar:",
+            r#"<pre class="error-details" lang="en" dir="ltr">"#,
+        ],
+    );
 }

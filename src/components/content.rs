@@ -51,11 +51,36 @@ pub fn FallbackNotice(lang: String) -> Element {
 #[component]
 pub fn StoreError(message: String) -> Element {
     let app = use_app();
+    let l = app.l10n();
     rsx! {
         div { class: "notice error", role: "alert",
-            p { {app.l10n().t("error-store")} }
-            pre { dir: "ltr", "{message}" }
+            p { {l.t("error-store")} }
+            p { {l.t("error-store-hint")} }
+            ErrorDetails { label: l.t("error-details"), details: message }
         }
+    }
+}
+
+/// A choice in Settings that could not be written to the user database.
+#[component]
+pub fn SaveError(details: String) -> Element {
+    let app = use_app();
+    let l = app.l10n();
+    rsx! {
+        div { class: "notice error", role: "alert",
+            p { {l.t("error-save")} }
+            ErrorDetails { label: l.t("error-details"), details }
+        }
+    }
+}
+
+/// The technical reason behind an error, for whoever helps the person or reads a bug
+/// report: worded by the libraries, in English, under a label in the reader's language.
+#[component]
+pub fn ErrorDetails(label: String, details: String) -> Element {
+    rsx! {
+        p { class: "error-details-label", "{label}" }
+        pre { class: "error-details", lang: "en", dir: "ltr", "{details}" }
     }
 }
 

@@ -5,7 +5,7 @@
 
 use dioxus::prelude::*;
 use merhaba_core::position::EARTH_RADIUS_M;
-use merhaba_core::{Locality, Position};
+use merhaba_core::{Direction, Locality, Position, Text};
 
 use crate::state::{use_app, Located, PositionSource};
 use crate::Route;
@@ -69,7 +69,8 @@ pub struct MapPlace {
     pub rank: usize,
     pub service_id: String,
     pub position: Position,
-    pub label: String,
+    /// The place's name, in the language it is really in.
+    pub label: Text,
 }
 
 /// `you`: whether `frame.centre` is the person's position (drawn as a blue dot) or only
@@ -125,9 +126,12 @@ pub fn NearbyMap(
                 }
                 for locality in localities.iter().filter(|d| !d.landmark) {
                     if frame.inside(frame.project(&locality.position)) {
+                        // SVG's `direction` is what `dir` is to HTML.
                         text {
                             key: "{locality.id}",
                             class: "district",
+                            lang: "{locality.name.lang}",
+                            direction: Direction::of(&locality.name.lang).as_attr(),
                             x: "{frame.project(&locality.position).0}",
                             y: "{frame.project(&locality.position).1}",
                             "{locality.name.value}"
@@ -147,7 +151,11 @@ pub fn NearbyMap(
                             e.stop_propagation();
                             nav.push(Route::ServicePage { id: place.service_id.clone() });
                         },
-                        title { "{place.label}" }
+                        title {
+                            lang: "{place.label.lang}",
+                            dir: Direction::of(&place.label.lang).as_attr(),
+                            "{place.label.value}"
+                        }
                         circle {
                             cx: "{frame.project(&place.position).0}",
                             cy: "{frame.project(&place.position).1}",

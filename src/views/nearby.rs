@@ -9,7 +9,7 @@ use chrono::{Datelike, Timelike, Utc};
 use dioxus::prelude::*;
 use merhaba_core::nearby::{nearest_city, Filter, Hit};
 use merhaba_core::position::walking_minutes;
-use merhaba_core::{Compass, HoursStatus, Localizer, Position};
+use merhaba_core::{Compass, Direction, HoursStatus, Localizer, Position};
 
 use crate::components::content::{Inline, PlaceActions, StoreError};
 use crate::components::map::{MapFrame, MapPlace, NearbyMap};
@@ -95,7 +95,7 @@ pub fn Nearby(category: String, open: bool) -> Element {
             rank: i.rank,
             service_id: i.service_id.clone(),
             position: i.position,
-            label: i.place_name.value.clone(),
+            label: i.place_name.clone(),
         })
         .collect();
     let nav = navigator();
@@ -131,7 +131,13 @@ pub fn Nearby(category: String, open: bool) -> Element {
                         select { class: "category-filter", onchange: on_category,
                             option { value: "", selected: category.is_empty(), {l.t("nearby-filter-all")} }
                             for c in categories.iter() {
-                                option { key: "{c.id}", value: "{c.id}", selected: c.id == category,
+                                // An option holds plain text only, so it carries the language.
+                                option {
+                                    key: "{c.id}",
+                                    value: "{c.id}",
+                                    selected: c.id == category,
+                                    lang: "{c.name.lang}",
+                                    dir: Direction::of(&c.name.lang).as_attr(),
                                     "{c.icon} {c.name.value}"
                                 }
                             }

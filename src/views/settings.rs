@@ -5,7 +5,7 @@ use dioxus::prelude::*;
 use merhaba_core::l10n::UI_LANGUAGES;
 use merhaba_core::Direction;
 
-use crate::components::content::StoreError;
+use crate::components::content::{SaveError, StoreError};
 use crate::state::use_app;
 use crate::updates::{self, UpdateState, UNMETERED_ONLY};
 
@@ -40,8 +40,8 @@ pub fn Settings() -> Element {
                     }
                 }
             }
-            if let Some(error) = save_error() {
-                p { class: "notice error", dir: "ltr", "{error}" }
+            if let Some(details) = save_error() {
+                SaveError { details }
             }
         }
         section { class: "settings-group",
@@ -66,8 +66,7 @@ fn UpdatesPanel(build_date: String) -> Element {
     let l = app.l10n();
     let state = (app.updates)();
     let mut unmetered_only = use_signal(|| {
-        app.stores()
-            .user
+        app.user()
             .setting(UNMETERED_ONLY)
             .ok()
             .flatten()
@@ -127,7 +126,7 @@ fn UpdatesPanel(build_date: String) -> Element {
                 progress { max: "{total}", value: "{done}" }
             }
             if let Some(details) = details {
-                p { class: "update-details", dir: "ltr", "{details}" }
+                p { class: "update-details", lang: "en", dir: "ltr", "{details}" }
             }
             if state != UpdateState::NotConfigured {
                 button {
@@ -150,9 +149,7 @@ fn UpdatesPanel(build_date: String) -> Element {
                             let on = e.checked();
                             unmetered_only.set(on);
                             save_error.set(
-                                app.stores()
-                                    .user
-                                    .set_setting(UNMETERED_ONLY, if on { "true" } else { "false" })
+                                app.user().set_setting(UNMETERED_ONLY, if on { "true" } else { "false" })
                                     .err()
                                     .map(|e| e.to_string()),
                             );
@@ -161,8 +158,8 @@ fn UpdatesPanel(build_date: String) -> Element {
                 }
                 {l.t("settings-updates-unmetered")}
             }
-            if let Some(error) = save_error() {
-                p { class: "notice error", dir: "ltr", "{error}" }
+            if let Some(details) = save_error() {
+                SaveError { details }
             }
         }
     }

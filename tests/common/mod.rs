@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use dioxus::prelude::*;
-use merhaba::state::EMBEDDED_PACK;
+use merhaba::boot::EMBEDDED_PACK;
 use merhaba::{Boot, Root, RootProps};
 use merhaba_core::{install_pack, CityPack};
 

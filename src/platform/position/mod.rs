@@ -39,20 +39,6 @@ pub enum Fix {
     TimedOut,
 }
 
-/// A fixed position for tests and demos: `--position LAT,LON` on the command line, else the
-/// `MERHABA_POSITION` environment variable. A malformed value is an error that says why.
-pub fn fixed_position(args: &[String]) -> Option<Result<Position, String>> {
-    let from_args = args
-        .windows(2)
-        .find(|w| w[0] == "--position")
-        .map(|w| w[1].clone());
-    let text = from_args.or_else(|| std::env::var("MERHABA_POSITION").ok())?;
-    Some(
-        text.parse::<Position>()
-            .map_err(|e| format!("position {text:?}: {e}")),
-    )
-}
-
 /// Asks the platform for the device's position, giving up after `timeout`. The platform
 /// call runs on its own thread, so the screen is never blocked and never waits forever.
 pub async fn locate(timeout: Duration) -> Fix {
@@ -80,23 +66,4 @@ fn request(timeout: Duration) -> Fix {
 #[cfg(not(any(target_os = "android", target_os = "ios", target_os = "linux")))]
 fn request(_timeout: Duration) -> Fix {
     Fix::Unavailable("no location service on this platform".into())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_fixed_position_comes_from_the_flag_and_is_checked() {
-        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let p = fixed_position(&args(&["merhaba", "--position", "37.84,27.81"]));
-        assert_eq!(p, Some(Ok(Position::new(37.84, 27.81).unwrap())));
-        let err = fixed_position(&args(&["--position", "north"]))
-            .unwrap()
-            .unwrap_err();
-        assert!(
-            err.contains("\"north\"") && err.contains("LAT,LON"),
-            "{err}"
-        );
-    }
 }
