@@ -8,31 +8,11 @@ use std::rc::Rc;
 
 use dioxus::prelude::*;
 use merhaba_core::l10n::UI_LANGUAGES;
-use merhaba_core::{
-    CityArea, CityClock, CityPack, LanguageChain, Localizer, NearbyIndex, UserStore,
-};
+use merhaba_core::{CityPack, LanguageChain, Localizer, NearbyData, UserStore};
 
 use crate::boot::{Boot, Stores};
 pub use crate::located::{Located, PositionSource};
 use crate::update_state::UpdateState;
-
-/// What the Nearby screen needs from the pack beyond texts.
-pub struct NearbyData {
-    pub clock: CityClock,
-    pub index: NearbyIndex,
-    pub area: CityArea,
-}
-
-impl NearbyData {
-    fn build(pack: &CityPack) -> Result<NearbyData, merhaba_core::StoreError> {
-        let clock = pack.clock()?;
-        Ok(NearbyData {
-            index: pack.nearby_index(&clock)?,
-            area: pack.area()?,
-            clock,
-        })
-    }
-}
 
 /// [`NearbyData`] of one pack, built the first time Nearby asks for it. It belongs to the
 /// pack: a new pack brings a new, empty one (see `AppState::nearby`).
@@ -52,7 +32,8 @@ impl NearbyOfPack {
     fn get(&self) -> Result<Rc<NearbyData>, String> {
         self.data
             .get_or_init(|| {
-                NearbyData::build(&self.pack)
+                self.pack
+                    .nearby_data()
                     .map(Rc::new)
                     .map_err(|e| e.to_string())
             })

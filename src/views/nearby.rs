@@ -7,14 +7,14 @@
 
 use chrono::{Datelike, Timelike, Utc};
 use dioxus::prelude::*;
-use merhaba_core::nearby::{nearest_city, Filter, Hit};
+use merhaba_core::nearby::{nearest_city, Filter};
 use merhaba_core::position::walking_minutes;
-use merhaba_core::{Compass, Direction, HoursStatus, Localizer, Position};
+use merhaba_core::{Compass, Direction, HoursLine, HoursStatus, Localizer, NearbyQuery, NearbyRow};
 
 use crate::components::content::{Inline, PlaceActions, StoreError};
 use crate::components::map::{MapFrame, MapPlace, NearbyMap};
 use crate::platform::position::{locate, Fix, FIX_TIMEOUT};
-use crate::state::{use_app, AppState, Located, NearbyData, PositionSource};
+use crate::state::{use_app, Located, PositionSource};
 use crate::Route;
 
 /// How many places the list and the map show.
@@ -60,9 +60,21 @@ pub fn Nearby(category: String, open: bool) -> Element {
         },
         open_at: open.then_some(now),
     };
-    let hits = position
-        .map(|at| data.index.nearest(at, SHOWN, &filter))
-        .unwrap_or_default();
+    let items = match position {
+        Some(at) => {
+            let query = NearbyQuery {
+                at,
+                k: SHOWN,
+                filter,
+                now,
+            };
+            match app.pack().nearby(&data, &query, &chain) {
+                Ok(rows) => rows,
+                Err(e) => return rsx! { StoreError { message: e.to_string() } },
+            }
+        }
+        None => Vec::new(),
+    };
     // This app holds one city pack, so the nearest city is its city.
     let outside = position
         .and_then(|at| nearest_city(&at, std::slice::from_ref(&data.area)))
@@ -71,11 +83,6 @@ pub fn Nearby(category: String, open: bool) -> Element {
             (name.unwrap_or_default(), distance)
         });
 
-    let items: Vec<Item> = hits
-        .iter()
-        .enumerate()
-        .filter_map(|(i, hit)| item(&app, &data, &categories, now, i + 1, hit))
-        .collect();
     // Around the person, wide enough for the places listed; without a position, the whole
     // city, so a tap on the map can say where they are.
     let frame = match position {
@@ -268,78 +275,8 @@ fn PlacePicker(localities: Vec<merhaba_core::Locality>) -> Element {
     }
 }
 
-/// One row of the list, with everything resolved for the reader.
-#[derive(Clone, Debug, PartialEq)]
-struct Item {
-    rank: usize,
-    service_id: String,
-    service_name: merhaba_core::Text,
-    place_name: merhaba_core::Text,
-    category: Option<(String, merhaba_core::Text)>,
-    position: Position,
-    distance_m: f64,
-    bearing_deg: f64,
-    hours: Option<HoursLine>,
-    phone: Option<String>,
-    geo_uri: String,
-    sample: bool,
-}
-
-/// What the opening hours say, with the city's date, to word "today" or "tomorrow".
-#[derive(Clone, Debug, PartialEq)]
-struct HoursLine {
-    status: HoursStatus,
-    raw: String,
-    today: chrono::NaiveDate,
-}
-
-fn item(
-    app: &AppState,
-    data: &NearbyData,
-    categories: &[merhaba_core::CategorySummary],
-    now: chrono::DateTime<Utc>,
-    rank: usize,
-    hit: &Hit,
-) -> Option<Item> {
-    let chain = app.chain();
-    let found = data.index.place(hit.index);
-    let summary = app.pack().service_summary(&found.service_id, &chain).ok()?;
-    let place = app
-        .pack()
-        .places(&found.service_id, &chain)
-        .ok()?
-        .into_iter()
-        .nth(found.place)?;
-    let category = found.categories.iter().find_map(|id| {
-        categories
-            .iter()
-            .find(|c| &c.id == id)
-            .map(|c| (c.icon.clone(), c.name.clone()))
-    });
-    // The index read the hours when it was built; they are not parsed again here.
-    let hours = found.hours.as_ref().map(|h| HoursLine {
-        status: h.status(now),
-        raw: h.raw().to_string(),
-        today: data.clock.local(now).date(),
-    });
-    Some(Item {
-        rank,
-        service_id: found.service_id.clone(),
-        service_name: summary.name,
-        geo_uri: place.geo_uri(),
-        place_name: place.name,
-        category,
-        position: found.position,
-        distance_m: hit.distance_m,
-        bearing_deg: hit.bearing_deg,
-        hours,
-        phone: place.phone,
-        sample: summary.sample,
-    })
-}
-
 #[component]
-fn NearbyItem(item: Item) -> Element {
+fn NearbyItem(item: NearbyRow) -> Element {
     let app = use_app();
     let l = app.l10n();
     let compass = Compass::from_bearing(item.bearing_deg);
