@@ -11,7 +11,7 @@ use crate::fold::{arabic_stems, fold};
 
 /// The keys `search_rows` counts a row of `search` under: each of its words, each prefix of
 /// two to `COUNTED_PREFIX_CHARS` letters of them followed by `*`, and `*` alone (every row).
-pub fn row_keys<'a>(words: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
+pub(crate) fn row_keys<'a>(words: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
     let mut keys = HashSet::from(["*".to_string()]);
     for word in words {
         let mut prefix = String::new();
@@ -28,7 +28,7 @@ pub fn row_keys<'a>(words: impl IntoIterator<Item = &'a str>) -> HashSet<String>
 
 /// The text stored in the index for `text`: folded words, plus Arabic words without their
 /// article or one-letter prefix.
-pub fn index_text(text: &str) -> String {
+pub(crate) fn index_text(text: &str) -> String {
     let mut out = Vec::new();
     for word in fold(text).split(' ').filter(|w| !w.is_empty()) {
         out.push(word.to_string());
@@ -41,7 +41,7 @@ pub fn index_text(text: &str) -> String {
 
 /// The word itself and every form of it with one letter deleted: two words within one edit
 /// of each other always share one of these.
-pub fn deletions(word: &str) -> Vec<String> {
+pub(crate) fn deletions(word: &str) -> Vec<String> {
     let chars: Vec<char> = word.chars().collect();
     let mut out = vec![word.to_string()];
     for i in 0..chars.len() {
@@ -60,7 +60,7 @@ pub fn deletions(word: &str) -> Vec<String> {
 
 /// The key of a deletion variant in `search_typo`: a 32-bit FNV-1a hash, which keeps the table
 /// small; a collision only adds a candidate that the edit-distance check then drops.
-pub fn variant_key(variant: &str) -> i64 {
+pub(crate) fn variant_key(variant: &str) -> i64 {
     let mut hash: u32 = 0x811c_9dc5;
     for byte in variant.bytes() {
         hash ^= u32::from(byte);
@@ -71,7 +71,7 @@ pub fn variant_key(variant: &str) -> i64 {
 
 /// Words of the index that get typo tolerance: long enough that one edit still leaves a word
 /// of four letters.
-pub fn is_typo_term(word: &str) -> bool {
+pub(crate) fn is_typo_term(word: &str) -> bool {
     word.chars().count() >= TYPO_MIN_CHARS - 1
 }
 
@@ -142,7 +142,7 @@ pub fn search_documents(content: &CityContent) -> Vec<SearchDocument> {
 /// One FTS5 row per search document, folded. Then the typo table: every title and keyword
 /// word of four letters or more (and its forms without the last one or two letters) under
 /// each of its one-letter deletions.
-pub fn write(tx: &rusqlite::Transaction, content: &CityContent) -> rusqlite::Result<()> {
+pub(crate) fn write(tx: &rusqlite::Transaction, content: &CityContent) -> rusqlite::Result<()> {
     let mut vocabulary = BTreeSet::new();
     // How many rows of each language each word is in, to find the common ones.
     let mut rows_with: BTreeMap<(&str, String), usize> = BTreeMap::new();

@@ -26,12 +26,12 @@ mod scan;
 
 pub use highlight::highlight;
 pub use query::{SearchHit, SearchIndex};
-pub use rank::register as register_rank;
+pub(crate) use rank::register as register_rank;
 
 use crate::fold::{arabic_stems, words};
 
 /// Words shorter than this get no typo tolerance.
-pub const TYPO_MIN_CHARS: usize = 5;
+pub(crate) const TYPO_MIN_CHARS: usize = 5;
 
 /// The most rows ranked for one keystroke (see `matching_rows`).
 pub(crate) const RANK_AT_MOST: usize = 1000;
@@ -39,11 +39,11 @@ pub(crate) const RANK_AT_MOST: usize = 1000;
 /// A word in more than this share of the rows of one language is common (like "ve", "في", or the
 /// city's name): it is left out of a query that has other words, because it barely narrows
 /// the result while making every keystroke read most of the index.
-pub const COMMON_SHARE: f64 = 0.25;
+pub(crate) const COMMON_SHARE: f64 = 0.25;
 
 /// ... and in more than this many rows: in a small pack every query is fast anyway, and a
 /// word like "address" in a quarter of 65 entries still tells them apart.
-pub const COMMON_MIN_ROWS: usize = 500;
+pub(crate) const COMMON_MIN_ROWS: usize = 500;
 
 /// Prefixes of up to this many letters have their number of rows stored in `search_rows`; a
 /// longer prefix is held by at most as many rows as its first `COUNTED_PREFIX_CHARS` letters.
