@@ -194,7 +194,9 @@ def walk(binary, out_dir, display):
         w.see("service-ar", ["والواجبات", "التكلفة", "مثال"], langs="ara")
         # Search: a Turkish word from a sign finds the hospitals, shown in Arabic.
         w.type_into_search("hastane")
-        words = w.see("search-ar", ["الطوارئ", "المستشفيات", "عبر"], langs="ara+eng")
+        # Waits for the result it clicks, not just for any result: on a busy machine the
+        # window may still be showing the results of a shorter prefix.
+        words = w.see("search-ar", ["الطوارئ", "المستشفيات", "عبر", "أقسام"], langs="ara+eng")
         w.click_word(words, "أقسام")
         w.see("search-result-ar", ["الطوارئ", "112", "والواجبات"], langs="ara+eng")
     finally:
