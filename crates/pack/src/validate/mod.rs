@@ -1,0 +1,355 @@
+//! Checks a content source beyond its syntax: complete translations, unique ids, known menus,
+//! coordinates inside the city, working URLs, valid opening hours and dates, texts within
+//! their limits (`text`) and single values (`fields`).
+
+mod fields;
+pub mod text;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::source::{ContentError, ContentSource, Parsed, Translations};
+use fields::{check_coordinates, check_date, check_hours, check_id, check_phone, check_url};
+pub use fields::{HOURS_MAX_CHARS, ID_MAX_CHARS, PHONE_MAX_CHARS, URL_MAX_CHARS};
+use text::{limit_of, shown, text_problem, too_long, NAME_MAX_CHARS};
+
+/// The longest category icon (an emoji or two).
+const ICON_MAX_CHARS: usize = 16;
+
+/// Every problem in the source; empty when it can be built. `checked` dates are compared
+/// with today's date (UTC, plus a day for cities ahead of UTC): validation reads the clock,
+/// the build never does (its bytes depend on the content alone).
+pub fn validate(source: &ContentSource) -> Vec<ContentError> {
+    let tomorrow = chrono::Utc::now().date_naive() + chrono::Days::new(1);
+    validate_at(source, Some(&tomorrow.format("%Y-%m-%d").to_string()))
+}
+
+/// `validate` with the latest `checked` date allowed given (none: any date).
+pub fn validate_at(source: &ContentSource, latest: Option<&str>) -> Vec<ContentError> {
+    let mut errors = Vec::new();
+    let city = &source.city;
+    let required: Vec<&str> = city.value.languages.iter().map(String::as_str).collect();
+    let mut allowed = required.clone();
+    allowed.extend(city.value.partial_languages.iter().map(String::as_str));
+    let langs = Langs { required, allowed };
+    check_city(city, &langs, &mut errors);
+
+    let menus = check_categories(&source.categories, &langs, &mut errors);
+
+    let mut seen: BTreeMap<&str, &Parsed<_>> = BTreeMap::new();
+    let mut listed: BTreeSet<&str> = BTreeSet::new();
+    for service in &source.services {
+        let s = &service.value;
+        check_id(service, "id", &s.id, &mut errors);
+        if let Some(first) = seen.insert(&s.id, service) {
+            errors.push(service.error(
+                "id",
+                format!(
+                    "duplicate service id `{}`: also used in {}",
+                    shown(&s.id),
+                    first.path.display()
+                ),
+            ));
+        }
+        let stem = service.path.file_stem().map(|f| f.to_string_lossy());
+        if stem.as_deref().is_some_and(|stem| stem != s.id) {
+            errors.push(service.error(
+                "id",
+                format!(
+                    "the id `{}` differs from the file name: name the file services/{}.toml",
+                    shown(&s.id),
+                    shown(&s.id)
+                ),
+            ));
+        }
+        if s.menus.is_empty() {
+            errors.push(service.error("menus", "a service must be listed in at least one submenu"));
+        }
+        for (i, menu) in s.menus.iter().enumerate() {
+            let field = format!("menus[{i}]");
+            match menu.split_once('/') {
+                None => errors.push(service.error(
+                    &field,
+                    format!("`{}` must be written category/submenu", shown(menu)),
+                )),
+                Some((cat, sub)) => match menus.get(cat).inspect(|_| {
+                    listed.insert(cat);
+                }) {
+                    None => errors
+                        .push(service.error(&field, format!("unknown category `{}`", shown(cat)))),
+                    Some(subs) if !subs.contains(sub) => errors.push(service.error(
+                        &field,
+                        format!("unknown submenu `{}` in category `{cat}`", shown(sub)),
+                    )),
+                    Some(_) => {}
+                },
+            }
+        }
+        check_date(service, "checked", &s.checked, latest, &mut errors);
+        if s.source.is_empty() {
+            errors.push(service.error("source", "every service must name at least one source"));
+        }
+        for (i, src) in s.source.iter().enumerate() {
+            check_url(service, &format!("source[{i}].url"), &src.url, &mut errors);
+            if let Some(problem) = text_problem(&src.title, NAME_MAX_CHARS) {
+                errors.push(service.error(&format!("source[{i}].title"), problem));
+            }
+        }
+        for (field, text) in [
+            ("name", &s.name),
+            ("summary", &s.summary),
+            ("rights", &s.rights),
+            ("cost", &s.cost),
+        ] {
+            langs.check(service, field, text, &mut errors);
+        }
+        if let Some(location) = &s.location {
+            langs.check(service, "location", location, &mut errors);
+        }
+        if let Some(keywords) = &s.keywords {
+            langs.check_optional(service, "keywords", keywords, &mut errors);
+        }
+        for (i, place) in s.place.iter().enumerate() {
+            let at = |f: &str| format!("place[{i}].{f}");
+            langs.check(service, &at("name"), &place.name, &mut errors);
+            langs.check(service, &at("address"), &place.address, &mut errors);
+            check_coordinates(
+                service,
+                &at("lat"),
+                &at("lon"),
+                place.lat,
+                place.lon,
+                &mut errors,
+            );
+            if !city.value.bbox.contains(place.lat, place.lon)
+                && place.lat.is_finite()
+                && place.lon.is_finite()
+            {
+                errors.push(service.error(
+                    &at("lat"),
+                    format!(
+                        "the place ({}, {}) is outside the city's bounding box in city.toml",
+                        place.lat, place.lon
+                    ),
+                ));
+            }
+            if let Some(hours) = &place.opening_hours {
+                check_hours(service, &at("opening_hours"), hours, &mut errors);
+            }
+            if let Some(phone) = &place.phone {
+                check_phone(service, &at("phone"), phone, &mut errors);
+            }
+        }
+        for (i, link) in s.link.iter().enumerate() {
+            check_url(service, &format!("link[{i}].url"), &link.url, &mut errors);
+            langs.check(
+                service,
+                &format!("link[{i}].title"),
+                &link.title,
+                &mut errors,
+            );
+        }
+    }
+    for (i, cat) in source.categories.value.category.iter().enumerate() {
+        if !listed.contains(cat.id.as_str()) {
+            errors.push(source.categories.error(
+                &format!("category[{i}]"),
+                format!(
+                    "no service is listed in category `{}`: add one or remove it",
+                    cat.id
+                ),
+            ));
+        }
+    }
+    errors
+}
+
+struct Langs<'a> {
+    required: Vec<&'a str>,
+    allowed: Vec<&'a str>,
+}
+
+impl Langs<'_> {
+    /// A text that may be missing in any language, but not in a foreign one, nor empty,
+    /// invisible, too long (`text::limit_of`) or holding control or override characters.
+    fn check_optional<T>(
+        &self,
+        file: &Parsed<T>,
+        field: &str,
+        text: &Translations,
+        errors: &mut Vec<ContentError>,
+    ) {
+        for (lang, value) in text {
+            if !self.allowed.contains(&lang.as_str()) {
+                errors.push(file.error(
+                    &format!("{field}.{lang}"),
+                    format!(
+                        "`{}` is not a language of this city (see languages in city.toml)",
+                        shown(lang)
+                    ),
+                ));
+            } else if let Some(problem) = text_problem(value, limit_of(field)) {
+                errors.push(file.error(&format!("{field}.{lang}"), problem));
+            }
+        }
+    }
+
+    /// A text that must be present in every required language, and not empty or foreign.
+    fn check<T>(
+        &self,
+        file: &Parsed<T>,
+        field: &str,
+        text: &Translations,
+        errors: &mut Vec<ContentError>,
+    ) {
+        for lang in &self.required {
+            if !text.contains_key(*lang) {
+                errors.push(file.error(
+                    field,
+                    format!("missing translation in `{lang}`, a required language of this city"),
+                ));
+            }
+        }
+        self.check_optional(file, field, text, errors);
+    }
+}
+
+fn check_city(
+    city: &Parsed<crate::source::CityFile>,
+    langs: &Langs,
+    errors: &mut Vec<ContentError>,
+) {
+    let c = &city.value;
+    check_id(city, "id", &c.id, errors);
+    if !c
+        .languages
+        .iter()
+        .any(|l| l == merhaba_core::l10n::LAST_RESORT)
+    {
+        errors.push(city.error(
+            "languages",
+            "English (`en`) must be a required language: every fallback chain ends in it",
+        ));
+    }
+    for (i, lang) in c.languages.iter().chain(&c.partial_languages).enumerate() {
+        if lang.len() < 2 || lang.len() > 3 || !lang.bytes().all(|b| b.is_ascii_lowercase()) {
+            errors.push(city.error(
+                &format!("languages[{i}]"),
+                format!(
+                    "`{}` is not a two- or three-letter language code",
+                    shown(lang)
+                ),
+            ));
+        }
+    }
+    langs.check(city, "name", &c.name, errors);
+    let b = &c.bbox;
+    check_coordinates(city, "bbox.south", "bbox.west", b.south, b.west, errors);
+    check_coordinates(city, "bbox.north", "bbox.east", b.north, b.east, errors);
+    if b.south >= b.north || b.west >= b.east {
+        errors.push(city.error("bbox", "south must be below north and west left of east"));
+    }
+    check_coordinates(
+        city,
+        "centre.lat",
+        "centre.lon",
+        c.centre.lat,
+        c.centre.lon,
+        errors,
+    );
+    if !b.contains(c.centre.lat, c.centre.lon) {
+        errors.push(city.error("centre", "the centre is outside the bounding box"));
+    }
+    for (field, value) in [("timezone", &c.timezone), ("country", &c.country)] {
+        if let Some(problem) = too_long(value, 64) {
+            errors.push(city.error(field, problem));
+        }
+    }
+    if c.timezone.chars().nth(64).is_none() {
+        if let Err(e) = merhaba_core::CityClock::new(&c.timezone, None) {
+            errors.push(city.error("timezone", e.to_string()));
+        }
+    }
+    if c.country.chars().nth(64).is_none() {
+        if let Err(e) = merhaba_core::CityClock::new("UTC", Some(&c.country)) {
+            errors.push(city.error("country", e.to_string()));
+        }
+    }
+    let mut locality_ids = BTreeSet::new();
+    for (kind, list) in [("district", &c.district), ("landmark", &c.landmark)] {
+        for (i, l) in list.iter().enumerate() {
+            let at = format!("{kind}[{i}]");
+            check_id(city, &format!("{at}.id"), &l.id, errors);
+            if !locality_ids.insert(l.id.as_str()) {
+                errors.push(city.error(&format!("{at}.id"), format!("duplicate id `{}`", l.id)));
+            }
+            langs.check(city, &format!("{at}.name"), &l.name, errors);
+            check_coordinates(
+                city,
+                &format!("{at}.lat"),
+                &format!("{at}.lon"),
+                l.lat,
+                l.lon,
+                errors,
+            );
+            if !b.contains(l.lat, l.lon) {
+                errors.push(city.error(&format!("{at}.lat"), "outside the city's bounding box"));
+            }
+        }
+    }
+    if c.emergency.is_empty() {
+        errors.push(city.error("emergency", "a city needs its emergency numbers"));
+    }
+    for (i, e) in c.emergency.iter().enumerate() {
+        check_phone(city, &format!("emergency[{i}].number"), &e.number, errors);
+        langs.check(city, &format!("emergency[{i}].label"), &e.label, errors);
+        check_url(city, &format!("emergency[{i}].source"), &e.source, errors);
+    }
+}
+
+/// Returns category id → its submenu ids.
+fn check_categories(
+    file: &Parsed<crate::source::CategoriesFile>,
+    langs: &Langs,
+    errors: &mut Vec<ContentError>,
+) -> BTreeMap<String, BTreeSet<String>> {
+    let mut menus: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut submenu_ids = BTreeSet::new();
+    for (i, cat) in file.value.category.iter().enumerate() {
+        let at = format!("category[{i}]");
+        check_id(file, &format!("{at}.id"), &cat.id, errors);
+        if menus.contains_key(&cat.id) {
+            errors.push(file.error(
+                &format!("{at}.id"),
+                format!("duplicate category id `{}`", cat.id),
+            ));
+        }
+        if cat.icon.trim().is_empty() {
+            errors.push(file.error(&format!("{at}.icon"), "the icon is empty"));
+        } else if let Some(problem) = text_problem(&cat.icon, ICON_MAX_CHARS) {
+            errors.push(file.error(&format!("{at}.icon"), problem));
+        }
+        langs.check(file, &format!("{at}.name"), &cat.name, errors);
+        if cat.submenu.is_empty() {
+            errors.push(file.error(
+                &format!("{at}.submenu"),
+                "a category needs at least one submenu",
+            ));
+        }
+        let mut subs = BTreeSet::new();
+        for (j, sub) in cat.submenu.iter().enumerate() {
+            let sat = format!("{at}.submenu[{j}]");
+            check_id(file, &format!("{sat}.id"), &sub.id, errors);
+            // Submenu ids are unique across the city so a route can name one alone.
+            if !submenu_ids.insert(sub.id.clone()) {
+                errors.push(file.error(
+                    &format!("{sat}.id"),
+                    format!("duplicate submenu id `{}`", sub.id),
+                ));
+            }
+            langs.check(file, &format!("{sat}.name"), &sub.name, errors);
+            subs.insert(sub.id.clone());
+        }
+        menus.insert(cat.id.clone(), subs);
+    }
+    menus
+}
