@@ -14,6 +14,8 @@ mod nearby;
 mod read;
 pub mod schema;
 mod service;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod write;
 
 pub use install::{install_pack, open_or_install, pack_path};

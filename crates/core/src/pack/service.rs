@@ -114,6 +114,18 @@ impl CityPack {
         service_id: &str,
         chain: &LanguageChain,
     ) -> Result<Vec<Place>, StoreError> {
+        let places = self.places_at(service_id, chain)?;
+        Ok(places.into_iter().map(|(_, place)| place).collect())
+    }
+
+    /// The places of a service with their positions in its list, leaving out a row that
+    /// cannot be read (a damaged or crafted pack), so one bad row hides one place, not the
+    /// page.
+    pub(crate) fn places_at(
+        &self,
+        service_id: &str,
+        chain: &LanguageChain,
+    ) -> Result<Vec<(usize, Place)>, StoreError> {
         let mut stmt = self
             .conn
             .prepare_cached(
@@ -121,30 +133,36 @@ impl CityPack {
                  WHERE service_id = ?1 ORDER BY position",
             )
             .map_err(|e| self.err(e))?;
-        let place_rows: Vec<PlaceRow> = stmt
-            .query_map([service_id], |r| {
-                Ok(PlaceRow {
-                    position: r.get(0)?,
-                    lat: r.get(1)?,
-                    lon: r.get(2)?,
-                    opening_hours: r.get(3)?,
-                    phone: r.get(4)?,
-                })
+        let read = |r: &rusqlite::Row| -> rusqlite::Result<PlaceRow> {
+            Ok(PlaceRow {
+                position: r.get(0)?,
+                lat: r.get(1)?,
+                lon: r.get(2)?,
+                opening_hours: r.get(3)?,
+                phone: r.get(4)?,
             })
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.err(e))?;
+        };
+        let mut place_rows: Vec<PlaceRow> = Vec::new();
+        let mut rows = stmt.query([service_id]).map_err(|e| self.err(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+            // A row of the wrong types is left out; an error reading the file is not.
+            if let Ok(place) = read(row) {
+                place_rows.push(place);
+            }
+        }
         place_rows
             .into_iter()
             .map(|row| {
                 let t = self.texts(&owner::place(service_id, row.position))?;
-                Ok(Place {
+                let place = Place {
                     name: t.get("name", chain),
                     address: t.get("address", chain),
                     lat: row.lat,
                     lon: row.lon,
                     opening_hours: row.opening_hours,
                     phone: row.phone,
-                })
+                };
+                Ok((row.position, place))
             })
             .collect()
     }
