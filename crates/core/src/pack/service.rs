@@ -62,8 +62,11 @@ impl CityPack {
             .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))
             .and_then(|rows| rows.collect())
             .map_err(|e| self.err(e))?;
+        // Links and sources a person could follow are kept only when safe (`is_safe_link`);
+        // any other is left out, as a crafted pack may hold anything.
         let links = link_rows
             .into_iter()
+            .filter(|(_, url)| is_safe_link(url))
             .map(|(pos, url)| {
                 Ok(Link {
                     title: self.texts(&owner::link(id, pos))?.get("title", chain),
@@ -76,15 +79,19 @@ impl CityPack {
             .conn
             .prepare_cached("SELECT url, title FROM source WHERE service_id = ?1 ORDER BY position")
             .map_err(|e| self.err(e))?;
-        let sources = stmt
+        let sources: Vec<Source> = stmt
             .query_map([id], |r| {
                 Ok(Source {
                     url: r.get(0)?,
                     title: r.get(1)?,
                 })
             })
-            .and_then(|rows| rows.collect())
+            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
             .map_err(|e| self.err(e))?;
+        let sources = sources
+            .into_iter()
+            .filter(|s| is_safe_link(&s.url))
+            .collect();
 
         let submenus = self
             .menu_paths(id, chain)?
@@ -200,5 +207,42 @@ impl CityPack {
                 })
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{craft, pack_of};
+    use super::*;
+
+    /// A crafted pack's links and sources with another scheme, a user name before the
+    /// host, or spaces never reach the screen; https links do.
+    #[test]
+    fn only_safe_links_and_sources_are_read_from_a_pack() {
+        let (_dir, path) = pack_of(1);
+        craft(
+            &path,
+            "INSERT INTO link(service_id, position, url) VALUES
+                 ('service-0', 1, 'javascript:alert(document.cookie)'),
+                 ('service-0', 2, 'https://www.turkiye.gov.tr@evil.example/'),
+                 ('service-0', 3, 'file:///etc/passwd'),
+                 ('service-0', 4, 'data:text/html,<script>alert(1)</script>'),
+                 ('service-0', 5, 'http://example.org/plain'),
+                 ('service-0', 6, ' JavaScript:alert(1)'),
+                 ('service-0', 7, 'https://example.org/ok');
+             INSERT INTO source(service_id, position, url, title) VALUES
+                 ('service-0', 1, 'javascript:alert(1)', 'Bad'),
+                 ('service-0', 2, 'tel:+901234', 'Call');",
+        );
+        let pack = CityPack::open(&path).unwrap();
+        let chain = LanguageChain::new("en", pack.languages());
+        let service = pack.service("service-0", &chain).unwrap().unwrap();
+        let links: Vec<&str> = service.links.iter().map(|l| l.url.as_str()).collect();
+        assert_eq!(
+            links,
+            ["https://example.org/0/page", "https://example.org/ok"]
+        );
+        let sources: Vec<&str> = service.sources.iter().map(|s| s.url.as_str()).collect();
+        assert_eq!(sources, ["https://example.org/0"]);
     }
 }

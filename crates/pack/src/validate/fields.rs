@@ -54,7 +54,7 @@ pub(super) fn check_coordinates<T>(
 }
 
 /// A link people follow from the app: https only (the app drops any other, see
-/// `merhaba_core::model::safe_url`), to a named host, with no user name or password before
+/// `merhaba_core::is_safe_link`), to a named host, with no user name or password before
 /// the host (`https://www.turkiye.gov.tr@evil.example/` goes to evil.example).
 pub(super) fn check_url<T>(
     file: &Parsed<T>,
