@@ -8,7 +8,7 @@ use rusqlite::types::Value;
 
 use super::schema::owner;
 use super::{CityPack, StoreError};
-use crate::hours::CityClock;
+use crate::hours::{CityClock, Hours};
 use crate::l10n::LanguageChain;
 use crate::model::{HoursLine, NearbyRow};
 use crate::nearby::{CityArea, Filter, NearbyIndex, NearbyPlace};
@@ -131,8 +131,10 @@ impl CityPack {
         let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
         let mut places = Vec::new();
         let mut skipped = Vec::new();
+        // Most places share a handful of hours strings: each is parsed once.
+        let mut parsed: HashMap<String, Hours> = HashMap::new();
         while let Some(row) = rows.next().map_err(|e| self.err(e))? {
-            let read = || -> Result<NearbyPlace, String> {
+            let mut read = || -> Result<NearbyPlace, String> {
                 let service_id: String = row.get(0).map_err(|e| e.to_string())?;
                 let place: usize = row.get(1).map_err(|e| e.to_string())?;
                 let lat: f64 = row.get(2).map_err(|e| e.to_string())?;
@@ -144,7 +146,10 @@ impl CityPack {
                     service_id,
                     place,
                     position,
-                    hours: hours.map(|h| clock.hours(&h)),
+                    hours: hours.map(|h| {
+                        let hours = parsed.entry(h).or_insert_with_key(|h| clock.hours(h));
+                        hours.clone()
+                    }),
                 })
             };
             match read() {
