@@ -231,7 +231,7 @@ mod tests {
         for (raw, expected) in cases {
             assert_eq!(&clock.hours(raw).status(now), expected, "{raw}");
         }
-        assert!(HORIZON_DAYS > 366, "a yearly rule must be found");
+        const { assert!(HORIZON_DAYS > 366, "a yearly rule must be found") };
     }
 
     #[test]

@@ -29,13 +29,12 @@ pub fn limit_of(field: &str) -> usize {
 /// The problem with `value` if it has more than `most` characters.
 pub fn too_long(value: &str, most: usize) -> Option<String> {
     // Counting stops just past the limit: a 1 GB value costs no more than a short one.
-    match value.chars().nth(most) {
-        Some(_) => Some(format!(
+    value.chars().nth(most).map(|_| {
+        format!(
             "the text is {} characters long; the most allowed here is {most}",
             value.chars().count()
-        )),
-        None => None,
-    }
+        )
+    })
 }
 
 /// A value quoted in an error message: at most 60 characters of it.
