@@ -4,10 +4,16 @@
 //! Rust implementation of the OSM specification) parses and evaluates them, with the city's
 //! time zone and its country's public holidays, so `PH off` means what it says. A string it
 //! cannot read is kept as text and never reported as open.
+//!
+//! The next change is looked for no further than `HORIZON_DAYS` ahead. The crate's own
+//! `next_change` walks day by day to the year 9999 when the state never changes and its
+//! date hints cannot skip ahead (`Mo-Su 00:00-24:00`, `12:00-12:00`, `22:00-03:00 off`,
+//! `easter +2 days Su[1,3]`): seconds per place. Within the horizon every string costs at
+//! most a year of days, well under a millisecond.
 
 use std::sync::Arc;
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use opening_hours::localization::{Country, TzLocation};
 use opening_hours::{Context, ContextHolidays, OpeningHours, RuleKind};
@@ -20,6 +26,10 @@ pub enum HoursError {
     #[error("country `{0}` is not an ISO 3166-1 alpha-2 code (e.g. TR)")]
     Country(String),
 }
+
+/// How far ahead the next opening or closing is looked for: a year and a few days, so that
+/// any yearly rule (seasons, a closing day once a year) is found.
+pub const HORIZON_DAYS: i64 = 370;
 
 /// The city's clock: its time zone and public holidays.
 #[derive(Clone, Debug)]
@@ -78,11 +88,11 @@ pub struct Hours {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "state", content = "change", rename_all = "snake_case")]
 pub enum HoursStatus {
-    /// Open and no closing time ahead (e.g. `24/7`).
+    /// Open and no closing time within `HORIZON_DAYS` (e.g. `24/7`).
     AlwaysOpen,
     OpenUntil(NaiveDateTime),
     OpensAt(NaiveDateTime),
-    /// Closed, with no opening ahead in the rules.
+    /// Closed, with no opening within `HORIZON_DAYS` in the rules.
     Closed,
     /// The rules say the state is unknown now (e.g. `"by appointment"` comments).
     Unknown,
@@ -102,8 +112,15 @@ impl Hours {
         };
         let tz = oh.get_context().locale.get_timezone();
         let now = now.with_timezone(tz);
-        let next = oh.next_change(now).map(|t| t.naive_local());
-        match (oh.state(now).0, next) {
+        let horizon = now + Duration::days(HORIZON_DAYS);
+        // The state now and until when it lasts, looked for within the horizon only (the
+        // crate's `iter_range` stops there; `next_change` would not).
+        let Some(first) = oh.iter_range(now, horizon).next() else {
+            return HoursStatus::Unknown;
+        };
+        let end = first.range.end.naive_local();
+        let next = (end < horizon.naive_local()).then_some(end);
+        match (first.kind, next) {
             (RuleKind::Open, None) => HoursStatus::AlwaysOpen,
             (RuleKind::Open, Some(t)) => HoursStatus::OpenUntil(t),
             (RuleKind::Closed, Some(t)) => HoursStatus::OpensAt(t),
@@ -190,6 +207,31 @@ mod tests {
             let open = matches!(expected, AlwaysOpen | OpenUntil(_));
             assert_eq!(hours.is_open(at(now)), open, "{raw} at {now}");
         }
+    }
+
+    /// Strings that made the crate walk day by day to the year 9999 (seconds each): their
+    /// state is found within the horizon, and a change beyond it is not looked for.
+    #[test]
+    fn the_next_change_is_looked_for_within_the_horizon() {
+        use HoursStatus::*;
+        let clock = istanbul();
+        let now = at("2026-11-30 10:00");
+        let cases: &[(&str, HoursStatus)] = &[
+            ("Mo-Su 00:00-24:00", AlwaysOpen),
+            ("12:00-12:00", AlwaysOpen),
+            ("22:00-03:00 off", Closed),
+            ("Mo 10:00+ closed", Closed),
+            ("easter +2 days Su[1,3]", Closed),
+            // Opens once, more than a year ahead: beyond the horizon, so closed.
+            ("2028 Jan 01 10:00-12:00", Closed),
+            // Within the horizon, a change is found however far it is.
+            ("2027 Nov 29 10:00-12:00", OpensAt(t("2027-11-29 10:00"))),
+            ("24/7; Dec 25 off", OpenUntil(t("2026-12-25 00:00"))),
+        ];
+        for (raw, expected) in cases {
+            assert_eq!(&clock.hours(raw).status(now), expected, "{raw}");
+        }
+        const { assert!(HORIZON_DAYS > 366, "a yearly rule must be found") };
     }
 
     #[test]

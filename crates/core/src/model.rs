@@ -106,6 +106,26 @@ pub fn tel_uri(number: &str) -> String {
     format!("tel:{digits}")
 }
 
+/// Whether a URL read from a pack may become a link a person follows: https only, to a
+/// named host, with no user name or password before it (`https://www.turkiye.gov.tr@evil.example/`
+/// goes to evil.example), and no spaces or control characters. A pack is untrusted input:
+/// a `javascript:`, `file:` or `data:` link in the webview could run or read anything.
+/// (`tel:` and `geo:` links are made by the app itself, from numbers: `tel_uri`, `geo_uri`.)
+pub fn is_safe_link(url: &str) -> bool {
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
+    match url::Url::parse(url) {
+        Ok(u) => {
+            u.scheme() == "https"
+                && u.username().is_empty()
+                && u.password().is_none()
+                && u.host_str().is_some_and(|h| !h.is_empty())
+        }
+        Err(_) => false,
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Link {
     pub url: String,

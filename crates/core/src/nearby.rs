@@ -65,6 +65,7 @@ pub struct NearbyIndex {
     places: Vec<NearbyPlace>,
     all: RTree<Entry>,
     by_category: HashMap<String, RTree<Entry>>,
+    skipped: Vec<String>,
 }
 
 impl NearbyIndex {
@@ -88,7 +89,19 @@ impl NearbyIndex {
             all: RTree::bulk_load((0..places.len()).map(entry).collect()),
             by_category,
             places,
+            skipped: Vec::new(),
         }
+    }
+
+    /// The same index, noting places of the source that could not be read and were left
+    /// out (each described with its service and position, and what was wrong).
+    pub fn with_skipped(self, skipped: Vec<String>) -> NearbyIndex {
+        NearbyIndex { skipped, ..self }
+    }
+
+    /// The places left out because they could not be read.
+    pub fn skipped(&self) -> &[String] {
+        &self.skipped
     }
 
     pub fn len(&self) -> usize {

@@ -121,6 +121,9 @@ fn nearby(args: &NearbyArgs) -> anyhow::Result<()> {
         }
     }
     let data = pack.nearby_data()?;
+    for place in data.index.skipped() {
+        eprintln!("note: left out a place that cannot be read: {place}");
+    }
     if let Some((city, d)) =
         merhaba_core::nearby::nearest_city(&at, std::slice::from_ref(&data.area))
     {

@@ -76,10 +76,10 @@ impl ContentSource {
     /// Reads every file; reports all files that cannot be read or parsed, not just the first.
     pub fn read(dir: &Path) -> Result<ContentSource, Vec<ContentError>> {
         let mut errors = Vec::new();
-        let city = read_toml::<CityFile>(&dir.join("city.toml"))
+        let city = read_toml::<CityFile>(&dir.join("city.toml"), dir)
             .map_err(|e| errors.push(e))
             .ok();
-        let categories = read_toml::<CategoriesFile>(&dir.join("categories.toml"))
+        let categories = read_toml::<CategoriesFile>(&dir.join("categories.toml"), dir)
             .map_err(|e| errors.push(e))
             .ok();
         let services_dir = dir.join("services");
@@ -101,7 +101,11 @@ impl ContentSource {
         paths.sort();
         let services: Vec<_> = paths
             .iter()
-            .filter_map(|p| read_toml::<ServiceFile>(p).map_err(|e| errors.push(e)).ok())
+            .filter_map(|p| {
+                read_toml::<ServiceFile>(p, dir)
+                    .map_err(|e| errors.push(e))
+                    .ok()
+            })
             .collect();
         match (city, categories) {
             (Some(city), Some(categories)) if errors.is_empty() => Ok(ContentSource {
@@ -115,17 +119,87 @@ impl ContentSource {
     }
 }
 
-/// Reads a UTF-8 TOML file strictly: bad encoding, bad syntax, wrong types and unknown
-/// fields are all errors with a line number.
-pub fn read_toml<T: DeserializeOwned>(path: &Path) -> Result<Parsed<T>, ContentError> {
+/// The largest content file read (a city's services are one file each; the longest texts
+/// allowed in six languages fit many times over).
+pub const FILE_MAX_BYTES: u64 = 1 << 20;
+
+/// The bytes of a content file under `root`: a plain file (not a FIFO, a device or a
+/// folder, which would block or never end), not a link leading out of the content folder,
+/// and at most `FILE_MAX_BYTES` long. Its type is checked before it is opened, as opening
+/// a FIFO blocks.
+fn read_content_file(path: &Path, root: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let link = std::fs::symlink_metadata(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    if link.file_type().is_symlink() {
+        let target = std::fs::canonicalize(path)
+            .map_err(|e| format!("the link leads nowhere readable: {e}"))?;
+        let root = std::fs::canonicalize(root)
+            .map_err(|e| format!("cannot read the content folder: {e}"))?;
+        if !target.starts_with(&root) {
+            return Err(format!(
+                "the file is a link to {}, outside the content folder: copy the file instead",
+                target.display()
+            ));
+        }
+    }
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    if !meta.is_file() {
+        return Err(
+            "not a plain file (a folder, a FIFO or a device): content files must be plain files"
+                .to_string(),
+        );
+    }
+    let too_big = |size: u64| {
+        format!("the file is {size} bytes; the most allowed is {FILE_MAX_BYTES} (1 MiB)")
+    };
+    if meta.len() > FILE_MAX_BYTES {
+        return Err(too_big(meta.len()));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(FILE_MAX_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    match bytes.len() as u64 > FILE_MAX_BYTES {
+        true => Err(too_big(bytes.len() as u64)),
+        false => Ok(bytes),
+    }
+}
+
+/// TOML's own message, with what it leaves out: the key a duplicate is, and that a date
+/// must be written in quotes (TOML reads `2026-10-01` unquoted as a date-time value).
+fn explain(text: &str, span: Option<std::ops::Range<usize>>, message: &str) -> String {
+    let at = span
+        .and_then(|s| text.get(s))
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    let date_like = at.len() >= 10
+        && at.bytes().take(10).enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if message.starts_with("invalid type: map") && date_like {
+        let date: String = at.chars().take(10).collect();
+        format!("{date} is written as a TOML date; write it in quotes, as text: \"{date}\"")
+    } else if message.starts_with("duplicate key") && !message.contains('`') {
+        let key: String = at.chars().take(60).collect();
+        format!("duplicate key `{key}`: a key may be written only once in a table")
+    } else {
+        message.to_string()
+    }
+}
+
+/// Reads a UTF-8 TOML file of the content folder `root` strictly: a file that is not a
+/// plain file or is too large, bad encoding, bad syntax, wrong types and unknown fields are
+/// all errors, with a line number where there is one.
+pub fn read_toml<T: DeserializeOwned>(path: &Path, root: &Path) -> Result<Parsed<T>, ContentError> {
     let error = |line, problem: String| ContentError {
         file: path.to_path_buf(),
         line,
         field: None,
         problem,
     };
-    let bytes =
-        std::fs::read(path).map_err(|e| error(None, format!("cannot read the file: {e}")))?;
+    let bytes = read_content_file(path, root).map_err(|problem| error(None, problem))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..valid]
@@ -140,7 +214,7 @@ pub fn read_toml<T: DeserializeOwned>(path: &Path) -> Result<Parsed<T>, ContentE
     })?;
     let value = toml::from_str::<T>(&text).map_err(|e| {
         let line = e.span().map(|s| line_at(&text, s.start));
-        error(line, e.message().trim().to_string())
+        error(line, explain(&text, e.span(), e.message().trim()))
     })?;
     Ok(Parsed {
         path: path.to_path_buf(),
@@ -195,6 +269,37 @@ mod tests {
         let text =
             "id = \"x\"\n[name]\nen = \"A\"\n\n[[place]]\nlat = 1.0\n\n[[place]]\nlat = 2.0\n";
         assert_eq!(line_of_field(text, field), expected, "field {field}");
+    }
+
+    fn message<T: DeserializeOwned + std::fmt::Debug>(toml: &str) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.toml");
+        std::fs::write(&path, toml).unwrap();
+        read_toml::<T>(&path, dir.path()).unwrap_err().to_string()
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Dated {
+        checked: String,
+        name: Option<std::collections::BTreeMap<String, String>>,
+    }
+
+    #[test]
+    fn toml_errors_say_what_to_write() {
+        let date = message::<Dated>("checked = 2026-10-01\n");
+        assert!(
+            date.contains(":1:")
+                && date.contains("write it in quotes")
+                && date.contains("\"2026-10-01\""),
+            "{date}"
+        );
+        let duplicate =
+            message::<Dated>("checked = \"2026-10-01\"\n[name]\nen = \"a\"\nen = \"b\"\n");
+        assert!(
+            duplicate.contains(":4:") && duplicate.contains("duplicate key `en`"),
+            "{duplicate}"
+        );
     }
 
     #[test]

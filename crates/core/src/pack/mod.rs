@@ -14,6 +14,9 @@ mod nearby;
 mod read;
 pub mod schema;
 mod service;
+mod shape;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod write;
 
 pub use install::{install_pack, open_or_install, pack_path};
@@ -115,6 +118,8 @@ impl CityPack {
                 "schema version {schema}, this app reads {PACK_SCHEMA_VERSION}"
             )));
         }
+        // Every object as the writer makes it, before anything queries one.
+        shape::check(&conn).map_err(not_a_pack)?;
         let mut pack = CityPack {
             conn,
             path: path.to_path_buf(),
@@ -223,6 +228,48 @@ mod tests {
             .expect("junk must be refused")
             .to_string();
         assert!(err.contains("junk.sqlite"), "{err}");
+    }
+
+    /// A pack whose schema was changed after it was built is refused when opened, naming the
+    /// object, before any query could run into it.
+    #[test]
+    fn a_pack_whose_objects_differ_from_the_schema_is_refused_naming_them() {
+        use super::testing::{craft, pack_of};
+        let cases = [
+            (
+                "DROP TABLE place; CREATE VIEW place(service_id, position, lat, lon, opening_hours, phone) AS
+                 WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r)
+                 SELECT 'x', n, 37.8, 27.8, NULL, NULL FROM r;",
+                "`place` is a view where a table belongs",
+            ),
+            (
+                "CREATE TABLE extra(x);",
+                "a table `extra` the schema does not declare",
+            ),
+            (
+                "CREATE TRIGGER t AFTER INSERT ON service BEGIN SELECT 1; END;",
+                "a trigger `t`",
+            ),
+            ("CREATE INDEX i ON place(lat);", "an index `i`"),
+            ("DROP TABLE search_typo;", "the table `search_typo` is missing"),
+            (
+                "DROP TABLE search_rows; CREATE TABLE search_rows(key TEXT, rows INTEGER);",
+                "the table `search_rows` is not as the schema declares it",
+            ),
+            (
+                "DROP TABLE search_data; CREATE VIEW search_data AS SELECT 1 AS id, x'' AS block;",
+                "`search_data` is a view where a table belongs",
+            ),
+        ];
+        for (sql, expected) in cases {
+            let (_dir, path) = pack_of(2);
+            CityPack::open(&path).expect("the pack as built opens");
+            craft(&path, sql);
+            let err = CityPack::open(&path).err().expect("must be refused");
+            let shown = err.to_string();
+            assert!(matches!(err, StoreError::NotAPack { .. }), "{shown}");
+            assert!(shown.contains(expected), "{sql}: {shown}");
+        }
     }
 
     #[test]

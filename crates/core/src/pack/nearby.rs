@@ -1,11 +1,14 @@
 //! Nearby from a pack: the spatial index over its places, and the rows the Nearby screen
 //! and `merhaba-pack nearby` both show.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
+use rusqlite::types::Value;
 
 use super::schema::owner;
 use super::{CityPack, StoreError};
-use crate::hours::CityClock;
+use crate::hours::{CityClock, Hours};
 use crate::l10n::LanguageChain;
 use crate::model::{HoursLine, NearbyRow};
 use crate::nearby::{CityArea, Filter, NearbyIndex, NearbyPlace};
@@ -54,8 +57,8 @@ impl CityPack {
         for hit in data.index.nearest(query.at, query.k, &query.filter) {
             let found = data.index.place(hit.index);
             let summary = self.service_summary(&found.service_id, chain)?;
-            let places = self.places(&found.service_id, chain)?;
-            let Some(place) = places.into_iter().nth(found.place) else {
+            let places = self.places_at(&found.service_id, chain)?;
+            let Some((_, place)) = places.into_iter().find(|(at, _)| *at == found.place) else {
                 continue;
             };
             let mut category = None;
@@ -90,46 +93,160 @@ impl CityPack {
     }
 
     /// The spatial index over every place of the pack, with each place's categories and
-    /// opening hours read in the city's time zone.
+    /// opening hours read in the city's time zone. Two passes, each linear: the categories
+    /// of every service (one pass over `service_submenu` in its key order, so each service
+    /// lists its categories as before), then the places. A place row that cannot be read
+    /// (a NULL or a text where a number belongs, a position off the globe) is left out and
+    /// named in `NearbyIndex::skipped`, instead of failing all of Nearby.
     pub fn nearby_index(&self, clock: &CityClock) -> Result<NearbyIndex, StoreError> {
+        let mut categories: HashMap<String, Vec<String>> = HashMap::new();
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT p.service_id, p.position, p.lat, p.lon, p.opening_hours,
-                        (SELECT group_concat(DISTINCT s.category_id) FROM service_submenu ss
-                         JOIN submenu s ON s.id = ss.submenu_id WHERE ss.service_id = p.service_id)
-                 FROM place p ORDER BY p.service_id, p.position",
+                "SELECT ss.service_id, s.category_id FROM service_submenu ss
+                 JOIN submenu s ON s.id = ss.submenu_id
+                 ORDER BY ss.submenu_id, ss.service_id",
             )
             .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, usize>(1)?,
-                    r.get::<_, f64>(2)?,
-                    r.get::<_, f64>(3)?,
-                    r.get::<_, Option<String>>(4)?,
-                    r.get::<_, Option<String>>(5)?,
-                ))
-            })
-            .map_err(|e| self.err(e))?;
-        let mut places = Vec::new();
-        for row in rows {
-            let (service_id, place, lat, lon, hours, categories) = row.map_err(|e| self.err(e))?;
-            let position = Position::new(lat, lon).map_err(|e| StoreError::Damaged {
-                path: self.path.clone(),
-                details: format!("place {service_id}/{place}: {e}"),
-            })?;
-            places.push(NearbyPlace {
-                service_id,
-                place,
-                position,
-                categories: categories
-                    .map(|c| c.split(',').map(str::to_string).collect())
-                    .unwrap_or_default(),
-                hours: hours.map(|h| clock.hours(&h)),
-            });
+        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+            let (Ok(Some(service)), Ok(Some(category))) = (
+                row.get::<_, Option<String>>(0),
+                row.get::<_, Option<String>>(1),
+            ) else {
+                continue;
+            };
+            let list = categories.entry(service).or_default();
+            if !list.contains(&category) {
+                list.push(category);
+            }
         }
-        Ok(NearbyIndex::new(places))
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT service_id, position, lat, lon, opening_hours FROM place
+                 ORDER BY service_id, position",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+        let mut places = Vec::new();
+        let mut skipped = Vec::new();
+        // Most places share a handful of hours strings: each is parsed once.
+        let mut parsed: HashMap<String, Hours> = HashMap::new();
+        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+            let mut read = || -> Result<NearbyPlace, String> {
+                let service_id: String = row.get(0).map_err(|e| e.to_string())?;
+                let place: usize = row.get(1).map_err(|e| e.to_string())?;
+                let lat: f64 = row.get(2).map_err(|e| e.to_string())?;
+                let lon: f64 = row.get(3).map_err(|e| e.to_string())?;
+                let hours: Option<String> = row.get(4).map_err(|e| e.to_string())?;
+                let position = Position::new(lat, lon).map_err(|e| e.to_string())?;
+                Ok(NearbyPlace {
+                    categories: categories.get(&service_id).cloned().unwrap_or_default(),
+                    service_id,
+                    place,
+                    position,
+                    hours: hours.map(|h| {
+                        let hours = parsed.entry(h).or_insert_with_key(|h| clock.hours(h));
+                        hours.clone()
+                    }),
+                })
+            };
+            match read() {
+                Ok(place) => places.push(place),
+                Err(problem) => {
+                    let key = |i| match row.get::<_, Value>(i) {
+                        Ok(Value::Text(t)) => t.chars().take(60).collect(),
+                        Ok(Value::Integer(n)) => n.to_string(),
+                        _ => "?".to_string(),
+                    };
+                    skipped.push(format!("place {}/{}: {problem}", key(0), key(1)));
+                }
+            }
+        }
+        Ok(NearbyIndex::new(places).with_skipped(skipped))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::Arc;
+
+    use super::super::testing::{craft, pack_of};
+    use super::*;
+
+    /// SQLite virtual-machine steps (in hundreds) that building the index takes.
+    fn index_work(pack: &CityPack) -> u64 {
+        let steps = Arc::new(AtomicU64::new(0));
+        let counter = steps.clone();
+        pack.conn().progress_handler(
+            100,
+            Some(move || {
+                counter.fetch_add(1, Ordering::Relaxed);
+                false
+            }),
+        );
+        let clock = pack.clock().unwrap();
+        let index = pack.nearby_index(&clock).unwrap();
+        pack.conn().progress_handler(100, None::<fn() -> bool>);
+        assert!(!index.is_empty());
+        steps.load(Ordering::Relaxed)
+    }
+
+    /// Twice the services, about twice the work: the service-to-category lookup used to
+    /// scan `service_submenu` for every place (10,000 services took 20 s).
+    #[test]
+    fn the_index_is_built_in_work_linear_in_the_places() {
+        let (_a, small) = pack_of(400);
+        let (_b, large) = pack_of(1600);
+        let small = index_work(&CityPack::open(&small).unwrap());
+        let large = index_work(&CityPack::open(&large).unwrap());
+        assert!(
+            large < small * 5,
+            "4 times the places took {large} / {small} times the work"
+        );
+    }
+
+    /// A row of the wrong type (NULL latitude, text longitude, a position off the globe)
+    /// leaves out that place, named, and Nearby still lists the others.
+    #[test]
+    fn a_bad_place_row_is_skipped_and_named() {
+        let (_dir, path) = pack_of(6);
+        // A NULL where the schema says NOT NULL: written with the constraint lifted, then
+        // the schema put back as it was, as a crafted file would be.
+        let schema = |from: &str, to: &str| {
+            format!(
+                "PRAGMA writable_schema = ON;
+                 UPDATE sqlite_master SET sql = replace(sql, '{from}', '{to}') WHERE name = 'place';"
+            )
+        };
+        craft(&path, &schema("lat REAL NOT NULL", "lat REAL"));
+        craft(
+            &path,
+            "UPDATE place SET lat = NULL WHERE service_id = 'service-1';
+             UPDATE place SET lon = 'east' WHERE service_id = 'service-2';
+             UPDATE place SET lat = 97.0 WHERE service_id = 'service-3';",
+        );
+        craft(&path, &schema("lat REAL,", "lat REAL NOT NULL,"));
+        let pack = CityPack::open(&path).unwrap();
+        let data = pack.nearby_data().unwrap();
+        assert_eq!(data.index.len(), 3);
+        let skipped = data.index.skipped().join("\n");
+        for id in ["service-1/0", "service-2/0", "service-3/0"] {
+            assert!(skipped.contains(id), "{skipped}");
+        }
+        let query = NearbyQuery {
+            at: Position::new(37.85, 27.85).unwrap(),
+            k: 10,
+            filter: Default::default(),
+            now: chrono::Utc::now(),
+        };
+        let chain = LanguageChain::new("en", pack.languages());
+        let rows = pack.nearby(&data, &query, &chain).unwrap();
+        assert_eq!(rows.len(), 3);
+        // The service page of a bad row still opens, without that place.
+        let page = pack.service("service-1", &chain).unwrap().unwrap();
+        assert!(page.places.is_empty());
     }
 }

@@ -62,8 +62,11 @@ impl CityPack {
             .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))
             .and_then(|rows| rows.collect())
             .map_err(|e| self.err(e))?;
+        // Links and sources a person could follow are kept only when safe (`is_safe_link`);
+        // any other is left out, as a crafted pack may hold anything.
         let links = link_rows
             .into_iter()
+            .filter(|(_, url)| is_safe_link(url))
             .map(|(pos, url)| {
                 Ok(Link {
                     title: self.texts(&owner::link(id, pos))?.get("title", chain),
@@ -76,15 +79,19 @@ impl CityPack {
             .conn
             .prepare_cached("SELECT url, title FROM source WHERE service_id = ?1 ORDER BY position")
             .map_err(|e| self.err(e))?;
-        let sources = stmt
+        let sources: Vec<Source> = stmt
             .query_map([id], |r| {
                 Ok(Source {
                     url: r.get(0)?,
                     title: r.get(1)?,
                 })
             })
-            .and_then(|rows| rows.collect())
+            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
             .map_err(|e| self.err(e))?;
+        let sources = sources
+            .into_iter()
+            .filter(|s| is_safe_link(&s.url))
+            .collect();
 
         let submenus = self
             .menu_paths(id, chain)?
@@ -114,6 +121,18 @@ impl CityPack {
         service_id: &str,
         chain: &LanguageChain,
     ) -> Result<Vec<Place>, StoreError> {
+        let places = self.places_at(service_id, chain)?;
+        Ok(places.into_iter().map(|(_, place)| place).collect())
+    }
+
+    /// The places of a service with their positions in its list, leaving out a row that
+    /// cannot be read (a damaged or crafted pack), so one bad row hides one place, not the
+    /// page.
+    pub(crate) fn places_at(
+        &self,
+        service_id: &str,
+        chain: &LanguageChain,
+    ) -> Result<Vec<(usize, Place)>, StoreError> {
         let mut stmt = self
             .conn
             .prepare_cached(
@@ -121,30 +140,36 @@ impl CityPack {
                  WHERE service_id = ?1 ORDER BY position",
             )
             .map_err(|e| self.err(e))?;
-        let place_rows: Vec<PlaceRow> = stmt
-            .query_map([service_id], |r| {
-                Ok(PlaceRow {
-                    position: r.get(0)?,
-                    lat: r.get(1)?,
-                    lon: r.get(2)?,
-                    opening_hours: r.get(3)?,
-                    phone: r.get(4)?,
-                })
+        let read = |r: &rusqlite::Row| -> rusqlite::Result<PlaceRow> {
+            Ok(PlaceRow {
+                position: r.get(0)?,
+                lat: r.get(1)?,
+                lon: r.get(2)?,
+                opening_hours: r.get(3)?,
+                phone: r.get(4)?,
             })
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.err(e))?;
+        };
+        let mut place_rows: Vec<PlaceRow> = Vec::new();
+        let mut rows = stmt.query([service_id]).map_err(|e| self.err(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+            // A row of the wrong types is left out; an error reading the file is not.
+            if let Ok(place) = read(row) {
+                place_rows.push(place);
+            }
+        }
         place_rows
             .into_iter()
             .map(|row| {
                 let t = self.texts(&owner::place(service_id, row.position))?;
-                Ok(Place {
+                let place = Place {
                     name: t.get("name", chain),
                     address: t.get("address", chain),
                     lat: row.lat,
                     lon: row.lon,
                     opening_hours: row.opening_hours,
                     phone: row.phone,
-                })
+                };
+                Ok((row.position, place))
             })
             .collect()
     }
@@ -182,5 +207,42 @@ impl CityPack {
                 })
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{craft, pack_of};
+    use super::*;
+
+    /// A crafted pack's links and sources with another scheme, a user name before the
+    /// host, or spaces never reach the screen; https links do.
+    #[test]
+    fn only_safe_links_and_sources_are_read_from_a_pack() {
+        let (_dir, path) = pack_of(1);
+        craft(
+            &path,
+            "INSERT INTO link(service_id, position, url) VALUES
+                 ('service-0', 1, 'javascript:alert(document.cookie)'),
+                 ('service-0', 2, 'https://www.turkiye.gov.tr@evil.example/'),
+                 ('service-0', 3, 'file:///etc/passwd'),
+                 ('service-0', 4, 'data:text/html,<script>alert(1)</script>'),
+                 ('service-0', 5, 'http://example.org/plain'),
+                 ('service-0', 6, ' JavaScript:alert(1)'),
+                 ('service-0', 7, 'https://example.org/ok');
+             INSERT INTO source(service_id, position, url, title) VALUES
+                 ('service-0', 1, 'javascript:alert(1)', 'Bad'),
+                 ('service-0', 2, 'tel:+901234', 'Call');",
+        );
+        let pack = CityPack::open(&path).unwrap();
+        let chain = LanguageChain::new("en", pack.languages());
+        let service = pack.service("service-0", &chain).unwrap().unwrap();
+        let links: Vec<&str> = service.links.iter().map(|l| l.url.as_str()).collect();
+        assert_eq!(
+            links,
+            ["https://example.org/0/page", "https://example.org/ok"]
+        );
+        let sources: Vec<&str> = service.sources.iter().map(|s| s.url.as_str()).collect();
+        assert_eq!(sources, ["https://example.org/0"]);
     }
 }

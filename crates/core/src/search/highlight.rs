@@ -1,12 +1,12 @@
 //! Marking the words of a text that a query matched, for the screen.
 
-use super::{stem_of, TYPO_MIN_CHARS};
-use crate::fold::{arabic_stems, edit_distance_within, fold, words};
+use super::{query_words, stem_of, TYPO_MIN_CHARS};
+use crate::fold::{arabic_stems, edit_distance_within, fold};
 
 /// Splits `text` into runs, marking the words that the query matched (by prefix, through
 /// the Arabic article, or within one typo), for highlighting.
 pub fn highlight(text: &str, query: &str) -> Vec<(String, bool)> {
-    let tokens = words(query);
+    let tokens = query_words(query);
     let matches = |word: &str| {
         let folded = fold(word);
         let stem = arabic_stems(&folded).unwrap_or(&folded).to_string();

@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rusqlite::params;
 
-use super::{COMMON_MIN_ROWS, COMMON_SHARE, COUNTED_PREFIX_CHARS, FEW_ROWS, TYPO_MIN_CHARS};
+use super::{COMMON_MIN_ROWS, COMMON_SHARE, COUNTED_PREFIX_CHARS, FEW_ROWS};
+use super::{TYPO_MIN_CHARS, WORD_MAX_CHARS};
 use crate::content::{CityContent, Translations};
 use crate::fold::{arabic_stems, fold};
 
@@ -40,20 +41,21 @@ pub(crate) fn index_text(text: &str) -> String {
 }
 
 /// The word itself and every form of it with one letter deleted: two words within one edit
-/// of each other always share one of these.
+/// of each other always share one of these. Deleting any letter of a run of the same letter
+/// gives the same word, so only the first of a run is deleted: each variant once, without
+/// comparing it with the others. The output grows with the square of the word's length, so
+/// callers hold words to `WORD_MAX_CHARS` (queries) or leave longer ones out (the index).
 pub(crate) fn deletions(word: &str) -> Vec<String> {
     let chars: Vec<char> = word.chars().collect();
     let mut out = vec![word.to_string()];
     for i in 0..chars.len() {
-        let variant: String = chars
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| *j != i)
-            .map(|(_, c)| c)
-            .collect();
-        if !out.contains(&variant) {
-            out.push(variant);
+        if i > 0 && chars[i] == chars[i - 1] {
+            continue;
         }
+        let mut variant = String::with_capacity(word.len());
+        variant.extend(&chars[..i]);
+        variant.extend(&chars[i + 1..]);
+        out.push(variant);
     }
     out
 }
@@ -70,9 +72,11 @@ pub(crate) fn variant_key(variant: &str) -> i64 {
 }
 
 /// Words of the index that get typo tolerance: long enough that one edit still leaves a word
-/// of four letters.
+/// of four letters, and no longer than a query word is read (`WORD_MAX_CHARS`), so the typo
+/// table grows linearly with the content, whatever its words.
 pub(crate) fn is_typo_term(word: &str) -> bool {
-    word.chars().count() >= TYPO_MIN_CHARS - 1
+    let letters = word.chars().take(WORD_MAX_CHARS + 1).count();
+    (TYPO_MIN_CHARS - 1..=WORD_MAX_CHARS).contains(&letters)
 }
 
 /// A word and the word without its last one or two letters (when five or more remain), so a
@@ -232,6 +236,18 @@ mod tests {
     fn deletions_cover_every_one_letter_omission() {
         assert_eq!(deletions("abc"), ["abc", "bc", "ac", "ab"]);
         assert_eq!(deletions("aab"), ["aab", "ab", "aa"]);
+        assert_eq!(deletions("abba"), ["abba", "bba", "aba", "abb"]);
+    }
+
+    /// A word of the index longer than a query word is read gets no typo entries: its
+    /// deletions would cost the square of its length at build time (a 1 MB name never built).
+    #[test]
+    fn typo_terms_are_bounded_in_length() {
+        assert!(is_typo_term("hastane"));
+        assert!(!is_typo_term("aci"));
+        assert!(is_typo_term(&"a".repeat(WORD_MAX_CHARS)));
+        assert!(!is_typo_term(&"a".repeat(WORD_MAX_CHARS + 1)));
+        assert!(!is_typo_term(&"ab".repeat(500_000)));
     }
 
     #[test]

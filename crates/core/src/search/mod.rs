@@ -65,11 +65,83 @@ pub(crate) fn stem_of(token: &str) -> &str {
         .unwrap_or(token)
 }
 
+/// The most characters of a query that are read: a paste longer than this is cut. Real
+/// queries are a few words; this is about twenty lines of text.
+pub const QUERY_MAX_CHARS: usize = 2000;
+
+/// The most words of a query that are searched for (after dropping repeats); further words
+/// are left out. Each word costs a few lookups and a group in the FTS5 expression.
+pub const QUERY_MAX_WORDS: usize = 16;
+
+/// The most letters of a query word that are searched for: a longer word is cut to this
+/// many and matched as a prefix. The longest Turkish words people write run to about 40.
+/// This bounds the typo step, whose deletions grow with the square of a word's length, and
+/// typo terms of the index are held to the same length (`index::is_typo_term`).
+pub const WORD_MAX_CHARS: usize = 64;
+
+/// The words a query is searched for: folded, each once, at most `QUERY_MAX_WORDS` of them,
+/// each at most `WORD_MAX_CHARS` letters, read from at most `QUERY_MAX_CHARS` characters. So
+/// the work of one query is bounded whatever is typed or pasted.
+pub fn query_words(query: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in words(cut_query(query)) {
+        let word = cut_word(word);
+        if !out.contains(&word) {
+            out.push(word);
+        }
+        if out.len() == QUERY_MAX_WORDS {
+            break;
+        }
+    }
+    out
+}
+
+/// The part of a query that is read: its first `QUERY_MAX_CHARS` characters.
+pub(crate) fn cut_query(query: &str) -> &str {
+    match query.char_indices().nth(QUERY_MAX_CHARS) {
+        Some((at, _)) => &query[..at],
+        None => query,
+    }
+}
+
+/// A query word cut to its first `WORD_MAX_CHARS` letters.
+pub(crate) fn cut_word(word: String) -> String {
+    match word.char_indices().nth(WORD_MAX_CHARS) {
+        Some((at, _)) => word[..at].to_string(),
+        None => word,
+    }
+}
+
 /// Whether `query` holds enough to search for: two letters or digits, once folded.
 pub fn is_searchable(query: &str) -> bool {
-    words(query)
+    query_words(query)
         .iter()
         .map(|t| t.chars().count())
         .sum::<usize>()
         >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_words_of_any_paste_are_bounded() {
+        let long = query_words(&"a".repeat(100_000));
+        let lengths: Vec<usize> = long.iter().map(String::len).collect();
+        assert_eq!(lengths, [WORD_MAX_CHARS]);
+        let many: String = (0..5000).map(|i| format!("word{i} ")).collect();
+        let words = query_words(&many);
+        assert_eq!(words.len(), QUERY_MAX_WORDS);
+        assert_eq!(words[0], "word0");
+        let huge = "x".repeat(10 * 1024 * 1024);
+        assert_eq!(query_words(&huge)[0].len(), WORD_MAX_CHARS);
+        let spaced = "a ".repeat(1_000_000);
+        assert_eq!(query_words(&spaced), ["a"]);
+        // Real queries are untouched.
+        assert_eq!(
+            query_words("Göç İdaresi ikamet izni goc"),
+            ["goc", "idaresi", "ikamet", "izni"]
+        );
+    }
 }

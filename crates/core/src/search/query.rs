@@ -4,7 +4,8 @@
 use rusqlite::{Connection, OptionalExtension};
 
 use super::index::{deletions, variant_key};
-use super::{is_searchable, rank, stem_of, COUNTED_PREFIX_CHARS, FEW_ROWS, TYPO_MIN_CHARS};
+use super::{cut_query, cut_word, query_words, rank, stem_of};
+use super::{COUNTED_PREFIX_CHARS, FEW_ROWS, TYPO_MIN_CHARS};
 use crate::fold::{edit_distance_within, words};
 
 /// One phrase of an FTS5 query: a word of the index, alone or as the start of words, and
@@ -102,14 +103,16 @@ impl<'c> SearchIndex<'c> {
     /// those found only through another language. All words must match; only if that finds
     /// nothing do services matching any of the words count.
     pub fn hits(&self, query: &str, reader: &str, k: usize) -> rusqlite::Result<Vec<SearchHit>> {
-        if !is_searchable(query) {
+        // Each once, and bounded in number and length (see `query_words`).
+        let all = query_words(query);
+        if all.iter().map(|t| t.chars().count()).sum::<usize>() < 2 {
             return Ok(Vec::new());
         }
-        let all = words(query);
         // The word still being typed: the last one, unless a space follows it.
+        let query = cut_query(query);
         let typing = match query.ends_with(char::is_whitespace) {
             true => None,
-            false => all.last().cloned(),
+            false => words(query).pop().map(cut_word),
         };
         let tokens = self.distinctive(all)?;
         let mut groups = Vec::with_capacity(tokens.len());
@@ -166,7 +169,7 @@ impl<'c> SearchIndex<'c> {
         Ok(rows.map_or(FEW_ROWS, |n| n.max(0) as u64))
     }
 
-    /// The query's words, each once, without the common ones; when every word is common,
+    /// The query's words (each once already), without the common ones; when every word is common,
     /// the least common one.
     fn distinctive(&self, tokens: Vec<String>) -> rusqlite::Result<Vec<String>> {
         let mut stmt = self
@@ -174,10 +177,7 @@ impl<'c> SearchIndex<'c> {
             .prepare_cached("SELECT rows FROM search_common WHERE term = ?1")?;
         let mut rare = Vec::new();
         let mut least_common: Option<(i64, &String)> = None;
-        for (i, token) in tokens.iter().enumerate() {
-            if tokens[..i].contains(token) {
-                continue;
-            }
+        for token in &tokens {
             let rows: Option<i64> = stmt.query_row([token], |r| r.get(0)).optional()?;
             match rows {
                 None => rare.push(token.clone()),

@@ -49,7 +49,7 @@ impl SearchIndex<'_> {
         reader: &str,
         k: usize,
     ) -> rusqlite::Result<Vec<SearchHit>> {
-        let rows = self.matching_rows(query, join, (k * 16).clamp(64, RANK_AT_MOST))?;
+        let rows = self.matching_rows(query, join, k.saturating_mul(16).clamp(64, RANK_AT_MOST))?;
         // Per service: its best match in the reader's language, else its best match at all.
         let mut best: HashMap<String, SearchHit> = HashMap::new();
         for hit in rows {

@@ -1,12 +1,30 @@
 //! Checks a content source beyond its syntax: complete translations, unique ids, known menus,
-//! coordinates inside the city, working URLs, valid opening hours and dates.
+//! coordinates inside the city, working URLs, valid opening hours and dates, texts within
+//! their limits (`text`) and single values (`fields`).
+
+mod fields;
+pub mod text;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::source::{ContentError, ContentSource, Parsed, Translations};
+use fields::{check_coordinates, check_date, check_hours, check_id, check_phone, check_url};
+pub use fields::{HOURS_MAX_CHARS, ID_MAX_CHARS, PHONE_MAX_CHARS, URL_MAX_CHARS};
+use text::{limit_of, shown, text_problem, too_long, NAME_MAX_CHARS};
 
-/// Every problem in the source; empty when it can be built.
+/// The longest category icon (an emoji or two).
+const ICON_MAX_CHARS: usize = 16;
+
+/// Every problem in the source; empty when it can be built. `checked` dates are compared
+/// with today's date (UTC, plus a day for cities ahead of UTC): validation reads the clock,
+/// the build never does (its bytes depend on the content alone).
 pub fn validate(source: &ContentSource) -> Vec<ContentError> {
+    let tomorrow = chrono::Utc::now().date_naive() + chrono::Days::new(1);
+    validate_at(source, Some(&tomorrow.format("%Y-%m-%d").to_string()))
+}
+
+/// `validate` with the latest `checked` date allowed given (none: any date).
+pub fn validate_at(source: &ContentSource, latest: Option<&str>) -> Vec<ContentError> {
     let mut errors = Vec::new();
     let city = &source.city;
     let required: Vec<&str> = city.value.languages.iter().map(String::as_str).collect();
@@ -18,6 +36,7 @@ pub fn validate(source: &ContentSource) -> Vec<ContentError> {
     let menus = check_categories(&source.categories, &langs, &mut errors);
 
     let mut seen: BTreeMap<&str, &Parsed<_>> = BTreeMap::new();
+    let mut listed: BTreeSet<&str> = BTreeSet::new();
     for service in &source.services {
         let s = &service.value;
         check_id(service, "id", &s.id, &mut errors);
@@ -26,8 +45,19 @@ pub fn validate(source: &ContentSource) -> Vec<ContentError> {
                 "id",
                 format!(
                     "duplicate service id `{}`: also used in {}",
-                    s.id,
+                    shown(&s.id),
                     first.path.display()
+                ),
+            ));
+        }
+        let stem = service.path.file_stem().map(|f| f.to_string_lossy());
+        if stem.as_deref().is_some_and(|stem| stem != s.id) {
+            errors.push(service.error(
+                "id",
+                format!(
+                    "the id `{}` differs from the file name: name the file services/{}.toml",
+                    shown(&s.id),
+                    shown(&s.id)
                 ),
             ));
         }
@@ -37,25 +67,32 @@ pub fn validate(source: &ContentSource) -> Vec<ContentError> {
         for (i, menu) in s.menus.iter().enumerate() {
             let field = format!("menus[{i}]");
             match menu.split_once('/') {
-                None => errors.push(
-                    service.error(&field, format!("`{menu}` must be written category/submenu")),
-                ),
-                Some((cat, sub)) => match menus.get(cat) {
-                    None => errors.push(service.error(&field, format!("unknown category `{cat}`"))),
+                None => errors.push(service.error(
+                    &field,
+                    format!("`{}` must be written category/submenu", shown(menu)),
+                )),
+                Some((cat, sub)) => match menus.get(cat).inspect(|_| {
+                    listed.insert(cat);
+                }) {
+                    None => errors
+                        .push(service.error(&field, format!("unknown category `{}`", shown(cat)))),
                     Some(subs) if !subs.contains(sub) => errors.push(service.error(
                         &field,
-                        format!("unknown submenu `{sub}` in category `{cat}`"),
+                        format!("unknown submenu `{}` in category `{cat}`", shown(sub)),
                     )),
                     Some(_) => {}
                 },
             }
         }
-        check_date(service, "checked", &s.checked, &mut errors);
+        check_date(service, "checked", &s.checked, latest, &mut errors);
         if s.source.is_empty() {
             errors.push(service.error("source", "every service must name at least one source"));
         }
         for (i, src) in s.source.iter().enumerate() {
             check_url(service, &format!("source[{i}].url"), &src.url, &mut errors);
+            if let Some(problem) = text_problem(&src.title, NAME_MAX_CHARS) {
+                errors.push(service.error(&format!("source[{i}].title"), problem));
+            }
         }
         for (field, text) in [
             ("name", &s.name),
@@ -96,14 +133,7 @@ pub fn validate(source: &ContentSource) -> Vec<ContentError> {
                 ));
             }
             if let Some(hours) = &place.opening_hours {
-                if let Err(e) = opening_hours_syntax::parse(hours) {
-                    let reason = e.to_string();
-                    let reason = reason.lines().next().unwrap_or_default();
-                    errors.push(service.error(
-                        &at("opening_hours"),
-                        format!("`{hours}` is not valid OSM opening_hours syntax: {reason}"),
-                    ));
-                }
+                check_hours(service, &at("opening_hours"), hours, &mut errors);
             }
             if let Some(phone) = &place.phone {
                 check_phone(service, &at("phone"), phone, &mut errors);
@@ -119,6 +149,17 @@ pub fn validate(source: &ContentSource) -> Vec<ContentError> {
             );
         }
     }
+    for (i, cat) in source.categories.value.category.iter().enumerate() {
+        if !listed.contains(cat.id.as_str()) {
+            errors.push(source.categories.error(
+                &format!("category[{i}]"),
+                format!(
+                    "no service is listed in category `{}`: add one or remove it",
+                    cat.id
+                ),
+            ));
+        }
+    }
     errors
 }
 
@@ -128,7 +169,8 @@ struct Langs<'a> {
 }
 
 impl Langs<'_> {
-    /// A text that may be missing in any language, but not empty or in a foreign one.
+    /// A text that may be missing in any language, but not in a foreign one, nor empty,
+    /// invisible, too long (`text::limit_of`) or holding control or override characters.
     fn check_optional<T>(
         &self,
         file: &Parsed<T>,
@@ -140,10 +182,13 @@ impl Langs<'_> {
             if !self.allowed.contains(&lang.as_str()) {
                 errors.push(file.error(
                     &format!("{field}.{lang}"),
-                    format!("`{lang}` is not a language of this city (see languages in city.toml)"),
+                    format!(
+                        "`{}` is not a language of this city (see languages in city.toml)",
+                        shown(lang)
+                    ),
                 ));
-            } else if value.trim().is_empty() {
-                errors.push(file.error(&format!("{field}.{lang}"), "the text is empty"));
+            } else if let Some(problem) = text_problem(value, limit_of(field)) {
+                errors.push(file.error(&format!("{field}.{lang}"), problem));
             }
         }
     }
@@ -189,7 +234,10 @@ fn check_city(
         if lang.len() < 2 || lang.len() > 3 || !lang.bytes().all(|b| b.is_ascii_lowercase()) {
             errors.push(city.error(
                 &format!("languages[{i}]"),
-                format!("`{lang}` is not a two- or three-letter language code"),
+                format!(
+                    "`{}` is not a two- or three-letter language code",
+                    shown(lang)
+                ),
             ));
         }
     }
@@ -211,11 +259,20 @@ fn check_city(
     if !b.contains(c.centre.lat, c.centre.lon) {
         errors.push(city.error("centre", "the centre is outside the bounding box"));
     }
-    if let Err(e) = merhaba_core::CityClock::new(&c.timezone, None) {
-        errors.push(city.error("timezone", e.to_string()));
+    for (field, value) in [("timezone", &c.timezone), ("country", &c.country)] {
+        if let Some(problem) = too_long(value, 64) {
+            errors.push(city.error(field, problem));
+        }
     }
-    if let Err(e) = merhaba_core::CityClock::new("UTC", Some(&c.country)) {
-        errors.push(city.error("country", e.to_string()));
+    if c.timezone.chars().nth(64).is_none() {
+        if let Err(e) = merhaba_core::CityClock::new(&c.timezone, None) {
+            errors.push(city.error("timezone", e.to_string()));
+        }
+    }
+    if c.country.chars().nth(64).is_none() {
+        if let Err(e) = merhaba_core::CityClock::new("UTC", Some(&c.country)) {
+            errors.push(city.error("country", e.to_string()));
+        }
     }
     let mut locality_ids = BTreeSet::new();
     for (kind, list) in [("district", &c.district), ("landmark", &c.landmark)] {
@@ -268,6 +325,8 @@ fn check_categories(
         }
         if cat.icon.trim().is_empty() {
             errors.push(file.error(&format!("{at}.icon"), "the icon is empty"));
+        } else if let Some(problem) = text_problem(&cat.icon, ICON_MAX_CHARS) {
+            errors.push(file.error(&format!("{at}.icon"), problem));
         }
         langs.check(file, &format!("{at}.name"), &cat.name, errors);
         if cat.submenu.is_empty() {
@@ -293,96 +352,4 @@ fn check_categories(
         menus.insert(cat.id.clone(), subs);
     }
     menus
-}
-
-fn check_id<T>(file: &Parsed<T>, field: &str, id: &str, errors: &mut Vec<ContentError>) {
-    let ok = !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !id.starts_with('-');
-    if !ok {
-        errors.push(file.error(
-            field,
-            format!("`{id}` is not an id: use lowercase letters, digits and '-'"),
-        ));
-    }
-}
-
-fn check_coordinates<T>(
-    file: &Parsed<T>,
-    lat_field: &str,
-    lon_field: &str,
-    lat: f64,
-    lon: f64,
-    errors: &mut Vec<ContentError>,
-) {
-    if !lat.is_finite() || !(-90.0..=90.0).contains(&lat) {
-        errors.push(file.error(
-            lat_field,
-            format!("latitude {lat} is not a number between -90 and 90"),
-        ));
-    }
-    if !lon.is_finite() || !(-180.0..=180.0).contains(&lon) {
-        errors.push(file.error(
-            lon_field,
-            format!("longitude {lon} is not a number between -180 and 180"),
-        ));
-    }
-}
-
-fn check_url<T>(file: &Parsed<T>, field: &str, value: &str, errors: &mut Vec<ContentError>) {
-    let problem = match url::Url::parse(value) {
-        Err(e) => Some(format!("`{value}` is not a URL: {e}")),
-        Ok(u) if !matches!(u.scheme(), "https" | "http") => {
-            Some(format!("`{value}` must start with https:// (or http://)"))
-        }
-        Ok(u) if !u.host_str().is_some_and(|h| h.contains('.')) => {
-            Some(format!("`{value}` has no proper host name"))
-        }
-        Ok(_) if value.chars().any(char::is_whitespace) => {
-            Some(format!("`{value}` contains spaces"))
-        }
-        Ok(_) => None,
-    };
-    if let Some(problem) = problem {
-        errors.push(file.error(field, problem));
-    }
-}
-
-fn check_phone<T>(file: &Parsed<T>, field: &str, value: &str, errors: &mut Vec<ContentError>) {
-    let digits = value.chars().filter(char::is_ascii_digit).count();
-    let ok = value
-        .chars()
-        .all(|c| c.is_ascii_digit() || " +-()".contains(c))
-        && digits >= 3;
-    if !ok {
-        errors.push(file.error(
-            field,
-            format!("`{value}` is not a phone number (digits, spaces, + - ( ) only)"),
-        ));
-    }
-}
-
-fn check_date<T>(file: &Parsed<T>, field: &str, value: &str, errors: &mut Vec<ContentError>) {
-    let parts: Vec<u32> = value.split('-').filter_map(|p| p.parse().ok()).collect();
-    let valid = value.len() == 10
-        && matches!(parts.as_slice(), [y, m, d] if (2000..=2100).contains(y) && (1..=12).contains(m)
-            && (1..=days_in_month(*y, *m)).contains(d));
-    if !valid {
-        errors.push(file.error(field, format!("`{value}` is not a date written YYYY-MM-DD")));
-    }
-}
-
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if is_leap(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-fn is_leap(year: u32) -> bool {
-    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }

@@ -1,0 +1,322 @@
+//! Content that used to validate and then hang, mislead or fail later (issue 12, items 8 and
+//! 13): each kind is refused by `validate` with the file, the line, the field and what is
+//! wrong; files that are not plain files are refused before they are opened; and the
+//! command line takes any `-k`.
+
+use std::path::{Path, PathBuf};
+
+mod common;
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini")
+}
+
+fn copy_fixture() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_dir(&fixture(), dir.path());
+    dir
+}
+
+fn edit(dir: &Path, file: &str, from: &str, to: &str) {
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} does not contain {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// The errors of the fixture with one edit; it must be refused.
+fn errors_after(file: &str, from: &str, to: &str) -> Vec<merhaba_pack::ContentError> {
+    let dir = copy_fixture();
+    edit(dir.path(), file, from, to);
+    match merhaba_pack::load(dir.path()) {
+        Ok(_) => panic!("{file}: {from:?} → {} was accepted", shown(to)),
+        Err(errors) => errors,
+    }
+}
+
+fn shown(text: &str) -> String {
+    text.chars().take(80).collect()
+}
+
+/// One edit is refused with an error in `file` at `line` whose message holds `expected`.
+fn check_rejected(file: &str, from: &str, to: &str, line: usize, expected: &[&str]) {
+    let errors = errors_after(file, from, to);
+    let error = &errors[0];
+    let message = error.to_string();
+    assert!(error.file.ends_with(file), "{message}");
+    assert_eq!(error.line, Some(line), "{message}");
+    for part in expected {
+        assert!(
+            message.contains(part),
+            "{message:?} should contain {part:?}"
+        );
+    }
+    assert!(
+        message.len() < 500,
+        "the message is {} bytes long",
+        message.len()
+    );
+}
+
+const CLINIC: &str = "services/clinic.toml";
+
+#[test]
+fn texts_beyond_their_limits_are_refused_naming_the_limit() {
+    let name = "x".repeat(1_000_000);
+    check_rejected(
+        CLINIC,
+        "en = \"Test clinic\"",
+        &format!("en = \"{name}\""),
+        6,
+        &[
+            "field `name.en`",
+            "1000000 characters long",
+            "the most allowed here is 200",
+        ],
+    );
+    let rights = "word ".repeat(1000);
+    check_rejected(
+        CLINIC,
+        "en = \"You may be seen without an appointment.\"",
+        &format!("en = \"{rights}\""),
+        8,
+        &["field `rights.en`", "the most allowed here is 4000"],
+    );
+    check_rejected(
+        CLINIC,
+        "title = \"Fixture source\"",
+        &format!("title = \"{}\"", "t".repeat(201)),
+        5,
+        &["field `source[0].title`", "200"],
+    );
+    check_rejected(
+        CLINIC,
+        "phone = \"+90 256 000 00 00\"",
+        &format!("phone = \"{}\"", "1".repeat(40)),
+        17,
+        &["field `place[0].phone`", "the most allowed here is 32"],
+    );
+    // Opening hours: OSM's own limit, and a bad value is quoted cut short, not whole.
+    check_rejected(
+        CLINIC,
+        "Mo-Fr 08:00-17:00",
+        &"Mo-Fr 08:00-17:00,".repeat(12_000),
+        16,
+        &[
+            "field `place[0].opening_hours`",
+            "the most allowed here is 255",
+        ],
+    );
+    check_rejected(
+        CLINIC,
+        "Mo-Fr 08:00-17:00",
+        &format!("Mo-Fr 08:00-17:00 {}", "x".repeat(200)),
+        16,
+        &["not valid OSM opening_hours", "… (218 characters)"],
+    );
+}
+
+#[test]
+fn invisible_misleading_and_control_characters_are_refused() {
+    for (text, expected) in [
+        ("\\u200B\\u200D", "only invisible characters"),
+        ("\\u2060\\uFEFF ", "only invisible characters"),
+        ("\\u202ETest clinic", "direction override U+202E"),
+        ("Test\\u0000clinic", "control character U+0000"),
+    ] {
+        check_rejected(
+            CLINIC,
+            "en = \"Test clinic\"",
+            &format!("en = \"{text}\""),
+            6,
+            &["field `name.en`", expected],
+        );
+    }
+    // Joiners inside a word are how Persian and Arabic are written: allowed.
+    let dir = copy_fixture();
+    edit(
+        dir.path(),
+        CLINIC,
+        "ar = \"العيادة التجريبية\"",
+        "ar = \"العيادة\\u200Cالتجريبية\"",
+    );
+    merhaba_pack::load(dir.path()).unwrap();
+}
+
+#[test]
+fn misleading_links_dates_names_and_empty_categories_are_refused() {
+    check_rejected(
+        CLINIC,
+        "url = \"https://example.org/clinic\"\ntitle",
+        "url = \"https://www.turkiye.gov.tr@evil.example/\"\ntitle",
+        20,
+        &[
+            "field `link[0].url`",
+            "user name before the host",
+            "`evil.example`",
+        ],
+    );
+    check_rejected(
+        CLINIC,
+        "url = \"https://example.org/clinic\"\ntitle",
+        "url = \"http://example.org/clinic\"\ntitle",
+        20,
+        &["must start with https://"],
+    );
+    check_rejected(
+        CLINIC,
+        "checked = \"2026-10-01\"",
+        "checked = \"2099-10-01\"",
+        4,
+        &["field `checked`", "`2099-10-01` is in the future"],
+    );
+    check_rejected(
+        "services/pharmacy.toml",
+        "id = \"pharmacy\"",
+        "id = \"chemist\"",
+        1,
+        &[
+            "field `id`",
+            "differs from the file name",
+            "services/chemist.toml",
+        ],
+    );
+    // The only service of `language` moves to health: the category is left empty.
+    let errors = errors_after("services/course.toml", "\"language/turkish-courses\", ", "");
+    let message = errors[0].to_string();
+    assert!(errors[0].file.ends_with("categories.toml"), "{message}");
+    assert_eq!(errors[0].line, Some(14), "{message}");
+    assert!(
+        message.contains("field `category[1]`")
+            && message.contains("no service is listed in category `language`"),
+        "{message}"
+    );
+}
+
+/// A date within a day of the clock is accepted: an editor ahead of UTC writes their today.
+#[test]
+fn todays_date_is_not_in_the_future() {
+    let dir = copy_fixture();
+    let today = chrono::Utc::now()
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string();
+    edit(
+        dir.path(),
+        CLINIC,
+        "checked = \"2026-10-01\"",
+        &format!("checked = \"{today}\""),
+    );
+    merhaba_pack::load(dir.path()).unwrap();
+    let source = merhaba_pack::ContentSource::read(dir.path()).unwrap();
+    let errors = merhaba_pack::validate::validate_at(&source, Some("2000-01-01"));
+    assert!(errors
+        .iter()
+        .any(|e| e.to_string().contains("in the future")));
+}
+
+#[test]
+fn toml_errors_name_the_date_and_the_duplicate_key() {
+    check_rejected(
+        CLINIC,
+        "checked = \"2026-10-01\"",
+        "checked = 2026-10-01",
+        4,
+        &["write it in quotes", "\"2026-10-01\""],
+    );
+    check_rejected(
+        CLINIC,
+        "sample = true",
+        "sample = true\nsample = false",
+        4,
+        &["duplicate key `sample`"],
+    );
+}
+
+fn read_error(dir: &Path) -> String {
+    let errors = merhaba_pack::load(dir).unwrap_err();
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A FIFO would block the reader for ever, `/dev/zero` would fill the memory, a link out of
+/// the content folder would publish any file of the editor's machine: each is refused
+/// before it is read, naming the file.
+#[test]
+fn files_that_are_not_plain_content_files_are_refused() {
+    let dir = copy_fixture();
+    let services = dir.path().join("services");
+    let fifo = services.join("fifo.toml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let err = read_error(dir.path());
+    assert!(
+        err.contains("fifo.toml") && err.contains("not a plain file"),
+        "{err}"
+    );
+    std::fs::remove_file(&fifo).unwrap();
+
+    let zero = services.join("zero.toml");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let err = read_error(dir.path());
+    assert!(
+        err.contains("zero.toml") && err.contains("outside the content folder"),
+        "{err}"
+    );
+    std::fs::remove_file(&zero).unwrap();
+
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.toml");
+    std::fs::copy(services.join("clinic.toml"), &secret).unwrap();
+    std::os::unix::fs::symlink(&secret, services.join("secret.toml")).unwrap();
+    let err = read_error(dir.path());
+    assert!(err.contains("outside the content folder"), "{err}");
+    std::fs::remove_file(services.join("secret.toml")).unwrap();
+
+    // A link inside the content folder is fine (it is part of the content).
+    std::fs::rename(services.join("clinic.toml"), dir.path().join("clinic.toml")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("clinic.toml"), services.join("clinic.toml"))
+        .unwrap();
+    merhaba_pack::load(dir.path()).unwrap();
+
+    // A file larger than any content file is not read.
+    let big = services.join("big.toml");
+    std::fs::write(&big, vec![b'#'; 2 << 20]).unwrap();
+    let err = read_error(dir.path());
+    assert!(
+        err.contains("big.toml") && err.contains("the most allowed is 1048576"),
+        "{err}"
+    );
+}
+
+/// `-k` near the integer limit used to overflow (`k * 16` in search).
+#[test]
+fn any_k_is_taken_by_search_and_nearby() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("mini.sqlite");
+    let source = merhaba_pack::load(&fixture()).unwrap();
+    merhaba_core::build_pack(&source.content(), &out).unwrap();
+    let max = usize::MAX.to_string();
+    for args in [
+        vec!["search", "clinic", "-k", &max],
+        vec!["nearby", "--at", "37.85,27.85", "-k", &max],
+        vec!["nearby", "--at", "37.85,27.85", "--open-now", "-k", &max],
+    ] {
+        let (cmd, rest) = args.split_first().unwrap();
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_merhaba-pack"))
+            .arg(cmd)
+            .arg(&out)
+            .args(rest)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{args:?}: {err}");
+        assert!(!output.stdout.is_empty(), "{args:?}");
+    }
+}
