@@ -8,24 +8,14 @@ use std::time::Duration;
 
 use reqwest::header::{ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};
 use reqwest::StatusCode;
-use tough::schema::{Role, Root, Signed, Snapshot, Targets, Timestamp};
-use tough::{Limits, RepositoryLoader};
+use tough::schema::{Root, Signed, Timestamp};
+use tough::RepositoryLoader;
 use url::Url;
 
-use super::http::{Http, MetadataTransport, Traffic};
+use super::http::{Http, MetadataTransport, Traffic, LIMITS};
 use super::install::{AppStore, PackStore};
 use super::route::Listing;
 use super::FeedError;
-
-/// Metadata larger than these is refused before it is parsed (an endless-data defence; the
-/// real files are a few kilobytes).
-const LIMITS: Limits = Limits {
-    max_root_size: 256 * 1024,
-    max_targets_size: 4 * 1024 * 1024,
-    max_timestamp_size: 16 * 1024,
-    max_snapshot_size: 256 * 1024,
-    max_root_updates: 64,
-};
 
 /// How far a download has come, for a progress bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,18 +83,27 @@ impl FeedClient {
 
     /// Gives up on a connection that stays silent this long (tests use a short one).
     pub fn read_timeout(mut self, timeout: Duration) -> Result<FeedClient, FeedError> {
+        let (allowance, min_rate) = (self.http.allowance, self.http.min_rate);
         self.http = Http::new(timeout)?;
-        Ok(self)
+        Ok(self.deadlines(allowance, min_rate))
+    }
+
+    /// Gives each file at most `allowance` plus its length at `min_rate` bytes a second
+    /// (by default [`super::ALLOWANCE`] and [`super::MIN_RATE`]; tests use shorter ones).
+    pub fn deadlines(mut self, allowance: Duration, min_rate: u64) -> FeedClient {
+        self.http.allowance = allowance;
+        self.http.min_rate = min_rate;
+        self
     }
 
     pub fn traffic(&self) -> &Traffic {
         &self.http.traffic
     }
 
-    fn feed_dir(&self) -> PathBuf {
+    pub(super) fn feed_dir(&self) -> PathBuf {
         self.data.join("feed")
     }
-    fn trusted_dir(&self) -> PathBuf {
+    pub(super) fn trusted_dir(&self) -> PathBuf {
         self.feed_dir().join("trusted")
     }
     pub(super) fn downloads_dir(&self) -> PathBuf {
@@ -135,7 +134,14 @@ impl FeedClient {
             std::fs::create_dir_all(&dir).map_err(|e| FeedError::io(&dir, e))?;
         }
         let timestamp_url = self.metadata_url("timestamp.json")?;
-        let (timestamp, validators) = self.fetch_timestamp(&timestamp_url).await?;
+        let (timestamp, validators) = self
+            .http
+            .within(
+                &timestamp_url,
+                LIMITS.max_timestamp_size,
+                self.fetch_timestamp(&timestamp_url),
+            )
+            .await?;
 
         let cities = match self.confirm_current(&timestamp, only)? {
             Some(cities) => cities,
@@ -157,9 +163,18 @@ impl FeedClient {
                 let listing = Listing::read(&repo.targets().signed, self.store.schema())?;
                 let mut cities = Vec::new();
                 for city in listing.cities(only)? {
-                    let outcome = self.update_city(&listing, &city, progress).await?;
-                    cities.push((city, outcome));
+                    match self.update_city(&listing, &city, progress).await {
+                        Ok(outcome) => cities.push((city, outcome)),
+                        Err(e) => {
+                            // Parts of files the signed metadata no longer names are of no
+                            // use; the others are kept for resuming.
+                            self.prune_downloads(&listing.file_names());
+                            return Err(e);
+                        }
+                    }
                 }
+                // Every city is at its newest: no part is wanted any more.
+                self.prune_downloads(&Default::default());
                 cities
             }
         };
@@ -234,7 +249,7 @@ impl FeedClient {
     }
 
     /// The root to start from: the shipped one, or a newer one the feed rotated to earlier.
-    fn trusted_root_bytes(&self) -> Vec<u8> {
+    pub(super) fn trusted_root_bytes(&self) -> Vec<u8> {
         let version = |bytes: &[u8]| {
             serde_json::from_slice::<Signed<Root>>(bytes)
                 .map(|r| r.signed.version.get())
@@ -245,89 +260,34 @@ impl FeedClient {
             _ => self.shipped_root.clone(),
         }
     }
-
-    fn trusted<T: serde::de::DeserializeOwned>(&self, file: &str) -> Option<Signed<T>> {
-        let bytes = std::fs::read(self.trusted_dir().join(file)).ok()?;
-        serde_json::from_slice(&bytes).ok()
-    }
-
-    /// When the feed's timestamp is the one already trusted and every city is at the
-    /// version the trusted targets name, the update is over without another request. The
-    /// timestamp's signature and every trusted role's expiry are checked again here: a feed
-    /// that keeps answering "not modified" cannot hide that its metadata has expired.
-    fn confirm_current(
-        &self,
-        timestamp: &[u8],
-        only: Option<&str>,
-    ) -> Result<Option<Vec<(String, CityOutcome)>>, FeedError> {
-        let (Ok(timestamp), Some(trusted_timestamp), Some(root)) = (
-            serde_json::from_slice::<Signed<Timestamp>>(timestamp),
-            self.trusted::<Timestamp>("timestamp.json"),
-            serde_json::from_slice::<Signed<Root>>(&self.trusted_root_bytes()).ok(),
-        ) else {
-            return Ok(None);
-        };
-        if trusted_timestamp.signed.version != timestamp.signed.version
-            || root.signed.verify_role(&timestamp).is_err()
-        {
-            return Ok(None);
-        }
-        let (Some(snapshot), Some(targets)) = (
-            self.trusted::<Snapshot>("snapshot.json"),
-            self.trusted::<Targets>("targets.json"),
-        ) else {
-            return Ok(None);
-        };
-        let now = jiff::Timestamp::now();
-        for (role, expires) in [
-            ("root", root.signed.expires),
-            ("timestamp", timestamp.signed.expires),
-            ("snapshot", snapshot.signed.expires()),
-            ("targets", targets.signed.expires()),
-        ] {
-            if expires < now {
-                return Err(FeedError::Expired { role: role.into() });
-            }
-        }
-        let listing = Listing::read(&targets.signed, self.store.schema())?;
-        let mut cities = Vec::new();
-        for city in listing.cities(only)? {
-            let newest = listing.newest(&city);
-            match self.store.installed_version(&self.data, &city) {
-                Some(version) if version >= newest => {
-                    cities.push((city, CityOutcome::Current { version }))
-                }
-                _ => return Ok(None),
-            }
-        }
-        Ok(Some(cities))
-    }
 }
 
-/// tough's refusals, sorted into what a person or a script can act on.
+/// tough's refusals, sorted into what a person or a script can act on: a transport's own
+/// error keeps its kind, a failure to write the trusted metadata is the disk's.
 fn from_tough(e: tough::error::Error) -> FeedError {
-    if let tough::error::Error::ExpiredMetadata { role, .. } = &e {
-        return FeedError::Expired {
-            role: role.to_string(),
-        };
+    use tough::error::Error as E;
+    match &e {
+        E::ExpiredMetadata { role, .. } => {
+            return FeedError::Expired {
+                role: role.to_string(),
+            }
+        }
+        E::DatastoreCreate { path, source, .. }
+        | E::DatastoreRemove { path, source, .. }
+        | E::DirCreate { path, source, .. } => {
+            return FeedError::Io {
+                path: path.clone(),
+                source: std::io::Error::new(source.kind(), source.to_string()),
+            }
+        }
+        _ => {}
     }
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(&e);
     while let Some(s) = source {
-        match s.downcast_ref::<FeedError>() {
-            Some(FeedError::Unreachable { url, reason }) => {
-                return FeedError::Unreachable {
-                    url: url.clone(),
-                    reason: reason.clone(),
-                }
-            }
-            Some(FeedError::Server { url, status }) => {
-                return FeedError::Server {
-                    url: url.clone(),
-                    status: *status,
-                }
-            }
-            _ => source = s.source(),
+        if let Some(again) = s.downcast_ref::<FeedError>().and_then(FeedError::again) {
+            return again;
         }
+        source = s.source();
     }
     FeedError::Refused(super::reasons(&e))
 }

@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::pack::StoreError;
+
 use super::client::{CityOutcome, FeedClient, Progress};
 use super::route::Listing;
 use super::target::pack_schema_of;
@@ -19,8 +21,11 @@ pub trait PackStore: Send + Sync {
     /// pack this store reads is there.
     fn installed_version(&self, data: &Path, city: &str) -> Option<u64>;
     /// Installs a pack whose bytes the client has checked, so that a crash leaves the old
-    /// pack or the new one.
-    fn install(&self, data: &Path, pack: &[u8]) -> Result<(), FeedError>;
+    /// pack or the new one. It must be exactly `city` at content `version` (its signed
+    /// name); a pack saying anything else, or failing the store's checks, is refused
+    /// ([`FeedError::Refused`]); only the disk's own errors are [`FeedError::Io`] or
+    /// [`FeedError::Store`].
+    fn install(&self, data: &Path, city: &str, version: u64, pack: &[u8]) -> Result<(), FeedError>;
 }
 
 /// This app's store: packs of [`crate::pack::schema::PACK_SCHEMA_VERSION`], installed with
@@ -36,9 +41,13 @@ impl PackStore for AppStore {
             .ok()
             .map(|p| p.content_version())
     }
-    fn install(&self, data: &Path, pack: &[u8]) -> Result<(), FeedError> {
-        crate::install_pack(data, pack)?;
-        Ok(())
+    fn install(&self, data: &Path, city: &str, version: u64, pack: &[u8]) -> Result<(), FeedError> {
+        match crate::pack::install_pack_as(data, city, version, pack) {
+            Ok(_) => Ok(()),
+            Err(e @ StoreError::Io { .. }) => Err(e.into()),
+            // Signed bytes that are not a sound pack of that name: the feed's fault.
+            Err(e) => Err(FeedError::Refused(e.to_string())),
+        }
     }
 }
 
@@ -88,21 +97,25 @@ impl FeedClient {
         }
         let base = base.map(|(_, bytes)| bytes).unwrap_or_default();
         let names: Vec<&FeedTarget> = route.iter().map(|(n, _)| n).collect();
-        let pack = rebuild(listing, city, base, &names, &files)?;
-        match pack_schema_of(&pack) {
-            Some(schema) if schema == self.store.schema() => {}
-            other => {
-                return Err(FeedError::Refused(format!(
-                    "{city} version {newest}: a pack of schema {}, this app reads {}",
-                    other.map_or("unknown".to_string(), |s| s.to_string()),
-                    self.store.schema()
-                )))
+        let installed_now = rebuild(listing, city, base, &names, &files).and_then(|pack| {
+            match pack_schema_of(&pack) {
+                Some(schema) if schema == self.store.schema() => {}
+                other => {
+                    return Err(FeedError::Refused(format!(
+                        "{city} version {newest}: a pack of schema {}, this app reads {}",
+                        other.map_or("unknown".to_string(), |s| s.to_string()),
+                        self.store.schema()
+                    )))
+                }
             }
-        }
-        self.store.install(&self.data, &pack)?;
+            self.store.install(&self.data, city, newest, &pack)
+        });
+        // Installed, or of no use: signed files that do not make a sound pack are not
+        // kept, and after a write failure nothing this update wrote stays on the disk.
         for part in &files {
             let _ = std::fs::remove_file(part);
         }
+        installed_now?;
         Ok(CityOutcome::Installed {
             from: installed,
             to: newest,

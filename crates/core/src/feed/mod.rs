@@ -24,13 +24,14 @@
 //! Only the user database holds favourites and settings, and the feed never opens it.
 
 mod client;
+mod current;
 mod http;
 mod install;
 mod route;
 mod target;
 
 pub use client::{CityOutcome, FeedClient, Progress, Report};
-pub use http::{Traffic, CONNECT_TIMEOUT, READ_TIMEOUT};
+pub use http::{Traffic, ALLOWANCE, CONNECT_TIMEOUT, MIN_RATE, READ_TIMEOUT};
 pub use install::{AppStore, PackStore};
 pub use target::{is_city_id, pack_schema_of, FeedTarget, PackContents, PACK_CONTENTS};
 
@@ -39,6 +40,13 @@ use std::path::{Path, PathBuf};
 use crate::pack::StoreError;
 
 /// Why an update did not happen. The installed content is unchanged in every case.
+///
+/// Each kind has one status word ([`FeedError::status`]): `unreachable` for the transport
+/// (no answer, a reset, a time-out, a missed deadline), `server-error` for what a server
+/// answered instead of the file (an error status, an encoding never asked for), `refused`
+/// only for a failed check of what arrived (signature, version, hash, length, name, a
+/// signed pack that is not what its name says), `expired`, and `write-failed` only for the
+/// device's own disk.
 #[derive(Debug, thiserror::Error)]
 pub enum FeedError {
     /// No answer, a dropped connection, a time-out: try again later.
@@ -47,6 +55,9 @@ pub enum FeedError {
     /// The server answered with an error status.
     #[error("the feed answered {status} for {url}")]
     Server { url: String, status: u16 },
+    /// The server encoded a file (gzip, say) although the client never asked it to.
+    #[error("the feed sent {url} with `Content-Encoding: {encoding}`; feed files must be served as they are (docs/publishing.md)")]
+    Encoded { url: String, encoding: String },
     /// Signed metadata has expired: someone may be holding updates back.
     #[error("the feed's {role} metadata has expired; installed content is kept but could not be confirmed current")]
     Expired { role: String },
@@ -74,7 +85,7 @@ impl FeedError {
     pub fn status(&self) -> &'static str {
         match self {
             FeedError::Unreachable { .. } => "unreachable",
-            FeedError::Server { .. } => "server-error",
+            FeedError::Server { .. } | FeedError::Encoded { .. } => "server-error",
             FeedError::Expired { .. } => "expired",
             FeedError::Refused(_) | FeedError::TooLong { .. } => "refused",
             FeedError::Io { .. } | FeedError::Store(_) => "write-failed",
@@ -94,6 +105,30 @@ impl FeedError {
             url: url.to_string(),
             status: status.as_u16(),
         }
+    }
+
+    /// The same error again, for one found among the causes of another (tough's): the
+    /// kinds a transport reports.
+    fn again(&self) -> Option<FeedError> {
+        Some(match self {
+            FeedError::Unreachable { url, reason } => FeedError::Unreachable {
+                url: url.clone(),
+                reason: reason.clone(),
+            },
+            FeedError::Server { url, status } => FeedError::Server {
+                url: url.clone(),
+                status: *status,
+            },
+            FeedError::Encoded { url, encoding } => FeedError::Encoded {
+                url: url.clone(),
+                encoding: encoding.clone(),
+            },
+            FeedError::TooLong { url, declared } => FeedError::TooLong {
+                url: url.clone(),
+                declared: *declared,
+            },
+            _ => return None,
+        })
     }
 
     fn io(path: &Path, source: std::io::Error) -> FeedError {

@@ -63,6 +63,14 @@ impl<'a> Listing<'a> {
         }
     }
 
+    /// The names the files of this schema are downloaded under (hex SHA-256).
+    pub(super) fn file_names(&self) -> std::collections::BTreeSet<String> {
+        self.targets
+            .values()
+            .map(|t| hex::encode(&t.hashes.sha256))
+            .collect()
+    }
+
     /// What the pack of `version` decompresses to, when it is listed.
     pub(super) fn contents(&self, city: &str, version: u64) -> Option<&PackContents> {
         self.contents.get(&self.name(city, version))

@@ -170,14 +170,9 @@ impl PackContents {
     }
 }
 
-/// A city id as the content source and the feed spell it.
-pub fn is_city_id(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 64
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !s.starts_with('-')
-}
+/// A city id as the content source and the feed spell it: one grammar, kept where packs
+/// are installed (`pack/install.rs`), since a city names an installed file too.
+pub use crate::pack::is_city_id;
 
 /// The pack schema version a SQLite city pack declares (`PRAGMA user_version`, four bytes
 /// big-endian at offset 60 of the header), read without opening it.

@@ -5,6 +5,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod hardening;
 mod schemas;
 mod support;
 
@@ -585,4 +586,56 @@ fn killed_at_random_points_the_phone_keeps_one_sound_version() {
         old > 0 && new > 0,
         "the kills all landed on one side of the install"
     );
+
+    // Kills between "timestamp saved" and "targets fetched": a phone that has applied
+    // version 2 meets version 3 through a server that stalls targets.json, and is killed
+    // while it waits, tough having kept the new timestamp and snapshot. It still starts
+    // with version 2, and its next update installs version 3 (not "current, version 2").
+    let applied = fresh_copy();
+    applied.pull_saying(&nginx.url(), "installed version 2");
+    publisher.edit(2, "Another correction.");
+    publisher.publish(&[]);
+    let stalling = BadServer::start(&publisher.feed(), "targets.json", Fault::Stall);
+    let window_runs = runs.div_ceil(10);
+    for run in 0..window_runs {
+        let phone = Phone::new(&publisher.shipped_root(), None);
+        copy_dir(applied.data.path(), phone.data.path());
+        let asked = stalling.asked("targets.json");
+        let mut child = std::process::Command::new(BIN)
+            .args(["pull", &stalling.url()])
+            .arg(phone.data.path())
+            .arg("--root")
+            .arg(&phone.root)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        while stalling.asked("targets.json") == asked {
+            assert!(
+                child.try_wait().unwrap().is_none(),
+                "window run {run}: pull ended"
+            );
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        std::thread::sleep(Duration::from_micros(random() % 20_000));
+        let _ = child.kill();
+        child.wait().unwrap();
+        let kept: tough::schema::Signed<tough::schema::Timestamp> = serde_json::from_slice(
+            &std::fs::read(phone.data.path().join("feed/trusted/timestamp.json")).unwrap(),
+        )
+        .unwrap();
+        let published: tough::schema::Signed<tough::schema::Timestamp> = serde_json::from_slice(
+            &std::fs::read(publisher.feed().join("metadata/timestamp.json")).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            kept.signed.version, published.signed.version,
+            "window run {run}"
+        );
+        drop(merhaba_core::open_or_install(phone.data.path(), "aydin", 1, &embedded).unwrap());
+        assert_eq!(phone.version(), Some(2), "window run {run}");
+        assert_eq!(phone.user_db(), settings, "window run {run}");
+        phone.pull_saying(&nginx.url(), "installed version 3 (from version 2)");
+    }
+    eprintln!("{window_runs} kills between the timestamp kept and targets.json fetched");
 }

@@ -253,6 +253,15 @@ pub enum Fault {
     Endless,
     /// Answers 416 (range not satisfiable) to any request for a range.
     RefuseRanges,
+    /// Answers 404.
+    NotFound,
+    /// Sends the file one byte at a time, this long apart (a slow-retrieval attack).
+    Drip(std::time::Duration),
+    /// Answers 301 to the same path under this base URL (another origin).
+    Redirect(String),
+    /// Sends the file gzipped, with `Content-Encoding: gzip` (a server compressing on the
+    /// fly although the client never asked for it).
+    Gzip,
 }
 
 /// A tiny HTTP/1.0 server over a folder that spoils one file the way it is told.
@@ -260,7 +269,12 @@ pub struct BadServer {
     pub port: u16,
     /// Each request's path and the body bytes sent for it.
     pub log: Arc<Mutex<Vec<(String, u64)>>>,
+    /// Each request's path and header lines, as soon as it is read.
+    pub requests: Arc<Mutex<Vec<Heard>>>,
 }
+
+/// A request as the server heard it: its path and header lines.
+pub type Heard = (String, Vec<String>);
 
 impl BadServer {
     pub fn start(root: &Path, path: &str, fault: Fault) -> BadServer {
@@ -275,25 +289,44 @@ impl BadServer {
             log.clone(),
         );
         let spoiled = Arc::new(Mutex::new(false));
+        let heard = Arc::new(Mutex::new(Vec::new()));
+        let seen = heard.clone();
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (root, path, counter, fault, spoiled, requests) = (
+                let (root, path, counter, fault, spoiled, requests, seen) = (
                     root.clone(),
                     path.clone(),
                     counter.clone(),
                     fault.clone(),
                     spoiled.clone(),
                     requests.clone(),
+                    seen.clone(),
                 );
                 std::thread::spawn(move || {
                     let before = counter.load(Ordering::Relaxed);
-                    let target = answer(stream, &root, &path, fault, &counter, &spoiled);
+                    let spoil = Spoil {
+                        path: &path,
+                        fault,
+                        spoiled: &spoiled,
+                        seen: &seen,
+                    };
+                    let target = answer(stream, &root, spoil, &counter);
                     let sent = counter.load(Ordering::Relaxed) - before;
                     requests.lock().unwrap().push((target, sent));
                 });
             }
         });
-        BadServer { port, log }
+        BadServer {
+            port,
+            log,
+            requests: heard,
+        }
+    }
+
+    /// How many requests for paths ending with `suffix` have arrived (answered or not).
+    pub fn asked(&self, suffix: &str) -> usize {
+        let requests = self.requests.lock().unwrap();
+        requests.iter().filter(|(p, _)| p.ends_with(suffix)).count()
     }
 
     pub fn url(&self) -> String {
@@ -310,33 +343,41 @@ impl BadServer {
     }
 }
 
-/// Answers one request (spoiling it if its path ends with `spoil`); returns the path.
-fn answer(
-    stream: TcpStream,
-    root: &Path,
-    spoil: &str,
+/// What the server spoils, and what it has heard.
+struct Spoil<'a> {
+    /// Requests whose path ends with this are spoiled.
+    path: &'a str,
     fault: Fault,
-    counter: &AtomicU64,
-    spoiled: &Mutex<bool>,
-) -> String {
+    /// Set once the first spoiled answer has gone out (for faults that happen once).
+    spoiled: &'a Mutex<bool>,
+    seen: &'a Mutex<Vec<Heard>>,
+}
+
+/// Answers one request (spoiling it if its path ends with `spoil.path`); returns the path.
+fn answer(stream: TcpStream, root: &Path, spoil: Spoil<'_>, counter: &AtomicU64) -> String {
     let mut target = String::new();
-    let _ = respond(stream, root, spoil, fault, counter, spoiled, &mut target);
+    let _ = respond(stream, root, spoil, counter, &mut target);
     target
 }
 
 fn respond(
     mut stream: TcpStream,
     root: &Path,
-    spoil: &str,
-    fault: Fault,
+    spoil: Spoil<'_>,
     counter: &AtomicU64,
-    spoiled: &Mutex<bool>,
     target: &mut String,
 ) -> std::io::Result<()> {
+    let Spoil {
+        path: spoil,
+        fault,
+        spoiled,
+        seen,
+    } = spoil;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request = String::new();
     reader.read_line(&mut request)?;
     let mut start = 0u64;
+    let mut headers = Vec::new();
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line)? == 0 || line.trim().is_empty() {
@@ -345,8 +386,17 @@ fn respond(
         if let Some(r) = line.to_ascii_lowercase().strip_prefix("range: bytes=") {
             start = r.trim().trim_end_matches('-').parse().unwrap_or(0);
         }
+        headers.push(line.trim().to_string());
     }
     *target = request.split_whitespace().nth(1).unwrap_or("/").to_string();
+    seen.lock().unwrap().push((target.clone(), headers));
+    if let (Fault::Redirect(base), true) = (&fault, target.ends_with(spoil)) {
+        let location = format!("{}{}", base.trim_end_matches('/'), target);
+        return stream.write_all(
+            format!("HTTP/1.0 301 Moved Permanently\r\nLocation: {location}\r\nContent-Length: 0\r\n\r\n")
+                .as_bytes(),
+        );
+    }
     let Ok(body) = std::fs::read(root.join(target.trim_start_matches('/'))) else {
         return stream.write_all(b"HTTP/1.0 404 Not Found\r\nContent-Length: 0\r\n\r\n");
     };
@@ -392,6 +442,34 @@ fn respond(
         Fault::Error => {
             stream.write_all(b"HTTP/1.0 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n")
         }
+        Fault::NotFound => stream.write_all(b"HTTP/1.0 404 Not Found\r\nContent-Length: 0\r\n\r\n"),
+        Fault::Drip(every) => {
+            stream
+                .write_all(format!("{partial}Content-Length: {}\r\n\r\n", body.len()).as_bytes())?;
+            for byte in body.chunks(1) {
+                send(&mut stream, byte)?;
+                std::thread::sleep(every);
+            }
+            Ok(())
+        }
+        Fault::Gzip => {
+            let mut gzip = Command::new("gzip")
+                .args(["-c", "-n"])
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .spawn()?;
+            gzip.stdin.take().unwrap().write_all(body)?;
+            let gzipped = gzip.wait_with_output()?.stdout;
+            stream.write_all(
+                format!(
+                    "{partial}Content-Encoding: gzip\r\nContent-Length: {}\r\n\r\n",
+                    gzipped.len()
+                )
+                .as_bytes(),
+            )?;
+            send(&mut stream, &gzipped)
+        }
+        Fault::Redirect(_) => unreachable!("answered above"),
         Fault::Stall => {
             stream
                 .write_all(format!("{partial}Content-Length: {}\r\n\r\n", body.len()).as_bytes())?;
@@ -557,21 +635,27 @@ impl merhaba_core::feed::PackStore for OtherRelease {
         self.open(&merhaba_core::pack_path(data, city))
             .map(|(_, version)| version)
     }
-    fn install(&self, data: &Path, pack: &[u8]) -> Result<(), merhaba_core::feed::FeedError> {
+    fn install(
+        &self,
+        data: &Path,
+        city: &str,
+        version: u64,
+        pack: &[u8],
+    ) -> Result<(), merhaba_core::feed::FeedError> {
         let incoming = data.join("incoming.sqlite.tmp");
         let io = |source| merhaba_core::feed::FeedError::Io {
             path: incoming.clone(),
             source,
         };
         std::fs::write(&incoming, pack).map_err(io)?;
-        let Some((city, _)) = self.open(&incoming) else {
+        if self.open(&incoming) != Some((city.to_string(), version)) {
             std::fs::remove_file(&incoming).map_err(io)?;
             return Err(merhaba_core::feed::FeedError::Refused(format!(
-                "not a sound pack of schema {}",
+                "not a sound pack of schema {} for {city} version {version}",
                 self.schema
             )));
-        };
-        std::fs::rename(&incoming, merhaba_core::pack_path(data, &city)).map_err(io)
+        }
+        std::fs::rename(&incoming, merhaba_core::pack_path(data, city)).map_err(io)
     }
 }
 
@@ -693,5 +777,79 @@ impl Publisher {
             .into_iter()
             .map(|(name, target)| (name.raw().to_string(), target))
             .collect()
+    }
+}
+
+impl Publisher {
+    /// Replaces the published pack of `version` (compressed file and signed entry) with
+    /// `pack`, signed with the feed's keys, as a compromised publishing machine could: the
+    /// phone's checks of the file and of its signed contents all pass.
+    pub fn sign_pack(&self, version: u64, pack: &[u8]) {
+        let name = target(&format!("aydin/{version}.pack.zst"));
+        let file = self.target_file(&name);
+        std::fs::write(&file, merhaba_core::delta::compress(pack).unwrap()).unwrap();
+        let mut signed =
+            merhaba_pack::keys::block_on(tough::schema::Target::from_path(&file)).unwrap();
+        signed.custom.insert(
+            merhaba_core::feed::PACK_CONTENTS.to_string(),
+            merhaba_core::feed::PackContents::of(pack).to_custom(),
+        );
+        let mut targets: Vec<_> = self
+            .listed()
+            .into_iter()
+            .filter(|(n, _)| *n != name)
+            .collect();
+        targets.push((name, signed));
+        self.sign_targets(targets);
+    }
+}
+
+/// `pack` with `pack_meta` values changed: `(key, value)`.
+pub fn with_meta(pack: &[u8], changes: &[(&str, &str)]) -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("edited.sqlite");
+    std::fs::write(&path, pack).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    for (key, value) in changes {
+        let n = conn
+            .execute(
+                "UPDATE pack_meta SET value = ?2 WHERE key = ?1",
+                [key, value],
+            )
+            .unwrap();
+        assert_eq!(n, 1, "{key}");
+    }
+    drop(conn);
+    std::fs::read(&path).unwrap()
+}
+
+impl Phone {
+    /// Updates in this process with the app's client, set up by `configure` (for settings
+    /// a test shortens, such as the download deadlines).
+    pub fn update_with(
+        &self,
+        url: &str,
+        configure: impl FnOnce(
+            merhaba_core::feed::FeedClient,
+        )
+            -> Result<merhaba_core::feed::FeedClient, merhaba_core::feed::FeedError>,
+    ) -> Result<merhaba_core::feed::Report, merhaba_core::feed::FeedError> {
+        let root = std::fs::read(&self.root).unwrap();
+        configure(merhaba_core::feed::FeedClient::new(
+            url,
+            self.data.path(),
+            &root,
+        )?)?
+        .update_blocking(None, &mut |_| {})
+    }
+
+    /// The files in `feed/downloads/`: parts kept for resuming.
+    pub fn downloads(&self) -> Vec<String> {
+        match std::fs::read_dir(self.data.path().join("feed/downloads")) {
+            Ok(dir) => dir
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect(),
+            Err(_) => Vec::new(),
+        }
     }
 }
