@@ -38,6 +38,14 @@ seeds() {
   # Every distinct opening-hours string of the real content, one file each.
   grep -h '^opening_hours *=' content/*/services/*.toml crates/pack/tests/fixtures/mini/services/*.toml |
     sed 's/^opening_hours *= *"\(.*\)"$/\1/' | sort -u | awk '{ printf "%s", $0 > sprintf("fuzz/corpus/hours/h%03d", NR) }'
+  # And one of each part of the grammar the real content does not use yet.
+  local i=0
+  for s in 'Mo-Fr 08:00-12:00,13:00-17:00; PH off' 'Sa 09:00-13:00 "by appointment"' \
+    'week 1-53/2 Mo 10:00-12:00' 'Jan-Mar,Oct-Dec Mo-Fr 09:00+' 'sunrise-sunset' \
+    '2026 Apr 23 off; Mo-Su 08:00-24:00' 'Mo[1,-1] 10:00-14:00' 'easter -2 days off' \
+    'Mo-Fr 22:00-06:00' '00:00-24:00 unknown' 'SH off; Tu,Th 14:00-16:00'; do
+    printf '%s' "$s" > "fuzz/corpus/hours/g$((i++))"
+  done
 }
 
 run() {
