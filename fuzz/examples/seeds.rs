@@ -5,7 +5,9 @@
 use std::path::Path;
 
 fn put(target: &str, name: &str, data: &[u8]) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(target);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus")
+        .join(target);
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join(name), data).unwrap();
 }
@@ -24,19 +26,47 @@ fn main() {
     let at = edited.len() / 2;
     edited[at..at + 16].copy_from_slice(b"a changed entry!");
     let patch = merhaba_core::delta::make(mini, &edited).unwrap();
-    put("delta", "mini-edit.delta", &delta_input(0, edited.len(), &patch));
+    put(
+        "delta",
+        "mini-edit.delta",
+        &delta_input(0, edited.len(), &patch),
+    );
     let whole = merhaba_core::delta::compress(mini).unwrap();
-    put("delta", "mini.pack.zst", &delta_input(1, mini.len(), &whole));
+    put(
+        "delta",
+        "mini.pack.zst",
+        &delta_input(1, mini.len(), &whole),
+    );
     let small = merhaba_core::delta::compress(b"SQLite format 3\0").unwrap();
     put("delta", "header.zst", &delta_input(1, 16, &small));
 
     let queries: &[&str] = &[
-        "klinik", "eczane", "hastane", "ders", "kurs", "doktor", "pharmacy", "clinic",
-        "صيدلية", "العيادة", "دواء", "داروخانه", "ECZANE", "İlaç", "ilac", "klnik",
-        "türkçe kursu", "a", "the clinic\tThe Clinic of Efeler",
+        "klinik",
+        "eczane",
+        "hastane",
+        "ders",
+        "kurs",
+        "doktor",
+        "pharmacy",
+        "clinic",
+        "صيدلية",
+        "العيادة",
+        "دواء",
+        "داروخانه",
+        "ECZANE",
+        "İlaç",
+        "ilac",
+        "klnik",
+        "türkçe kursu",
+        "a",
+        "the clinic\tThe Clinic of Efeler",
     ];
     for (i, q) in queries.iter().enumerate() {
-        put("search", &format!("q{i:02}"), &[&[i as u8 * 9][..], q.as_bytes()].concat());
+        put(
+            "search",
+            &format!("q{i:02}"),
+            &[&[i as u8 * 9][..], q.as_bytes()].concat(),
+        );
     }
 
     let feed: &[&str] = &[

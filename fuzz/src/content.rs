@@ -45,7 +45,8 @@ fn check(dir: &Path, file: &PathBuf, data: &[u8]) {
     let chain = LanguageChain::new("en", pack.languages());
     pack.city(&chain).expect("the city of a pack just built");
     for id in pack.service_ids().expect("service ids") {
-        pack.service(&id, &chain).expect("a service of a pack just built");
+        pack.service(&id, &chain)
+            .expect("a service of a pack just built");
     }
     let _ = std::fs::remove_file(&out);
 }

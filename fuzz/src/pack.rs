@@ -90,11 +90,18 @@ pub fn search(data: &[u8]) {
     let reader = readers[usize::from(pick) % readers.len()];
     let k = usize::from(pick / 8) + 1;
     let chain = LanguageChain::new(reader, pack.languages());
-    pack.search_hits(&query, reader, k).expect("search hits on a good pack");
-    for result in pack.search(&query, &chain, k).expect("search on a good pack") {
+    pack.search_hits(&query, reader, k)
+        .expect("search hits on a good pack");
+    for result in pack
+        .search(&query, &chain, k)
+        .expect("search on a good pack")
+    {
         let parts = highlight(&result.service.name.value, &query);
         let joined: String = parts.iter().map(|(s, _)| s.as_str()).collect();
-        assert_eq!(joined, result.service.name.value, "highlight keeps the text");
+        assert_eq!(
+            joined, result.service.name.value,
+            "highlight keeps the text"
+        );
     }
     // Highlighting any text with any query: split the input at its first tab.
     if let Some((text, query)) = query.split_once('\t') {

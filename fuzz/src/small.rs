@@ -31,7 +31,10 @@ pub fn delta(data: &[u8]) {
         _ => delta::decompress(body, declared),
     };
     if let Ok(out) = out {
-        assert!(out.len() as u64 <= declared, "output within the declared length");
+        assert!(
+            out.len() as u64 <= declared,
+            "output within the declared length"
+        );
     }
 }
 

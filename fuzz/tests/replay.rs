@@ -36,7 +36,10 @@ fn every_target_has_a_test_here() {
     let names: Vec<&str> = merhaba_fuzz::TARGETS.iter().map(|(n, _)| *n).collect();
     let here = include_str!("replay.rs");
     for name in names {
-        assert!(here.contains(&format!("replay(\"{name}\")")), "{name} is not replayed");
+        assert!(
+            here.contains(&format!("replay(\"{name}\")")),
+            "{name} is not replayed"
+        );
     }
 }
 
