@@ -15,8 +15,11 @@ pub use fixture::{mini_pack_bytes, MINI_CITY, MINI_SERVICES};
 pub use pack::{pack, search};
 pub use small::{delta, feed, hours};
 
+/// A fuzz target: one input, whatever its bytes.
+pub type Target = fn(&[u8]);
+
 /// Every target by name, as `fuzz_targets/` and `corpus/` name them.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("content_service", content_service),
     ("content_city", content_city),
     ("pack", pack),

@@ -72,7 +72,7 @@ pub fn apply(old: &[u8], delta: &[u8], declared_len: u64) -> Result<Vec<u8>, Del
     decoder.window_log_max(31).map_err(DeltaError::Corrupt)?;
     let mut out = Vec::new();
     decoder
-        .take(declared_len + 1)
+        .take(declared_len.saturating_add(1))
         .read_to_end(&mut out)
         .map_err(DeltaError::Corrupt)?;
     if out.len() as u64 > declared_len {
@@ -110,6 +110,13 @@ mod tests {
         let delta = make(&old, &new).unwrap();
         assert!(delta.len() < 500, "{} bytes", delta.len());
         assert_eq!(apply(&old, &delta, new.len() as u64).unwrap(), new);
+    }
+
+    #[test]
+    fn the_largest_declared_length_does_not_overflow() {
+        let packed = compress(b"pack").unwrap();
+        assert_eq!(decompress(&packed, u64::MAX).unwrap(), b"pack");
+        assert!(decompress(b"not zstd", u64::MAX).is_err());
     }
 
     #[test]
