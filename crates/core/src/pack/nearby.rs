@@ -14,8 +14,8 @@ use crate::model::{HoursLine, NearbyRow};
 use crate::nearby::{CityArea, Filter, NearbyIndex, NearbyPlace};
 use crate::position::Position;
 
-/// What Nearby needs from a pack beyond texts, built once per pack (100,000 places take
-/// tens of milliseconds): the city's clock, the spatial index and the city's area.
+/// What Nearby needs from a pack beyond texts, built once per pack (about a third of a second
+/// for 100,000 places): the city's clock, the spatial index and the city's area.
 pub struct NearbyData {
     pub clock: CityClock,
     pub index: NearbyIndex,
