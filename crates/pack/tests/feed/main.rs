@@ -257,13 +257,17 @@ fn rollback_replay_and_mix_and_match_are_refused() {
 fn expired_metadata_installs_nothing_and_says_so() {
     let publisher = Publisher::new();
     let nginx = Nginx::serve(&publisher.feed());
-    // Version 2 with a timestamp that lives two seconds, and nobody signs it again.
+    // Version 2 with a timestamp that lives eight seconds, and nobody signs it again. (Long
+    // enough for the first pull to finish on a busy machine: two seconds were not.)
     publisher.edit(1, "A correction.");
-    publisher.publish(&["--timestamp-expires", "2s"]);
+    publisher.publish(&["--timestamp-expires", "8s"]);
+    // The timestamp was signed before `publish` returned, so it expires before this + 8 s.
+    let signed = std::time::Instant::now();
     let phone = Phone::new(&publisher.shipped_root(), None);
     assert!(phone.pull(&nginx.url(), &[]).ok);
     let behind = Phone::new(&publisher.shipped_root(), Some(&publisher.pack(1)));
-    std::thread::sleep(std::time::Duration::from_secs(3));
+    let expired = std::time::Duration::from_secs(9);
+    std::thread::sleep(expired.saturating_sub(signed.elapsed()));
     // The phone that has this timestamp hears "not modified", and must still notice.
     nginx.clear_log();
     refused(
