@@ -62,14 +62,29 @@ pub fn decompress(compressed: &[u8], declared_len: u64) -> Result<Vec<u8>, Delta
 
 /// Applies `delta` to `old`, refusing to produce more than `declared_len` bytes (a delta
 /// is untrusted until its result is checked; this bounds what it can make us write).
+///
+/// It also bounds what the delta can make us allocate: a frame that says it holds more
+/// than `declared_len` bytes is refused before decoding, and the window zstd may ask for
+/// is the one [`make`] would have chosen for these lengths, so a ten-byte frame cannot
+/// ask for a window of gigabytes.
 pub fn apply(old: &[u8], delta: &[u8], declared_len: u64) -> Result<Vec<u8>, DeltaError> {
+    if let Ok(Some(size)) = zstd::zstd_safe::get_frame_content_size(delta) {
+        if size > declared_len {
+            return Err(DeltaError::TooLong {
+                declared: declared_len,
+            });
+        }
+    }
     let mut decoder = if old.is_empty() {
         zstd::stream::read::Decoder::with_buffer(delta)
     } else {
         zstd::stream::read::Decoder::with_ref_prefix(delta, old)
     }
     .map_err(DeltaError::Corrupt)?;
-    decoder.window_log_max(31).map_err(DeltaError::Corrupt)?;
+    let new_len = usize::try_from(declared_len).unwrap_or(usize::MAX);
+    decoder
+        .window_log_max(window_log(old, new_len))
+        .map_err(DeltaError::Corrupt)?;
     let mut out = Vec::new();
     decoder
         .take(declared_len.saturating_add(1))
@@ -117,6 +132,31 @@ mod tests {
         let packed = compress(b"pack").unwrap();
         assert_eq!(decompress(&packed, u64::MAX).unwrap(), b"pack");
         assert!(decompress(b"not zstd", u64::MAX).is_err());
+    }
+
+    #[test]
+    fn a_frame_asking_for_a_window_beyond_the_declared_length_is_refused() {
+        // A frame with no content size and a 1 GiB window, holding 1,000 bytes: honest
+        // deltas never look like this, and decoding it would reserve the whole window.
+        let mut encoder = zstd::stream::write::Encoder::new(Vec::new(), 3).unwrap();
+        encoder.window_log(30).unwrap();
+        encoder.include_contentsize(false).unwrap();
+        encoder.write_all(&noise(8, 1_000)).unwrap();
+        let frame = encoder.finish().unwrap();
+        assert_eq!(
+            zstd::zstd_safe::get_frame_content_size(&frame).unwrap(),
+            None
+        );
+        let err = decompress(&frame, 1_000).unwrap_err();
+        assert!(matches!(err, DeltaError::Corrupt(_)), "{err}");
+        // A frame that declares more than the signed length is refused before decoding.
+        let big = compress(&noise(9, 5_000)).unwrap();
+        let err = decompress(&big, 4_999).unwrap_err();
+        assert!(
+            matches!(err, DeltaError::TooLong { declared: 4_999 }),
+            "{err}"
+        );
+        assert_eq!(decompress(&big, 5_000).unwrap(), noise(9, 5_000));
     }
 
     #[test]
