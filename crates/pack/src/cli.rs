@@ -49,6 +49,9 @@ pub enum Command {
     },
     /// Run the phone's update against a feed and say what happened (non-zero when it fails).
     Pull(PullArgs),
+    /// The client-under-test command line of the TUF conformance suite (its CLIENT-CLI.md),
+    /// run by the app's own update code (docs/publishing.md, "Conformance").
+    TufClient(TufClientArgs),
 }
 
 #[derive(Debug, Args)]
@@ -132,6 +135,37 @@ pub struct PullArgs {
     /// End a connection after this much silence, e.g. 15s
     #[arg(long, value_parser = duration)]
     pub read_timeout: Option<Duration>,
+}
+
+#[derive(Debug, Args)]
+pub struct TufClientArgs {
+    /// Where the trusted metadata is kept, under the roles' names (root.json, ...)
+    #[arg(long)]
+    pub metadata_dir: PathBuf,
+    /// The repository's metadata folder, e.g. http://127.0.0.1:8080/repo/metadata
+    #[arg(long)]
+    pub metadata_url: Option<String>,
+    /// A target to download (repeatable: downloaded in order, stopping at a failure)
+    #[arg(long = "target-name")]
+    pub target_names: Vec<String>,
+    /// The repository's targets folder
+    #[arg(long)]
+    pub target_base_url: Option<String>,
+    /// Where downloaded targets are kept
+    #[arg(long)]
+    pub target_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub step: TufStep,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TufStep {
+    /// Trust this root metadata file from now on (no request is made).
+    Init { trusted_root: PathBuf },
+    /// Bring the trusted metadata up to date.
+    Refresh,
+    /// Refresh, then download each --target-name into --target-dir.
+    Download,
 }
 
 fn position(text: &str) -> Result<Position, String> {

@@ -2,10 +2,12 @@
 //! `build` turns it into the SQLite city pack the app ships; `search` shows what a person
 //! typing a query would find, and `nearby` what a person standing somewhere would see, with
 //! the same code the app runs. `keys`, `publish`, `serve` and `pull` make, sign, serve and
-//! check the content feed (docs/publishing.md). `merhaba-pack help` lists them; every
+//! check the content feed (docs/publishing.md); `tuf-client` lets the TUF conformance suite
+//! test the phone's update code. `merhaba-pack help` lists them; every
 //! subcommand has `--help`.
 
 mod cli;
+mod tuf_client;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -56,6 +58,7 @@ fn main() -> ExitCode {
         Command::Publish(args) => done(publish(&args)),
         Command::Serve { feed_dir, port } => done(serve(&feed_dir, port)),
         Command::Pull(args) => pull(&args),
+        Command::TufClient(args) => tuf_client::run(&args),
     }
 }
 

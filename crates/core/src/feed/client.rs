@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use reqwest::header::{ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};
 use reqwest::StatusCode;
-use tough::schema::{Root, Signed, Timestamp};
+use tough::schema::{Root, Signed, Targets, Timestamp};
 use tough::RepositoryLoader;
 use url::Url;
 
@@ -49,24 +49,47 @@ pub struct Report {
 
 /// The feed of one publisher, as seen from one data folder.
 pub struct FeedClient {
-    base: Url,
+    metadata: Url,
+    targets: Url,
     pub(super) data: PathBuf,
     shipped_root: Vec<u8>,
     pub(super) http: Http,
     pub(super) store: Box<dyn PackStore>,
 }
 
+/// The metadata of the feed, verified up to the targets: walked again from the trusted
+/// root, or confirmed current without more requests ([`FeedClient::confirm_chain`]).
+pub(super) struct Refreshed {
+    pub(super) targets: Signed<Targets>,
+    /// The timestamp and its validators, kept once everything it names is applied.
+    timestamp: Vec<u8>,
+    validators: String,
+}
+
 impl FeedClient {
     /// `base` is the feed folder's URL (holding `metadata/` and `targets/`); `data` the
     /// folder of installed packs; `shipped_root` the root metadata built into the app.
     pub fn new(base: &str, data: &Path, shipped_root: &[u8]) -> Result<FeedClient, FeedError> {
-        let mut base =
-            Url::parse(base).map_err(|e| FeedError::Setup(format!("feed URL `{base}`: {e}")))?;
-        if !base.path().ends_with('/') {
-            base.set_path(&format!("{}/", base.path()));
-        }
+        let base = folder_url(base)?;
+        FeedClient::of_repository(
+            join(&base, "metadata/")?.as_str(),
+            join(&base, "targets/")?.as_str(),
+            data,
+            shipped_root,
+        )
+    }
+
+    /// A client of a TUF repository whose metadata and targets are at URLs of their own
+    /// (the conformance suite's), keeping what it trusts in `data` as the app does.
+    pub fn of_repository(
+        metadata_url: &str,
+        targets_url: &str,
+        data: &Path,
+        shipped_root: &[u8],
+    ) -> Result<FeedClient, FeedError> {
         Ok(FeedClient {
-            base,
+            metadata: folder_url(metadata_url)?,
+            targets: folder_url(targets_url)?,
             data: data.to_path_buf(),
             shipped_root: shipped_root.to_vec(),
             http: Http::new(super::READ_TIMEOUT)?,
@@ -103,7 +126,8 @@ impl FeedClient {
     pub(super) fn feed_dir(&self) -> PathBuf {
         self.data.join("feed")
     }
-    pub(super) fn trusted_dir(&self) -> PathBuf {
+    /// The verified metadata, kept under the roles' names (`root.json`, ...).
+    pub fn trusted_dir(&self) -> PathBuf {
         self.feed_dir().join("trusted")
     }
     pub(super) fn downloads_dir(&self) -> PathBuf {
@@ -130,6 +154,48 @@ impl FeedClient {
         only: Option<&str>,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<Report, FeedError> {
+        let refreshed = self.refresh_metadata().await?;
+        let listing = Listing::read(&refreshed.targets.signed, self.store.schema())?;
+        let mut cities = Vec::new();
+        for city in listing.cities(only)? {
+            match self.update_city(&listing, &city, progress).await {
+                Ok(outcome) => cities.push((city, outcome)),
+                Err(e) => {
+                    // Parts of files the signed metadata no longer names are of no use;
+                    // the others are kept for resuming.
+                    self.prune_downloads(&listing.file_names());
+                    return Err(e);
+                }
+            }
+        }
+        // Every city is at its newest: no part is wanted any more.
+        self.prune_downloads(&Default::default());
+        self.keep_applied(&refreshed)?;
+        Ok(Report {
+            cities,
+            requests: self.http.traffic.requests.load(Ordering::Relaxed),
+            bytes: self.http.traffic.bytes.load(Ordering::Relaxed),
+        })
+    }
+
+    /// Brings the trusted metadata up to date, as [`FeedClient::update`] does before it
+    /// looks at any city, and keeps the timestamp as applied: for a repository whose
+    /// targets are not city packs (the conformance suite's).
+    pub async fn refresh(&self) -> Result<(), FeedError> {
+        let refreshed = self.refresh_metadata().await?;
+        self.keep_applied(&refreshed)
+    }
+
+    /// The verified metadata: the timestamp asked for conditionally, then either the chain
+    /// it names confirmed from what is trusted already (no more requests), or tough's walk
+    /// from the trusted root.
+    pub(super) async fn refresh_metadata(&self) -> Result<Refreshed, FeedError> {
+        // No request is made on a trust anchor that is not sound.
+        let root = serde_json::from_slice::<Signed<Root>>(&self.trusted_root_bytes())
+            .map_err(|e| FeedError::Refused(format!("the trusted root metadata: {e}")))?;
+        root.signed.verify_role(&root).map_err(|e| {
+            FeedError::Refused(format!("the trusted root metadata: {}", super::reasons(&e)))
+        })?;
         for dir in [self.trusted_dir(), self.downloads_dir()] {
             std::fs::create_dir_all(&dir).map_err(|e| FeedError::io(&dir, e))?;
         }
@@ -142,14 +208,19 @@ impl FeedClient {
                 self.fetch_timestamp(&timestamp_url),
             )
             .await?;
-
-        let cities = match self.confirm_current(&timestamp, only)? {
-            Some(cities) => cities,
+        let timestamp = self.unless_resigned(timestamp);
+        let targets = match self.confirm_chain(&timestamp) {
+            Some(targets) => targets,
             None => {
+                // tough refuses to run when the clock is earlier than the latest time it
+                // saw: a phone whose clock was once set ahead (a wrong date, a dead
+                // battery) would never update again once it is set right. Expiry is
+                // checked against the clock, and versions never go backwards, either way.
+                let _ = std::fs::remove_file(self.trusted_dir().join("latest_known_time.json"));
                 let repo = RepositoryLoader::new(
                     &self.trusted_root_bytes(),
-                    self.metadata_url("")?,
-                    self.targets_url("")?,
+                    self.metadata.clone(),
+                    self.targets.clone(),
                 )
                 .transport(MetadataTransport {
                     http: self.http.clone(),
@@ -160,29 +231,23 @@ impl FeedClient {
                 .load()
                 .await
                 .map_err(from_tough)?;
-                let listing = Listing::read(&repo.targets().signed, self.store.schema())?;
-                let mut cities = Vec::new();
-                for city in listing.cities(only)? {
-                    match self.update_city(&listing, &city, progress).await {
-                        Ok(outcome) => cities.push((city, outcome)),
-                        Err(e) => {
-                            // Parts of files the signed metadata no longer names are of no
-                            // use; the others are kept for resuming.
-                            self.prune_downloads(&listing.file_names());
-                            return Err(e);
-                        }
-                    }
-                }
-                // Every city is at its newest: no part is wanted any more.
-                self.prune_downloads(&Default::default());
-                cities
+                repo.targets().clone()
             }
         };
-        // Kept only now, so that "not modified" always refers to a completed update; each
-        // file is written beside and renamed, so a kill never leaves half of one.
+        Ok(Refreshed {
+            targets,
+            timestamp,
+            validators,
+        })
+    }
+
+    /// Keeps the timestamp of an update whose every part is applied: only now, so that
+    /// "not modified" always refers to a completed update. Each file is written beside and
+    /// renamed, so a kill never leaves half of one.
+    pub(super) fn keep_applied(&self, refreshed: &Refreshed) -> Result<(), FeedError> {
         for (file, bytes) in [
-            ("timestamp.json", &timestamp[..]),
-            ("timestamp.validators", validators.as_bytes()),
+            ("timestamp.json", &refreshed.timestamp[..]),
+            ("timestamp.validators", refreshed.validators.as_bytes()),
         ] {
             let path = self.feed_dir().join(file);
             let part = self.feed_dir().join(format!("{file}.part"));
@@ -190,23 +255,14 @@ impl FeedClient {
                 .and_then(|()| std::fs::rename(&part, &path))
                 .map_err(|e| FeedError::io(&path, e))?;
         }
-        Ok(Report {
-            cities,
-            requests: self.http.traffic.requests.load(Ordering::Relaxed),
-            bytes: self.http.traffic.bytes.load(Ordering::Relaxed),
-        })
+        Ok(())
     }
 
     fn metadata_url(&self, file: &str) -> Result<Url, FeedError> {
-        self.join(&format!("metadata/{file}"))
+        join(&self.metadata, file)
     }
     pub(super) fn targets_url(&self, file: &str) -> Result<Url, FeedError> {
-        self.join(&format!("targets/{file}"))
-    }
-    fn join(&self, path: &str) -> Result<Url, FeedError> {
-        self.base
-            .join(path)
-            .map_err(|e| FeedError::Setup(format!("{}{path}: {e}", self.base)))
+        join(&self.targets, file)
     }
 
     /// The timestamp, asked for conditionally: a 304 answer costs no body and means the
@@ -260,6 +316,22 @@ impl FeedClient {
             _ => self.shipped_root.clone(),
         }
     }
+}
+
+/// A folder's URL, ending in `/` so that files join under it.
+fn folder_url(url: &str) -> Result<Url, FeedError> {
+    let mut folder =
+        Url::parse(url).map_err(|e| FeedError::Setup(format!("feed URL `{url}`: {e}")))?;
+    if !folder.path().ends_with('/') {
+        folder.set_path(&format!("{}/", folder.path()));
+    }
+    Ok(folder)
+}
+
+fn join(folder: &Url, file: &str) -> Result<Url, FeedError> {
+    folder
+        .join(file)
+        .map_err(|e| FeedError::Setup(format!("{folder}{file}: {e}")))
 }
 
 /// tough's refusals, sorted into what a person or a script can act on: a transport's own

@@ -7,15 +7,14 @@
 //! targets. The fast path therefore trusts only the timestamp of the last *completed*
 //! update (`feed/timestamp.json`, written after every city was installed or found
 //! current), and only when the trusted snapshot and targets are the ones that timestamp
-//! names and each installed pack is the signed pack of the newest version.
+//! names; a city is then current only when its installed pack is the signed pack of the
+//! newest version (`install.rs`).
 
 use std::collections::BTreeSet;
 
 use tough::schema::{Role, Root, Signed, Snapshot, Targets, Timestamp};
 
-use super::client::{CityOutcome, FeedClient};
-use super::route::Listing;
-use super::FeedError;
+use super::client::FeedClient;
 
 impl FeedClient {
     fn trusted<T: serde::de::DeserializeOwned>(&self, file: &str) -> Option<Signed<T>> {
@@ -23,39 +22,45 @@ impl FeedClient {
         serde_json::from_slice(&bytes).ok()
     }
 
-    /// When the feed's timestamp is the one of the last completed update, the trusted
-    /// metadata is the chain it names, and every city is at the version the trusted targets
-    /// name, the update is over without another request. The timestamp's signature and
-    /// every trusted role's expiry are checked again here: a feed that keeps answering
-    /// "not modified" cannot hide that its metadata has expired.
-    pub(super) fn confirm_current(
-        &self,
-        raw: &[u8],
-        only: Option<&str>,
-    ) -> Result<Option<Vec<(String, CityOutcome)>>, FeedError> {
+    /// When the feed's timestamp is the one of the last completed update and the trusted
+    /// metadata is the chain it names, the trusted targets, without another request. The
+    /// timestamp's signature and every trusted role's expiry are checked again here: a feed
+    /// that keeps answering "not modified" cannot hide that its metadata has expired. (Each
+    /// city is then current only if its installed pack is the signed pack of the newest
+    /// version: [`FeedClient::update_city`].)
+    pub(super) fn confirm_chain(&self, raw: &[u8]) -> Option<Signed<Targets>> {
         // The very timestamp (its bytes: version and hash) of the last completed update.
         let applied = std::fs::read(self.feed_dir().join("timestamp.json")).ok();
         if applied.as_deref() != Some(raw) {
-            return Ok(None);
+            return None;
         }
         let (Ok(timestamp), Some(trusted_timestamp), Some(root)) = (
             serde_json::from_slice::<Signed<Timestamp>>(raw),
             self.trusted::<Timestamp>("timestamp.json"),
             serde_json::from_slice::<Signed<Root>>(&self.trusted_root_bytes()).ok(),
         ) else {
-            return Ok(None);
+            return None;
         };
         if trusted_timestamp.signed.version != timestamp.signed.version
             || root.signed.verify_role(&timestamp).is_err()
         {
-            return Ok(None);
+            return None;
         }
         let (Some(snapshot), Some(targets)) = (
             self.trusted::<Snapshot>("snapshot.json"),
             self.trusted::<Targets>("targets.json"),
         ) else {
-            return Ok(None);
+            return None;
         };
+        // Delegated roles are not followed here: a feed that delegates is walked again.
+        if targets
+            .signed
+            .delegations
+            .as_ref()
+            .is_some_and(|d| !d.roles.is_empty())
+        {
+            return None;
+        }
         // The trusted snapshot and targets are the ones this timestamp names (tough checked
         // each against the hash named for it when it kept it).
         let names = |meta: Option<std::num::NonZeroU64>, version| meta == Some(version);
@@ -70,37 +75,43 @@ impl FeedClient {
             snapshot.signed.meta.get("targets.json").map(|m| m.version),
             targets.signed.version,
         ) {
-            return Ok(None);
+            return None;
         }
+        // An expired role is never confirmed: the walk looks for a newer one (a new root,
+        // say) and says `expired` if there is none.
         let now = jiff::Timestamp::now();
-        for (role, expires) in [
-            ("root", root.signed.expires),
-            ("timestamp", timestamp.signed.expires),
-            ("snapshot", snapshot.signed.expires()),
-            ("targets", targets.signed.expires()),
-        ] {
-            if expires < now {
-                return Err(FeedError::Expired { role: role.into() });
-            }
+        let expiries = [
+            root.signed.expires,
+            timestamp.signed.expires,
+            snapshot.signed.expires(),
+            targets.signed.expires(),
+        ];
+        if expiries.iter().any(|expires| *expires < now) {
+            return None;
         }
-        let listing = Listing::read(&targets.signed, self.store.schema())?;
-        let mut cities = Vec::new();
-        for city in listing.cities(only)? {
-            let newest = listing.newest(&city);
-            let installed = self.store.installed_version(&self.data, &city);
-            // At the newest version, the installed pack must be its signed bytes.
-            let sound = || {
-                std::fs::read(crate::pack_path(&self.data, &city))
-                    .is_ok_and(|bytes| listing.matches_pack(&city, newest, &bytes))
-            };
-            match installed {
-                Some(version) if version > newest || (version == newest && sound()) => {
-                    cities.push((city, CityOutcome::Current { version }))
-                }
-                _ => return Ok(None),
+        Some(targets)
+    }
+
+    /// The timestamp to go on with: the one the feed sent, unless it is a timestamp of the
+    /// same version as the one last applied, signed again with other contents. TUF keeps
+    /// the trusted one then (a new timestamp must have a new version), so this returns the
+    /// applied one, and the update ends as current.
+    pub(super) fn unless_resigned(&self, fetched: Vec<u8>) -> Vec<u8> {
+        let version = |bytes: &[u8]| {
+            serde_json::from_slice::<Signed<Timestamp>>(bytes)
+                .ok()
+                .map(|t| t.signed.version)
+        };
+        match std::fs::read(self.feed_dir().join("timestamp.json")) {
+            Ok(applied)
+                if applied != fetched
+                    && version(&applied).is_some()
+                    && version(&applied) == version(&fetched) =>
+            {
+                applied
             }
+            _ => fetched,
         }
-        Ok(Some(cities))
     }
 
     /// Removes every part in `feed/downloads/` but those named in `keep` (hex SHA-256 of

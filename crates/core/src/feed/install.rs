@@ -60,10 +60,17 @@ impl FeedClient {
     ) -> Result<CityOutcome, FeedError> {
         let newest = listing.newest(city);
         let installed = self.store.installed_version(&self.data, city);
-        if installed.is_some_and(|v| v >= newest) {
-            return Ok(CityOutcome::Current {
-                version: installed.unwrap_or(newest),
-            });
+        // At the newest version, the installed pack must be its signed bytes: one changed
+        // on the disk is downloaded again.
+        let sound = || {
+            std::fs::read(crate::pack_path(&self.data, city))
+                .is_ok_and(|bytes| listing.matches_pack(city, newest, &bytes))
+        };
+        match installed {
+            Some(version) if version > newest || (version == newest && sound()) => {
+                return Ok(CityOutcome::Current { version })
+            }
+            _ => {}
         }
         // A delta applies only to the exact bytes it was made from.
         let base = match installed {

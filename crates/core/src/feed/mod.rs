@@ -23,6 +23,7 @@
 //!
 //! Only the user database holds favourites and settings, and the feed never opens it.
 
+mod artifact;
 mod client;
 mod current;
 mod http;

@@ -34,7 +34,7 @@ pub fn sha256(bytes: &[u8]) -> String {
         .collect()
 }
 
-fn run(args: &[&str]) -> Output {
+pub fn run(args: &[&str]) -> Output {
     Command::new(BIN).args(args).output().unwrap()
 }
 
@@ -724,11 +724,23 @@ impl Publisher {
     /// Signs `targets` as the feed's metadata, one version up, as a compromised (or
     /// mistaken) publishing machine could: for attacks `publish` itself would not write.
     pub fn sign_targets(&self, targets: Vec<(String, tough::schema::Target)>) {
+        self.sign_targets_as(targets, 1)
+    }
+
+    /// [`Publisher::sign_targets`], with the timestamp's version raised by `timestamp_step`
+    /// (0: a timestamp signed again with the same version and new contents).
+    pub fn sign_targets_as(&self, targets: Vec<(String, tough::schema::Target)>, timestamp_step: u64) {
         use tough::editor::RepositoryEditor;
         use tough::schema::{RoleType, Signed, Targets};
         let metadata = self.feed().join("metadata");
         let listed: Signed<Targets> =
             serde_json::from_slice(&std::fs::read(metadata.join("targets.json")).unwrap()).unwrap();
+        let timestamp_version = serde_json::from_slice::<Signed<tough::schema::Timestamp>>(
+            &std::fs::read(metadata.join("timestamp.json")).unwrap(),
+        )
+        .unwrap()
+        .signed
+        .version;
         let keys = self.keys();
         let signed = merhaba_pack::keys::block_on(async {
             let mut editor = RepositoryEditor::new(keys.join("root.json")).await.unwrap();
@@ -744,7 +756,7 @@ impl Publisher {
                 .unwrap()
                 .snapshot_version(next(listed.signed.version))
                 .snapshot_expires(in_a_day)
-                .timestamp_version(next(listed.signed.version))
+                .timestamp_version(timestamp_version.saturating_add(timestamp_step))
                 .timestamp_expires(in_a_day);
             let keys: Vec<_> = [RoleType::Targets, RoleType::Snapshot, RoleType::Timestamp]
                 .into_iter()
