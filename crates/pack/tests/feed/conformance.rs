@@ -82,7 +82,10 @@ fn the_conformance_command_line_refreshes_and_downloads_with_the_app_client() {
     let (ok, said) = tuf_client(&metadata, &url, &download, &["download"]);
     assert!(ok, "{said}");
     let kept = targets.join(name.replace('/', "%2F"));
-    assert_eq!(files(&targets), [kept.file_name().unwrap().to_str().unwrap()]);
+    assert_eq!(
+        files(&targets),
+        [kept.file_name().unwrap().to_str().unwrap()]
+    );
     assert_eq!(
         std::fs::read(&kept).unwrap(),
         std::fs::read(publisher.target_file(&name)).unwrap()
@@ -112,7 +115,10 @@ fn the_conformance_command_line_refreshes_and_downloads_with_the_app_client() {
     let (ok, said) = tuf_client(&metadata, &gone, &[], &["refresh"]);
     assert!(!ok);
     assert!(said.contains("status: unreachable"), "{said}");
-    assert_eq!(std::fs::read(metadata.join("targets.json")).unwrap(), before);
+    assert_eq!(
+        std::fs::read(metadata.join("targets.json")).unwrap(),
+        before
+    );
 }
 
 /// Found by the conformance suite (test_timestamp_content_changes): a timestamp signed again
@@ -155,7 +161,11 @@ fn a_timestamp_signed_again_without_a_new_version_is_not_taken() {
     assert!(pulled.ok, "{pulled:?}");
     assert!(pulled.stdout.contains("current, version 1"), "{pulled:?}");
     assert_eq!(
-        nginx.log().into_iter().map(|(path, ..)| path).collect::<Vec<_>>(),
+        nginx
+            .log()
+            .into_iter()
+            .map(|(path, ..)| path)
+            .collect::<Vec<_>>(),
         ["/metadata/timestamp.json"]
     );
     assert_eq!(phone.version(), Some(1));

@@ -729,7 +729,11 @@ impl Publisher {
 
     /// [`Publisher::sign_targets`], with the timestamp's version raised by `timestamp_step`
     /// (0: a timestamp signed again with the same version and new contents).
-    pub fn sign_targets_as(&self, targets: Vec<(String, tough::schema::Target)>, timestamp_step: u64) {
+    pub fn sign_targets_as(
+        &self,
+        targets: Vec<(String, tough::schema::Target)>,
+        timestamp_step: u64,
+    ) {
         use tough::editor::RepositoryEditor;
         use tough::schema::{RoleType, Signed, Targets};
         let metadata = self.feed().join("metadata");
