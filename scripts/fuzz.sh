@@ -67,7 +67,10 @@ run() {
 case "${1:-}" in
   list) targets ;;
   seeds) seeds ;;
-  all) for t in $(targets); do run "$t" "${2:?seconds}"; done ;;
+  # A finding stops that target (libFuzzer stops at the first); the others still run.
+  all) for t in $(targets); do
+         run "$t" "${2:?seconds}" || echo "$t: stopped by a finding, see fuzz/artifacts/$t/"
+       done ;;
   "") sed -n '2,12p' "$0"; exit 2 ;;
   *) targets | grep -qx "$1" || { echo "no target $1 (scripts/fuzz.sh list)" >&2; exit 2; }
      run "$1" "${2:?seconds}" ;;

@@ -22,8 +22,10 @@ pub fn delta(data: &[u8]) {
         return;
     };
     let small = u64::from(u32::from_le_bytes([len[0], len[1], len[2], 0]));
-    let declared = match pick & 0x80 {
-        0 => small,
+    // Small, near the largest pack the app accepts, or far beyond it.
+    let declared = match pick & 0xc0 {
+        0x00 | 0x40 => small,
+        0x80 => delta::MAX_PACK_LEN - small,
         _ => u64::MAX - small,
     };
     let out = match pick & 1 {

@@ -21,12 +21,19 @@ use std::io::{Read, Write};
 /// decompression speed does not depend on the level.
 const LEVEL: i32 = 19;
 
+/// The largest pack this app makes from the feed (256 MiB; the Aydın pack is under 1 MB):
+/// the whole pack is built in memory, so a signed length beyond this is refused before
+/// anything is decoded.
+pub const MAX_PACK_LEN: u64 = 256 << 20;
+
 #[derive(Debug, thiserror::Error)]
 pub enum DeltaError {
     #[error("the delta does not apply: {0}")]
     Corrupt(#[source] std::io::Error),
     #[error("the delta produces more than the declared {declared} bytes")]
     TooLong { declared: u64 },
+    #[error("the declared length of {declared} bytes is more than the {MAX_PACK_LEN} bytes a pack may have")]
+    TooLarge { declared: u64 },
 }
 
 /// The base-2 log of a window that holds both packs, within zstd's limits.
@@ -63,18 +70,18 @@ pub fn decompress(compressed: &[u8], declared_len: u64) -> Result<Vec<u8>, Delta
 /// Applies `delta` to `old`, refusing to produce more than `declared_len` bytes (a delta
 /// is untrusted until its result is checked; this bounds what it can make us write).
 ///
-/// It also bounds what the delta can make us allocate: a frame that says it holds more
-/// than `declared_len` bytes is refused before decoding, and the window zstd may ask for
-/// is the one [`make`] would have chosen for these lengths, so a ten-byte frame cannot
-/// ask for a window of gigabytes.
+/// It also bounds what the delta can make us allocate, before anything is decoded: the
+/// declared length is at most [`MAX_PACK_LEN`]; every frame must say how much it holds
+/// ([`make`] always does), and together no more than `declared_len`, which also bounds
+/// zstd's buffers; and the window a frame may ask for is the one [`make`] would have chosen
+/// for these lengths. A ten-byte frame cannot make us reserve gigabytes.
 pub fn apply(old: &[u8], delta: &[u8], declared_len: u64) -> Result<Vec<u8>, DeltaError> {
-    if let Ok(Some(size)) = zstd::zstd_safe::get_frame_content_size(delta) {
-        if size > declared_len {
-            return Err(DeltaError::TooLong {
-                declared: declared_len,
-            });
-        }
+    if declared_len > MAX_PACK_LEN {
+        return Err(DeltaError::TooLarge {
+            declared: declared_len,
+        });
     }
+    frames_within(delta, declared_len)?;
     let mut decoder = if old.is_empty() {
         zstd::stream::read::Decoder::with_buffer(delta)
     } else {
@@ -96,6 +103,29 @@ pub fn apply(old: &[u8], delta: &[u8], declared_len: u64) -> Result<Vec<u8>, Del
         });
     }
     Ok(out)
+}
+
+/// Checks each zstd frame's header: its content size must be given, and all of them
+/// together within `declared_len`.
+fn frames_within(delta: &[u8], declared_len: u64) -> Result<(), DeltaError> {
+    let corrupt = |what: &str| DeltaError::Corrupt(std::io::Error::other(what.to_string()));
+    let mut rest = delta;
+    let mut total: u64 = 0;
+    while !rest.is_empty() {
+        let size = zstd::zstd_safe::get_frame_content_size(rest)
+            .map_err(|_| corrupt("not a zstd frame"))?
+            .ok_or_else(|| corrupt("a zstd frame that does not say how much it holds"))?;
+        total = total.saturating_add(size);
+        if total > declared_len {
+            return Err(DeltaError::TooLong {
+                declared: declared_len,
+            });
+        }
+        let len = zstd::zstd_safe::find_frame_compressed_size(rest)
+            .map_err(|_| corrupt("a zstd frame cut short"))?;
+        rest = rest.get(len..).unwrap_or_default();
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -130,8 +160,9 @@ mod tests {
     #[test]
     fn the_largest_declared_length_does_not_overflow() {
         let packed = compress(b"pack").unwrap();
-        assert_eq!(decompress(&packed, u64::MAX).unwrap(), b"pack");
-        assert!(decompress(b"not zstd", u64::MAX).is_err());
+        assert_eq!(decompress(&packed, MAX_PACK_LEN).unwrap(), b"pack");
+        assert!(decompress(b"not zstd", MAX_PACK_LEN).is_err());
+        assert!(decompress(&packed, u64::MAX).is_err());
     }
 
     #[test]
@@ -149,6 +180,15 @@ mod tests {
         );
         let err = decompress(&frame, 1_000).unwrap_err();
         assert!(matches!(err, DeltaError::Corrupt(_)), "{err}");
+        // Nor behind an honest first frame, nor with a declared length of gigabytes (found by
+        // the fuzzer: a 40-byte delta declaring almost 2 GB, fuzz/regressions/delta/).
+        let honest = compress(b"pack").unwrap();
+        let both = [honest.clone(), frame.clone()].concat();
+        let err = decompress(&both, 1 << 20).unwrap_err();
+        assert!(matches!(err, DeltaError::Corrupt(_)), "{err}");
+        let err = decompress(&honest, u64::MAX).unwrap_err();
+        assert!(matches!(err, DeltaError::TooLarge { .. }), "{err}");
+        assert_eq!(decompress(&honest, MAX_PACK_LEN).unwrap(), b"pack");
         // A frame that declares more than the signed length is refused before decoding.
         let big = compress(&noise(9, 5_000)).unwrap();
         let err = decompress(&big, 4_999).unwrap_err();

@@ -163,6 +163,17 @@ fn search_finds_by_prefix_typo_and_arabic_article_in_any_language() {
     // Without the article: "مستشفى" finds "المستشفى".
     assert_eq!(first("مستشفى", "ar").as_deref(), Some("hospital"));
     assert_eq!(first("zzzz", "en"), None);
+    // A mark inside a word (U+0616) or a circled letter: a search, never an FTS5 error
+    // (found by fuzzing, fuzz/regressions/search/).
+    for query in [
+        "tc\u{0616}h",
+        "hast\u{0616}ane",
+        "Ⓗastane",
+        "\u{0301}\u{0301}",
+    ] {
+        pack.search_hits(query, "tr", 5).unwrap();
+    }
+    assert_eq!(first("hast\u{0616}", "tr").as_deref(), Some("hospital"));
     let results = pack
         .search("hast", &LanguageChain::new("en", pack.languages()), 5)
         .unwrap();
