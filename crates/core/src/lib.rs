@@ -6,6 +6,7 @@
 
 pub mod content;
 pub mod delta;
+#[cfg(feature = "feed")]
 pub mod feed;
 pub mod fold;
 pub mod hours;

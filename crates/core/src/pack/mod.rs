@@ -172,6 +172,12 @@ impl CityPack {
         &self.conn
     }
 
+    /// For tests that count a query's work with a progress handler.
+    #[cfg(test)]
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
     /// The content version recorded in the pack (0 if unreadable, so any real pack wins).
     pub fn content_version(&self) -> u64 {
         self.meta("content_version")

@@ -177,19 +177,23 @@ mod tests {
     use super::*;
 
     /// SQLite virtual-machine steps (in hundreds) that building the index takes.
-    fn index_work(pack: &CityPack) -> u64 {
+    fn index_work(mut pack: CityPack) -> u64 {
         let steps = Arc::new(AtomicU64::new(0));
         let counter = steps.clone();
-        pack.conn().progress_handler(
-            100,
-            Some(move || {
-                counter.fetch_add(1, Ordering::Relaxed);
-                false
-            }),
-        );
+        pack.conn_mut()
+            .progress_handler(
+                100,
+                Some(move || {
+                    counter.fetch_add(1, Ordering::Relaxed);
+                    false
+                }),
+            )
+            .unwrap();
         let clock = pack.clock().unwrap();
         let index = pack.nearby_index(&clock).unwrap();
-        pack.conn().progress_handler(100, None::<fn() -> bool>);
+        pack.conn_mut()
+            .progress_handler(100, None::<fn() -> bool>)
+            .unwrap();
         assert!(!index.is_empty());
         steps.load(Ordering::Relaxed)
     }
@@ -200,8 +204,8 @@ mod tests {
     fn the_index_is_built_in_work_linear_in_the_places() {
         let (_a, small) = pack_of(400);
         let (_b, large) = pack_of(1600);
-        let small = index_work(&CityPack::open(&small).unwrap());
-        let large = index_work(&CityPack::open(&large).unwrap());
+        let small = index_work(CityPack::open(&small).unwrap());
+        let large = index_work(CityPack::open(&large).unwrap());
         assert!(
             large < small * 5,
             "4 times the places took {large} / {small} times the work"
