@@ -6,7 +6,7 @@
 set -euo pipefail
 
 RUN_PACKAGES=(libwebkit2gtk-4.1-dev libxdo-dev libgtk-3-dev pkg-config fonts-noto-core fonts-noto-color-emoji)
-TEST_PACKAGES=(nginx-light xvfb xdotool imagemagick tesseract-ocr tesseract-ocr-eng tesseract-ocr-tur tesseract-ocr-ara python3 faketime)
+TEST_PACKAGES=(nginx-light xvfb xdotool imagemagick tesseract-ocr tesseract-ocr-eng tesseract-ocr-tur tesseract-ocr-ara python3 faketime clang-19 llvm-19)
 
 setup_packages() {
   local wanted=("${RUN_PACKAGES[@]}")

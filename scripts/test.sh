@@ -20,6 +20,11 @@ for city in content/*/; do
   cargo run --quiet -p merhaba-pack -- validate "$city"
 done
 
+step "core for the web: wasm32, without the feed client"
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+CC_wasm32_unknown_unknown=clang-19 AR_wasm32_unknown_unknown=llvm-ar-19 \
+  cargo check -p merhaba-core --no-default-features --target wasm32-unknown-unknown
+
 step "unit, integration and view tests"
 cargo test --workspace
 
