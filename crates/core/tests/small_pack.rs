@@ -239,3 +239,33 @@ fn an_older_pack_never_replaces_a_newer_one() {
     install_pack(dir.path(), &std::fs::read(&old.path).unwrap()).unwrap();
     assert_eq!(CityPack::open(&installed).unwrap().content_version(), 3);
 }
+
+/// A pack held in memory (the web has no files) opens with the same checks and answers the
+/// same; bytes that are not a pack are refused under the name given.
+#[test]
+fn a_pack_opens_from_memory_as_from_its_file() {
+    let built = build(2);
+    let bytes = std::fs::read(&built.path).unwrap();
+    let name = Path::new("memory/tiny.sqlite");
+    let in_memory = CityPack::from_bytes(&bytes, name).unwrap();
+    let from_file = open(&built.path);
+    assert_eq!(in_memory.path(), name);
+    assert_eq!(in_memory.content_version(), from_file.content_version());
+    assert_eq!(in_memory.languages(), from_file.languages());
+    let hits = |pack: &CityPack| -> Vec<String> {
+        pack.search_hits("hast", "tr", 5)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.service_id)
+            .collect()
+    };
+    assert_eq!(hits(&in_memory), hits(&from_file));
+    assert!(!hits(&in_memory).is_empty());
+
+    let mut damaged = bytes.clone();
+    damaged[68..72].copy_from_slice(&0x1234_5678_u32.to_be_bytes()); // application_id
+    let err = CityPack::from_bytes(&damaged, name).err().expect("refused");
+    assert!(err.to_string().contains("memory/tiny.sqlite"), "{err}");
+    assert!(CityPack::from_bytes(b"not a pack", name).is_err());
+    assert!(CityPack::from_bytes(&[], name).is_err());
+}

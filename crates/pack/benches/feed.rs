@@ -56,7 +56,7 @@ fn serve(feed: &Path) -> String {
 /// A published pack, decompressed.
 fn published_pack(feed: &Path, name: &str) -> Vec<u8> {
     let file = std::fs::read(feed.join("targets").join(schema_dir()).join(name)).unwrap();
-    delta::decompress(&file, u64::MAX - 1).unwrap()
+    delta::decompress(&file, delta::MAX_PACK_LEN).unwrap()
 }
 
 fn schema_dir() -> String {

@@ -113,6 +113,15 @@ pub fn publish_packs(
     let targets_dir = feed.join("targets");
     let mut schemas = BTreeSet::new();
     for pack in packs {
+        let limit = merhaba_core::delta::MAX_PACK_LEN;
+        if pack.bytes.len() as u64 > limit {
+            bail!(
+                "{} version {}: the pack is {} bytes, more than the {limit} a phone accepts",
+                pack.city,
+                pack.version,
+                pack.bytes.len()
+            );
+        }
         schemas.insert(pack_schema_of(&pack.bytes).with_context(|| {
             format!("{} version {}: not a SQLite pack", pack.city, pack.version)
         })?);

@@ -79,17 +79,42 @@ impl CityPack {
     /// of a schema we read. The full integrity check runs once, when a pack is installed
     /// (`open_checked`); it reads the whole file, which for a large pack takes seconds.
     pub fn open(path: &Path) -> Result<CityPack, StoreError> {
-        let err = |source| StoreError::Sqlite {
-            path: path.to_path_buf(),
-            source,
-        };
         let conn = Connection::open_with_flags(
             immutable_uri(path),
             OpenFlags::SQLITE_OPEN_READ_ONLY
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX
                 | OpenFlags::SQLITE_OPEN_URI,
         )
+        .map_err(|source| StoreError::Sqlite {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        CityPack::checked(conn, path)
+    }
+
+    /// Opens a pack held in memory (the pack built into the app, or one just downloaded,
+    /// where there is no file: the web), read-only, with the same checks as [`CityPack::open`].
+    /// `name` stands for its path in errors.
+    pub fn from_bytes(bytes: &[u8], name: &Path) -> Result<CityPack, StoreError> {
+        let err = |source| StoreError::Sqlite {
+            path: name.to_path_buf(),
+            source,
+        };
+        let mut conn = Connection::open_in_memory_with_flags(
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
         .map_err(err)?;
+        conn.deserialize_read_exact(rusqlite::MAIN_DB, bytes, bytes.len(), true)
+            .map_err(err)?;
+        CityPack::checked(conn, name)
+    }
+
+    /// The settings and checks every pack connection gets before its first query.
+    fn checked(conn: Connection, path: &Path) -> Result<CityPack, StoreError> {
+        let err = |source| StoreError::Sqlite {
+            path: path.to_path_buf(),
+            source,
+        };
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)
             .map_err(err)?;
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)

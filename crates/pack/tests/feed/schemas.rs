@@ -34,7 +34,7 @@ fn requested(nginx: &Nginx, folder: u32) -> Vec<String> {
 fn published(publisher: &Publisher, schema: u32, version: u64) -> Vec<u8> {
     let file = std::fs::read(publisher.target_file(&format!("v{schema}/aydin/{version}.pack.zst")))
         .unwrap();
-    merhaba_core::delta::decompress(&file, 1 << 30).unwrap()
+    merhaba_core::delta::decompress(&file, merhaba_core::delta::MAX_PACK_LEN).unwrap()
 }
 
 #[test]
@@ -146,8 +146,11 @@ fn apps_of_two_schema_versions_update_from_one_feed() {
             let file = publisher.target_file(&name);
             let mut t =
                 merhaba_pack::keys::block_on(tough::schema::Target::from_path(&file)).unwrap();
-            let pack =
-                merhaba_core::delta::decompress(&std::fs::read(&file).unwrap(), 1 << 30).unwrap();
+            let pack = merhaba_core::delta::decompress(
+                &std::fs::read(&file).unwrap(),
+                merhaba_core::delta::MAX_PACK_LEN,
+            )
+            .unwrap();
             t.custom.insert(
                 PACK_CONTENTS.to_string(),
                 PackContents::of(&pack).to_custom(),

@@ -81,7 +81,7 @@ impl Publisher {
     /// The pack of `version`, as a phone installs it.
     pub fn pack(&self, version: u64) -> Vec<u8> {
         let file = std::fs::read(self.pack_file(version)).unwrap();
-        merhaba_core::delta::decompress(&file, 1 << 30).unwrap()
+        merhaba_core::delta::decompress(&file, merhaba_core::delta::MAX_PACK_LEN).unwrap()
     }
 
     pub fn publish(&self, extra: &[&str]) -> String {
