@@ -199,17 +199,19 @@ impl FeedClient {
         for dir in [self.trusted_dir(), self.downloads_dir()] {
             std::fs::create_dir_all(&dir).map_err(|e| FeedError::io(&dir, e))?;
         }
+        // The timestamp of the last completed update, read once for the three uses below.
+        let applied = std::fs::read(self.feed_dir().join("timestamp.json")).ok();
         let timestamp_url = self.metadata_url("timestamp.json")?;
         let (timestamp, validators) = self
             .http
             .within(
                 &timestamp_url,
                 LIMITS.max_timestamp_size,
-                self.fetch_timestamp(&timestamp_url),
+                self.fetch_timestamp(&timestamp_url, applied.as_deref()),
             )
             .await?;
-        let timestamp = self.unless_resigned(timestamp);
-        let targets = match self.confirm_chain(&timestamp) {
+        let timestamp = FeedClient::unless_resigned(timestamp, applied.as_deref());
+        let targets = match self.confirm_chain(&timestamp, applied.as_deref()) {
             Some(targets) => targets,
             None => {
                 // tough refuses to run when the clock is earlier than the latest time it
@@ -268,10 +270,14 @@ impl FeedClient {
     /// The timestamp, asked for conditionally: a 304 answer costs no body and means the
     /// copy kept from the last completed update is still the current one. Returns the body
     /// and the validators (ETag, Last-Modified) to send next time.
-    async fn fetch_timestamp(&self, url: &Url) -> Result<(Vec<u8>, String), FeedError> {
-        let kept = std::fs::read(self.feed_dir().join("timestamp.json"))
-            .ok()
-            .filter(|kept| serde_json::from_slice::<Signed<Timestamp>>(kept).is_ok());
+    async fn fetch_timestamp(
+        &self,
+        url: &Url,
+        applied: Option<&[u8]>,
+    ) -> Result<(Vec<u8>, String), FeedError> {
+        let kept = applied
+            .filter(|kept| serde_json::from_slice::<Signed<Timestamp>>(kept).is_ok())
+            .map(<[u8]>::to_vec);
         let saved = std::fs::read_to_string(self.feed_dir().join("timestamp.validators"))
             .unwrap_or_default();
         let mut headers = Vec::new();

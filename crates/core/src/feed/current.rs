@@ -28,10 +28,13 @@ impl FeedClient {
     /// that keeps answering "not modified" cannot hide that its metadata has expired. (Each
     /// city is then current only if its installed pack is the signed pack of the newest
     /// version: [`FeedClient::update_city`].)
-    pub(super) fn confirm_chain(&self, raw: &[u8]) -> Option<Signed<Targets>> {
+    pub(super) fn confirm_chain(
+        &self,
+        raw: &[u8],
+        applied: Option<&[u8]>,
+    ) -> Option<Signed<Targets>> {
         // The very timestamp (its bytes: version and hash) of the last completed update.
-        let applied = std::fs::read(self.feed_dir().join("timestamp.json")).ok();
-        if applied.as_deref() != Some(raw) {
+        if applied != Some(raw) {
             return None;
         }
         let (Ok(timestamp), Some(trusted_timestamp), Some(root)) = (
@@ -92,23 +95,23 @@ impl FeedClient {
         Some(targets)
     }
 
-    /// The timestamp to go on with: the one the feed sent, unless it is a timestamp of the
-    /// same version as the one last applied, signed again with other contents. TUF keeps
-    /// the trusted one then (a new timestamp must have a new version), so this returns the
-    /// applied one, and the update ends as current.
-    pub(super) fn unless_resigned(&self, fetched: Vec<u8>) -> Vec<u8> {
+    /// The timestamp to go on with: the one the feed sent, unless it is a timestamp of the same
+    /// version as the one last `applied`, signed again with other contents. TUF keeps the
+    /// trusted one then (a new timestamp must have a new version), so this returns the applied
+    /// one, and the update ends as current.
+    pub(super) fn unless_resigned(fetched: Vec<u8>, applied: Option<&[u8]>) -> Vec<u8> {
         let version = |bytes: &[u8]| {
             serde_json::from_slice::<Signed<Timestamp>>(bytes)
                 .ok()
                 .map(|t| t.signed.version)
         };
-        match std::fs::read(self.feed_dir().join("timestamp.json")) {
-            Ok(applied)
+        match applied {
+            Some(applied)
                 if applied != fetched
-                    && version(&applied).is_some()
-                    && version(&applied) == version(&fetched) =>
+                    && version(applied).is_some()
+                    && version(applied) == version(&fetched) =>
             {
-                applied
+                applied.to_vec()
             }
             _ => fetched,
         }
