@@ -54,7 +54,10 @@ class Window:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise Failure(f"the app exited with {self.proc.returncode}; see app.log")
+                self.log.flush()
+                with open(self.log.name, encoding="utf-8", errors="replace") as log:
+                    tail = "".join(log.readlines()[-15:])
+                raise Failure(f"the app exited with {self.proc.returncode}; the end of app.log:\n{tail}")
             r = sh("xdotool", "search", "--onlyvisible", "--name", "^Merhaba$", check=False, env=self.env)
             ids = r.stdout.split()
             if ids:
@@ -154,7 +157,11 @@ def start_xvfb():
     for n in range(90, 110):
         if not os.path.exists(f"/tmp/.X11-unix/X{n}") and not os.path.exists(f"/tmp/.X{n}-lock"):
             display = f":{n}"
-            proc = subprocess.Popen(["Xvfb", display, "-screen", "0", "1024x900x24", "-nolisten", "tcp"],
+            # -noreset: by default Xvfb resets itself when its last client leaves, and an app
+            # started during that reset cannot open the display ("Failed to initialize GTK",
+            # about 1 start in 75 here).
+            proc = subprocess.Popen(["Xvfb", display, "-screen", "0", "1024x900x24", "-nolisten", "tcp",
+                                     "-noreset"],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             for _ in range(100):
                 if os.path.exists(f"/tmp/.X11-unix/X{n}"):
