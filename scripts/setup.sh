@@ -2,15 +2,21 @@
 # Installs what Merhaba needs on Debian when it is missing. Sourced by scripts/run.sh and
 # scripts/test.sh; safe to run again (it only installs what is not there).
 #   setup_packages run   - libraries to build and show the desktop window
-#   setup_packages test  - those, plus Xvfb, xdotool, ImageMagick and tesseract for the e2e test
+#   setup_packages web   - those, plus clang for SQLite on wasm32 and node (scripts/web.sh)
+#   setup_packages test  - all of those, plus Xvfb, xdotool, ImageMagick and tesseract for the
+#                          e2e test of the window, and Chromium and npm for the web app's
 set -euo pipefail
 
 RUN_PACKAGES=(libwebkit2gtk-4.1-dev libxdo-dev libgtk-3-dev pkg-config fonts-noto-core fonts-noto-color-emoji)
-TEST_PACKAGES=(nginx-light xvfb xdotool imagemagick tesseract-ocr tesseract-ocr-eng tesseract-ocr-tur tesseract-ocr-ara python3 faketime clang-19 llvm-19)
+WEB_PACKAGES=(clang-19 llvm-19 nodejs)
+TEST_PACKAGES=(nginx-light xvfb xdotool imagemagick tesseract-ocr tesseract-ocr-eng tesseract-ocr-tur tesseract-ocr-ara python3 faketime chromium npm)
 
 setup_packages() {
   local wanted=("${RUN_PACKAGES[@]}")
-  if [ "${1:-run}" = test ]; then wanted+=("${TEST_PACKAGES[@]}"); fi
+  case "${1:-run}" in
+    web) wanted+=("${WEB_PACKAGES[@]}") ;;
+    test) wanted+=("${WEB_PACKAGES[@]}" "${TEST_PACKAGES[@]}") ;;
+  esac
   local missing=()
   for pkg in "${wanted[@]}"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

@@ -2,20 +2,26 @@
 //! person's language preferences and whatever the [`Config`] fixed. Built once, before the
 //! first render; the running app's state is in `state.rs`.
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::path::PathBuf;
 use std::rc::Rc;
 
 use merhaba_core::l10n::{negotiate, UI_LANGUAGES};
-use merhaba_core::{open_or_install, CityPack, Position, UserStore};
+use merhaba_core::{CityPack, Position, UserStore};
 
+#[cfg(not(target_arch = "wasm32"))]
 use crate::config::Config;
 use crate::located::{Located, PositionSource};
 use crate::platform;
 use crate::update_state::UpdateState;
 
 /// The Aydın pack, built from `content/aydin/` by build.rs, with its city id and version.
+/// The web app does not embed it: its pack is a file of the site (`Boot::from_release`).
+#[cfg(not(target_arch = "wasm32"))]
 pub const EMBEDDED_PACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/aydin.sqlite"));
+#[cfg(not(target_arch = "wasm32"))]
 const EMBEDDED_CITY: &str = env!("MERHABA_PACK_CITY");
+#[cfg(not(target_arch = "wasm32"))]
 const EMBEDDED_VERSION: &str = env!("MERHABA_PACK_VERSION");
 
 /// The stores as opened at start. Once the guide runs, the pack lives in a signal of the
@@ -71,6 +77,7 @@ impl PartialEq for Boot {
 
 impl Boot {
     /// The real app as `config` describes it.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_config(config: &Config) -> Boot {
         let mut boot = Boot::from_data_dir(config.data_dir.clone());
         boot.feed_url = config.feed_url.clone();
@@ -84,12 +91,13 @@ impl Boot {
     }
 
     /// Installs the embedded pack into the data folder if needed and opens the stores there.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_data_dir(data_dir: PathBuf) -> Boot {
         let stores = (|| {
             // The embedded pack is copied once: only when no pack of its version or a newer
             // one (for example from a content update) is installed.
             let version = EMBEDDED_VERSION.parse().unwrap_or(0);
-            let pack = open_or_install(
+            let pack = merhaba_core::open_or_install(
                 &data_dir.join("packs"),
                 EMBEDDED_CITY,
                 version,
@@ -101,6 +109,22 @@ impl Boot {
                 UserStore::open(&user_path).map_err(|e| format!("{}: {e}", user_path.display()))?;
             Ok(Stores::new(pack, user))
         })();
+        Boot {
+            updates: true,
+            ..Boot::new(stores, platform::device_languages())
+        }
+    }
+
+    /// The web app: the site's pack as loaded (or why it could not be), and the settings
+    /// kept in browser storage. The start route is the page address's (`#/service/...`).
+    #[cfg(target_arch = "wasm32")]
+    pub fn from_release(loaded: Result<(merhaba_core::release::Release, Vec<u8>), String>) -> Boot {
+        use crate::platform::web;
+        let stores = loaded.and_then(|(release, bytes)| {
+            let pack = CityPack::from_bytes(&bytes, std::path::Path::new(&release.pack))
+                .map_err(|e| e.to_string())?;
+            Ok(Stores::new(pack, web::user_store()?))
+        });
         Boot {
             updates: true,
             ..Boot::new(stores, platform::device_languages())

@@ -2,7 +2,9 @@
 
 use std::rc::Rc;
 
-use dioxus::history::{History, MemoryHistory};
+use dioxus::history::History;
+#[cfg(not(target_arch = "wasm32"))]
+use dioxus::history::MemoryHistory;
 use dioxus::prelude::*;
 use dioxus::router::components::HistoryProvider;
 
@@ -76,9 +78,25 @@ fn Guide(boot: Boot, stores: Rc<boot::Stores>) -> Element {
     rsx! {
         style { {STYLE} }
         HistoryProvider {
-            history: move |_| Rc::new(MemoryHistory::with_initial_path(start.clone())) as Rc<dyn History>,
+            history: move |_| history(&start),
             Router::<Route> {}
         }
+    }
+}
+
+/// Where the router keeps its place: in memory in a window or a phone app, starting at
+/// `start`; in the page address after `#` on the web, so the browser's (and Android's) Back
+/// goes back a screen, a reload stays on the screen, and any static host serves every route
+/// from the one index.html.
+fn history(start: &str) -> Rc<dyn History> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = start;
+        Rc::new(dioxus::web::HashHistory::new(true))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Rc::new(MemoryHistory::with_initial_path(start))
     }
 }
 

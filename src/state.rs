@@ -113,8 +113,13 @@ impl AppState {
     pub fn reload_pack(&mut self) -> Result<(), String> {
         let path = self.pack_now().path().to_path_buf();
         let pack = CityPack::open(&path).map_err(|e| e.to_string())?;
-        self.pack.set(Rc::new(pack));
+        self.set_pack(pack);
         Ok(())
+    }
+
+    /// Every screen reading the pack shows `pack` from now on.
+    pub fn set_pack(&mut self, pack: CityPack) {
+        self.pack.set(Rc::new(pack));
     }
 
     /// The clock, spatial index and area of the pack in use, built once per pack.

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 
 pub mod network;
 pub mod position;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 /// The Android application id, as in Dioxus.toml.
 pub const APP_ID: &str = "org.merhaba.app";
@@ -26,9 +28,13 @@ pub fn default_data_dir() -> PathBuf {
 }
 
 /// The device's preferred languages, most preferred first (BCP 47 tags).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn device_languages() -> Vec<String> {
     sys_locale::get_locales().collect()
 }
+
+#[cfg(target_arch = "wasm32")]
+pub use web::device_languages;
 
 /// Android: runs `f` with this thread attached to the Java VM, given the app's activity and
 /// a system service of it (`"location"`, `"connectivity"`), as the platform code needs.

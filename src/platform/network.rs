@@ -30,8 +30,37 @@ pub fn metered() -> Option<bool> {
     .ok()
 }
 
+/// The web: the Network Information API's `navigator.connection`, where the browser has it
+/// (Chromium on Android does; Safari and Firefox do not: unknown). `saveData` (the person's
+/// data saver) and a cellular connection count as metered.
+#[cfg(target_arch = "wasm32")]
+pub fn metered() -> Option<bool> {
+    use js_sys::Reflect;
+    let navigator = web_sys::window()?.navigator();
+    let connection = Reflect::get(&navigator, &"connection".into()).ok()?;
+    if connection.is_undefined() || connection.is_null() {
+        return None;
+    }
+    if Reflect::get(&connection, &"saveData".into())
+        .ok()?
+        .as_bool()
+        == Some(true)
+    {
+        return Some(true);
+    }
+    match Reflect::get(&connection, &"type".into())
+        .ok()?
+        .as_string()?
+        .as_str()
+    {
+        "cellular" | "wimax" => Some(true),
+        "wifi" | "ethernet" => Some(false),
+        _ => None,
+    }
+}
+
 /// Elsewhere (iOS, Windows, macOS) the app does not ask yet: unknown.
-#[cfg(not(any(target_os = "linux", target_os = "android")))]
+#[cfg(not(any(target_os = "linux", target_os = "android", target_arch = "wasm32")))]
 pub fn metered() -> Option<bool> {
     None
 }

@@ -4,6 +4,10 @@
 //!
 //! Nothing here imports dioxus; the app and the publisher CLI both build on it.
 
+// Links SQLite's host functions (clock, randomness) for the browser; see Cargo.toml.
+#[cfg(target_arch = "wasm32")]
+use sqlite_wasm_rs as _;
+
 pub mod content;
 pub mod delta;
 #[cfg(feature = "feed")]
@@ -15,6 +19,7 @@ pub mod model;
 pub mod nearby;
 pub mod pack;
 pub mod position;
+pub mod release;
 pub mod search;
 pub mod user;
 

@@ -1,6 +1,7 @@
 //! The user database: settings now, favourites and course progress later. It is a separate
 //! SQLite file from the city packs, so no content update can touch it.
 
+use std::cell::RefCell;
 use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension};
@@ -13,8 +14,14 @@ const MIGRATIONS: &[&str] = &[
 ];
 
 pub struct UserStore {
-    conn: Connection,
+    /// In a cell because taking a snapshot needs the connection to itself.
+    conn: RefCell<Connection>,
+    /// Where an in-memory store keeps itself after each change (the web app: browser storage).
+    saver: Option<Saver>,
 }
+
+/// Called with the whole database after each change of an in-memory store.
+pub type Saver = Box<dyn Fn(&[u8])>;
 
 impl UserStore {
     pub fn open(path: &Path) -> rusqlite::Result<UserStore> {
@@ -28,6 +35,44 @@ impl UserStore {
         UserStore::migrate(Connection::open_in_memory()?)
     }
 
+    /// An in-memory store that starts from `saved` (a database [`UserStore::snapshot`] gave,
+    /// or nothing on first start) and hands its whole database to `save` after each change.
+    /// The web app keeps it in browser storage this way: the database is a few kilobytes.
+    /// Saved bytes that are not a user database are set aside, and the store starts empty.
+    pub fn in_memory_saved_by(saved: Option<&[u8]>, save: Saver) -> rusqlite::Result<UserStore> {
+        let restored = saved.and_then(|bytes| {
+            let mut conn = Connection::open_in_memory().ok()?;
+            conn.deserialize_read_exact(rusqlite::MAIN_DB, bytes, bytes.len(), false)
+                .ok()?;
+            conn.query_row("SELECT count(*) FROM setting", [], |r| r.get::<_, i64>(0))
+                .ok()?;
+            Some(conn)
+        });
+        let conn = match restored {
+            Some(conn) => conn,
+            None => Connection::open_in_memory()?,
+        };
+        let mut store = UserStore::migrate(conn)?;
+        store.saver = Some(save);
+        Ok(store)
+    }
+
+    /// The whole database as bytes, as a file of it would hold.
+    pub fn snapshot(&self) -> rusqlite::Result<Vec<u8>> {
+        Ok(self
+            .conn
+            .borrow_mut()
+            .serialize(rusqlite::MAIN_DB)?
+            .to_vec())
+    }
+
+    fn saved(&self) -> rusqlite::Result<()> {
+        if let Some(save) = &self.saver {
+            save(&self.snapshot()?);
+        }
+        Ok(())
+    }
+
     fn migrate(mut conn: Connection) -> rusqlite::Result<UserStore> {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         let applied: usize = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -37,15 +82,21 @@ impl UserStore {
             tx.pragma_update(None, "user_version", index + 1)?;
             tx.commit()?;
         }
-        Ok(UserStore { conn })
+        Ok(UserStore {
+            conn: RefCell::new(conn),
+            saver: None,
+        })
     }
 
     pub fn schema_version(&self) -> rusqlite::Result<usize> {
-        self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+        self.conn
+            .borrow()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
     }
 
     pub fn setting(&self, key: &str) -> rusqlite::Result<Option<String>> {
         self.conn
+            .borrow()
             .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
                 r.get(0)
             })
@@ -53,13 +104,12 @@ impl UserStore {
     }
 
     pub fn set_setting(&self, key: &str, value: &str) -> rusqlite::Result<()> {
-        self.conn
-            .execute(
-                "INSERT INTO setting(key, value) VALUES (?1, ?2)
+        self.conn.borrow().execute(
+            "INSERT INTO setting(key, value) VALUES (?1, ?2)
                  ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [key, value],
-            )
-            .map(|_| ())
+            [key, value],
+        )?;
+        self.saved()
     }
 
     pub fn language(&self) -> rusqlite::Result<Option<String>> {
@@ -90,7 +140,7 @@ mod tests {
     #[test]
     fn migrations_run_twice_in_memory() {
         let store = UserStore::open_in_memory().unwrap();
-        let conn = UserStore::migrate(store.conn).unwrap();
+        let conn = UserStore::migrate(store.conn.into_inner()).unwrap();
         assert_eq!(conn.schema_version().unwrap(), MIGRATIONS.len());
     }
 
@@ -101,5 +151,36 @@ mod tests {
         store.set_language("tr").unwrap();
         store.set_language("en").unwrap();
         assert_eq!(store.language().unwrap().as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn an_in_memory_store_is_saved_after_each_change_and_restored() {
+        use std::rc::Rc;
+        let saved: Rc<RefCell<Vec<Vec<u8>>>> = Rc::default();
+        let keep = |saved: &Rc<RefCell<Vec<Vec<u8>>>>| -> Saver {
+            let saved = saved.clone();
+            Box::new(move |bytes: &[u8]| saved.borrow_mut().push(bytes.to_vec()))
+        };
+        let store = UserStore::in_memory_saved_by(None, keep(&saved)).unwrap();
+        assert_eq!(store.language().unwrap(), None);
+        store.set_language("fa").unwrap();
+        store.set_setting("updates.unmetered_only", "true").unwrap();
+        assert_eq!(saved.borrow().len(), 2, "one save per change");
+        let last = saved.borrow().last().unwrap().clone();
+        // SQLite's own file format: the same bytes open as a file.
+        assert!(last.starts_with(b"SQLite format 3\0"));
+
+        let again = UserStore::in_memory_saved_by(Some(&last), keep(&saved)).unwrap();
+        assert_eq!(again.language().unwrap().as_deref(), Some("fa"));
+        assert_eq!(again.schema_version().unwrap(), MIGRATIONS.len());
+
+        // Saved bytes that are not a user database (storage edited or cut short) start over
+        // instead of stopping the app.
+        for bad in [&b"not a database"[..], &last[..last.len() / 2], &[][..]] {
+            let fresh = UserStore::in_memory_saved_by(Some(bad), keep(&saved)).unwrap();
+            assert_eq!(fresh.language().unwrap(), None);
+            fresh.set_language("ps").unwrap();
+            assert_eq!(fresh.language().unwrap().as_deref(), Some("ps"));
+        }
     }
 }

@@ -47,6 +47,8 @@ pub enum Command {
         #[arg(long, default_value_t = 8080)]
         port: u16,
     },
+    /// Build the web app's static site into one folder (scripts/web.sh runs this).
+    Site(SiteArgs),
     /// Run the phone's update against a feed and say what happened (non-zero when it fails).
     Pull(PullArgs),
     /// The client-under-test command line of the TUF conformance suite (its CLIENT-CLI.md),
@@ -115,6 +117,23 @@ pub struct PublishArgs {
     /// How long snapshot and targets stay valid, e.g. 90d
     #[arg(long, value_parser = duration)]
     pub expires: Option<Duration>,
+}
+
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// The city's content folder, e.g. content/aydin
+    pub content_dir: PathBuf,
+    /// The folder to write, replaced whole, e.g. target/site
+    pub out: PathBuf,
+    /// wasm-bindgen's output for the app (merhaba.js, merhaba_bg.wasm)
+    #[arg(long)]
+    pub app: PathBuf,
+    /// The shell: index.html, manifest.webmanifest, sw.js
+    #[arg(long, default_value = "web")]
+    pub shell: PathBuf,
+    /// The app icons
+    #[arg(long, default_value = "assets/icons")]
+    pub icons: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -3,6 +3,7 @@
 pub mod keys;
 pub mod publish;
 pub mod serve;
+pub mod site;
 pub mod source;
 pub mod validate;
 

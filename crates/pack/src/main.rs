@@ -13,7 +13,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
-use cli::{Cli, Command, KeysCommand, NearbyArgs, PublishArgs, PullArgs, SearchArgs};
+use cli::{Cli, Command, KeysCommand, NearbyArgs, PublishArgs, PullArgs, SearchArgs, SiteArgs};
 use merhaba_core::{CityPack, LanguageChain, NearbyQuery};
 
 /// The root metadata the app ships: `pull` trusts the same keys unless told otherwise.
@@ -57,6 +57,10 @@ fn main() -> ExitCode {
         ),
         Command::Publish(args) => done(publish(&args)),
         Command::Serve { feed_dir, port } => done(serve(&feed_dir, port)),
+        Command::Site(args) => match merhaba_pack::load(&args.content_dir) {
+            Ok(source) => done(site(&source, &args)),
+            Err(errors) => report(&errors),
+        },
         Command::Pull(args) => pull(&args),
         Command::TufClient(args) => tuf_client::run(&args),
     }
@@ -87,6 +91,25 @@ fn build(source: &merhaba_pack::ContentSource, out: &Path) -> anyhow::Result<()>
         "{}: {} services, {size} bytes",
         out.display(),
         source.services.len()
+    );
+    Ok(())
+}
+
+fn site(source: &merhaba_pack::ContentSource, args: &SiteArgs) -> anyhow::Result<()> {
+    let parts = merhaba_pack::site::SiteParts {
+        app: &args.app,
+        shell: &args.shell,
+        icons: &args.icons,
+    };
+    let release = merhaba_pack::site::build_site(source, &parts, &args.out)?;
+    let bytes: u64 = release.files.values().map(|f| f.length).sum();
+    println!(
+        "{}: release {} of {} version {}, {} files, {bytes} bytes",
+        args.out.display(),
+        release.release,
+        release.city,
+        release.content_version,
+        release.files.len() + 2
     );
     Ok(())
 }

@@ -1,7 +1,8 @@
 //! Where the device is, from the platform's location service, with a deadline.
 //!
 //! Each platform has its own file: Android's LocationManager (android.rs, through JNI), iOS's
-//! Core Location (ios.rs) and GeoClue on Linux desktops (linux.rs). Any other target falls back
+//! Core Location (ios.rs), GeoClue on Linux desktops (linux.rs) and the browser's Geolocation
+//! API on the web (web.rs). Any other target falls back
 //! to "no location service", and the Nearby screen asks the person to pick a place. Only
 //! coarse (district-level) accuracy is asked for. The position is handed to the screen and
 //! kept in memory for the session; it is never written anywhere or sent anywhere.
@@ -22,6 +23,10 @@ use ios as native;
 mod linux;
 #[cfg(target_os = "linux")]
 use linux as native;
+#[cfg(target_arch = "wasm32")]
+mod web;
+#[cfg(target_arch = "wasm32")]
+pub use web::locate;
 
 /// How long the Nearby screen waits for a fix before offering only the manual choice.
 pub const FIX_TIMEOUT: Duration = Duration::from_secs(8);
@@ -41,6 +46,7 @@ pub enum Fix {
 
 /// Asks the platform for the device's position, giving up after `timeout`. The platform
 /// call runs on its own thread, so the screen is never blocked and never waits forever.
+#[cfg(not(target_arch = "wasm32"))]
 pub async fn locate(timeout: Duration) -> Fix {
     let (sender, receiver) = futures_channel::oneshot::channel();
     let sender = std::sync::Arc::new(std::sync::Mutex::new(Some(sender)));
@@ -63,7 +69,12 @@ fn request(timeout: Duration) -> Fix {
     native::request(timeout)
 }
 
-#[cfg(not(any(target_os = "android", target_os = "ios", target_os = "linux")))]
+#[cfg(not(any(
+    target_os = "android",
+    target_os = "ios",
+    target_os = "linux",
+    target_arch = "wasm32"
+)))]
 fn request(_timeout: Duration) -> Fix {
     Fix::Unavailable("no location service on this platform".into())
 }

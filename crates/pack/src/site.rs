@@ -1,0 +1,143 @@
+//! `site`: the web app as one folder of static files, ready for any static host or CDN:
+//! the app shell (web/index.html, the manifest, the icons), the wasm app as wasm-bindgen
+//! wrote it, the city pack, the service worker, and `release.json` naming every file with
+//! its SHA-256 (the format is `merhaba_core::release`'s). The folder is written beside the
+//! old one and swapped in whole, so a failed build leaves the previous site as it was.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context};
+use merhaba_core::pack::schema::PACK_SCHEMA_VERSION;
+use merhaba_core::release::{Release, RELEASE_FILE};
+
+use crate::ContentSource;
+
+/// Where the parts of the site come from.
+pub struct SiteParts<'a> {
+    /// wasm-bindgen's output folder for the app (`--target web --out-name merhaba`).
+    pub app: &'a Path,
+    /// The shell: index.html, manifest.webmanifest and the sw.js template.
+    pub shell: &'a Path,
+    /// The app icons (assets/icons).
+    pub icons: &'a Path,
+}
+
+/// The shell's files; sw.js is written apart, with the release it serves.
+const SHELL_FILES: &[&str] = &["index.html", "manifest.webmanifest"];
+/// The icons the manifest and index.html name.
+const ICONS: &[&str] = &["icon-192.png", "icon-512.png", "apple-touch-icon.png"];
+/// What the app folder must hold.
+const APP_FILES: &[&str] = &["merhaba.js", "merhaba_bg.wasm"];
+/// Where sw.js takes its release id.
+const RELEASE_MARK: &str = "__RELEASE__";
+
+/// Builds the site for `source` into `out`, returning its release.
+pub fn build_site(
+    source: &ContentSource,
+    parts: &SiteParts,
+    out: &Path,
+) -> anyhow::Result<Release> {
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    for name in APP_FILES {
+        if !parts.app.join(name).is_file() {
+            bail!(
+                "{}: no {name}; build the app with scripts/web.sh",
+                parts.app.display()
+            );
+        }
+    }
+    add_tree(&mut files, parts.app, "")?;
+    for name in SHELL_FILES {
+        files.insert(name.to_string(), read(&parts.shell.join(name))?);
+    }
+    for name in ICONS {
+        files.insert(format!("icons/{name}"), read(&parts.icons.join(name))?);
+    }
+    let city = &source.city.value;
+    let pack_name = format!("packs/{}-{}.sqlite", city.id, city.content_version);
+    let scratch = tempfile::tempdir()?;
+    let pack_file = scratch.path().join("pack.sqlite");
+    merhaba_core::build_pack(&source.content(), &pack_file)?;
+    files.insert(pack_name.clone(), read(&pack_file)?);
+
+    let release = Release::of(
+        &city.id,
+        city.content_version,
+        PACK_SCHEMA_VERSION,
+        &pack_name,
+        &files,
+    )?;
+    let template =
+        String::from_utf8(read(&parts.shell.join("sw.js"))?).context("sw.js is not UTF-8")?;
+    if !template.contains(RELEASE_MARK) {
+        bail!(
+            "{}: no {RELEASE_MARK} to put the release in",
+            parts.shell.join("sw.js").display()
+        );
+    }
+    files.insert(
+        "sw.js".into(),
+        template
+            .replace(RELEASE_MARK, &release.release)
+            .into_bytes(),
+    );
+    files.insert(RELEASE_FILE.into(), release.to_json().into_bytes());
+
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).with_context(|| parent.display().to_string())?;
+    let staging = tempfile::Builder::new()
+        .prefix(".site-")
+        .tempdir_in(parent)
+        .with_context(|| parent.display().to_string())?;
+    for (path, bytes) in &files {
+        let file = staging.path().join(path);
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
+        }
+        std::fs::write(&file, bytes).with_context(|| file.display().to_string())?;
+    }
+    swap_in(staging.keep(), out)?;
+    Ok(release)
+}
+
+/// Puts the finished folder where the old one was.
+fn swap_in(new: PathBuf, out: &Path) -> anyhow::Result<()> {
+    if out.exists() {
+        let old = out.with_extension("old");
+        let _ = std::fs::remove_dir_all(&old);
+        std::fs::rename(out, &old).with_context(|| out.display().to_string())?;
+        std::fs::rename(&new, out).with_context(|| out.display().to_string())?;
+        std::fs::remove_dir_all(&old).with_context(|| old.display().to_string())?;
+    } else {
+        std::fs::rename(&new, out).with_context(|| out.display().to_string())?;
+    }
+    Ok(())
+}
+
+fn read(path: &Path) -> anyhow::Result<Vec<u8>> {
+    std::fs::read(path).with_context(|| path.display().to_string())
+}
+
+/// Every file under `dir`, by its path below it with `prefix`.
+fn add_tree(files: &mut BTreeMap<String, Vec<u8>>, dir: &Path, prefix: &str) -> anyhow::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .with_context(|| dir.display().to_string())?
+        .collect::<Result<_, _>>()?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name().into_string().map_err(|n| {
+            anyhow::anyhow!("{}: a file name that is not UTF-8: {n:?}", dir.display())
+        })?;
+        let path = format!("{prefix}{name}");
+        if entry.file_type()?.is_dir() {
+            add_tree(files, &entry.path(), &format!("{path}/"))?;
+        } else {
+            files.insert(path, read(&entry.path())?);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,84 @@
+// Merhaba's service worker: keeps one whole release of the site (the shell, the wasm and the
+// city pack) for use with no connection, and swaps to a newer release only once every file
+// of it is cached and matches the SHA-256 that release.json gives for it. A release is one
+// cache; the page is always served from the cache of the worker in control, so a new shell
+// never meets an old pack or the reverse. `merhaba-pack site` writes the release id below;
+// release.json is written by the same command (crates/pack/src/site.rs), read here and by
+// the app (crates/core/src/release.rs).
+const RELEASE = "__RELEASE__";
+const CACHE = "merhaba-" + RELEASE;
+
+const scoped = (path) => new URL(path, self.registration.scope).href;
+
+async function sha256(buffer) {
+  const digest = await crypto.subtle.digest("SHA-256", buffer);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// Fetches the file fresh from the site and checks it against the manifest.
+async function fetchChecked(path, expected) {
+  const response = await fetch(scoped(path), { cache: "no-store" });
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  const body = await response.arrayBuffer();
+  const hash = await sha256(body);
+  if (hash !== expected.sha256 || body.byteLength !== expected.length) {
+    throw new Error(`${path}: ${body.byteLength} bytes with SHA-256 ${hash}, ` +
+                    `release.json says ${expected.length} bytes with ${expected.sha256}`);
+  }
+  const headers = { "Content-Type": response.headers.get("Content-Type") || "application/octet-stream" };
+  return new Response(body, { headers });
+}
+
+async function install() {
+  const response = await fetch(scoped("release.json"), { cache: "no-store" });
+  if (!response.ok) throw new Error(`release.json: HTTP ${response.status}`);
+  const text = await response.text();
+  const release = JSON.parse(text);
+  // A host caught between two deploys can serve this worker with another release's files.
+  if (release.release !== RELEASE) {
+    throw new Error(`release.json is release ${release.release}, this worker is ${RELEASE}`);
+  }
+  const files = [];
+  for (const [path, expected] of Object.entries(release.files)) {
+    files.push([path, await fetchChecked(path, expected)]);
+  }
+  // Only a whole, checked release is written; a failure above leaves no cache behind.
+  await caches.delete(CACHE);
+  const cache = await caches.open(CACHE);
+  for (const [path, response] of files) await cache.put(scoped(path), response);
+  await cache.put(scoped("release.json"),
+                  new Response(text, { headers: { "Content-Type": "application/json" } }));
+}
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(install());
+  // The first release takes over at once: there is nothing older to keep in use.
+  if (!self.registration.active) self.skipWaiting();
+});
+
+// A page that has loaded the new release's pack (or is about to) lets it take over.
+self.addEventListener("message", (event) => {
+  if (event.data === "activate") self.skipWaiting();
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith("merhaba-") && name !== CACHE) await caches.delete(name);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    // Every screen is a route after '#' in index.html: the scope's root is the app.
+    const key = request.mode === "navigate" ? scoped("index.html") : url.origin + url.pathname;
+    const hit = await cache.match(key);
+    return hit || fetch(request);
+  })());
+});
