@@ -24,15 +24,17 @@ const TYPES = {
 const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".wasm", ".json", ".webmanifest", ".css", ".sqlite"]);
 
 export function serveSite(dir, port = 0) {
+  // dir: the folder served (a test publishes a new release by pointing it elsewhere).
   // stall: a function of the path; when it says yes, half the file is sent and the
   // connection then hangs until the server closes. served: bytes of bodies sent, by path.
-  const control = { stall: () => false, served: [], hangs: new Set() };
+  const control = { dir, stall: () => false, served: [], hangs: new Set() };
   const server = createServer(async (req, res) => {
     try {
       let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
       if (path.endsWith("/")) path += "index.html";
-      const file = normalize(join(dir, path));
-      if (!file.startsWith(normalize(dir) + sep)) return end(res, 404);
+      const root = normalize(control.dir);
+      const file = normalize(join(root, path));
+      if (!file.startsWith(root + sep)) return end(res, 404);
       let info;
       try { info = await stat(file); } catch { return end(res, 404); }
       if (!info.isFile()) return end(res, 404);

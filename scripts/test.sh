@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: formatting and lints, the content of every shipped city, unit and
 # integration tests (core, publisher, views rendered with dioxus-ssr), then the end-to-end
-# test of the real window under Xvfb. Screenshots of the e2e run land in e2e-out/.
+# test of the real window under Xvfb (screenshots in e2e-out/); the Android type check; the
+# web app built as a static site and walked in a phone-sized Chromium (screenshots in
+# web-out/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -20,10 +22,13 @@ for city in content/*/; do
   cargo run --quiet -p merhaba-pack -- validate "$city"
 done
 
-step "core for the web: wasm32, without the feed client"
-rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+step "the app for Android phones: type-checked (no NDK here; docs/mobile.md)"
+bash scripts/check-android.sh
+
+step "the web app: built as the static site (wasm32, release profile)"
+bash scripts/web.sh target/site
 CC_wasm32_unknown_unknown=clang-19 AR_wasm32_unknown_unknown=llvm-ar-19 \
-  cargo check -p merhaba-core --no-default-features --target wasm32-unknown-unknown
+  cargo clippy -p merhaba --target wasm32-unknown-unknown --no-default-features --features web -- -D warnings
 
 step "unit, integration and view tests"
 cargo test --workspace
@@ -31,3 +36,7 @@ cargo test --workspace
 step "end-to-end: the real window under Xvfb"
 cargo build -p merhaba -p merhaba-pack --bins   # the app, and the publisher for the update walk
 python3 tests/e2e/run.py target/debug/merhaba e2e-out
+
+step "end-to-end: the web app in a phone-sized Chromium, online, offline and updating"
+[ -d tests/web/node_modules/playwright-core ] || (cd tests/web && npm ci --no-audit --no-fund)
+node tests/web/run.mjs target/site target/web-app target/debug/merhaba-pack web-out

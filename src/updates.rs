@@ -149,7 +149,8 @@ mod platform {
                 return state.set(UpdateState::WaitingForUnmetered);
             }
             let outcome = match web::update_site().await {
-                SiteUpdate::NoWorker => UpdateState::NotConfigured,
+                // Not yet registered (the first visit) or not supported: nothing to say.
+                SiteUpdate::NoWorker => UpdateState::NotChecked,
                 SiteUpdate::Unreachable(_) => UpdateState::Unreachable,
                 SiteUpdate::Current => UpdateState::UpToDate,
                 SiteUpdate::Failed(e) => UpdateState::Failed(e),

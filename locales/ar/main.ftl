@@ -22,6 +22,7 @@ section-internet = مصادر على الإنترنت
 place-hours = ساعات العمل
 place-address = العنوان
 place-directions = الاتجاهات
+place-web-map = الخريطة في المتصفح
 place-call = اتصل بـ { $number }
 no-places = لا يوجد مكتب للزيارة: يمكن الوصول إلى هذه الخدمة عبر الإنترنت أو الهاتف.
 no-links = لا توجد مصادر على الإنترنت.

@@ -19,6 +19,7 @@ section-internet = Internet resources
 place-hours = Opening hours
 place-address = Address
 place-directions = Directions
+place-web-map = Map in the browser
 place-call = Call { $number }
 no-places = There is no office to visit: this service is reached online or by phone.
 no-links = No internet resources are listed.

@@ -19,6 +19,7 @@ section-internet = İnternet kaynakları
 place-hours = Çalışma saatleri
 place-address = Adres
 place-directions = Yol tarifi
+place-web-map = Tarayıcıda harita
 place-call = Ara: { $number }
 no-places = Gidilecek bir ofis yok: bu hizmete internetten veya telefonla ulaşılır.
 no-links = İnternet kaynağı listelenmemiş.

@@ -85,7 +85,8 @@ pub fn ErrorDetails(label: String, details: String) -> Element {
 }
 
 /// What a person does with a place: open it in the phone's map app (`geo:`, which offline map
-/// apps handle too) and call it (`tel:`).
+/// apps handle too) and call it (`tel:`). In a browser, which may hand `geo:` to no app (iOS
+/// Safari does not), a web map of the place too.
 #[component]
 pub fn PlaceActions(geo_uri: String, phone: Option<String>) -> Element {
     let app = use_app();
@@ -95,6 +96,14 @@ pub fn PlaceActions(geo_uri: String, phone: Option<String>) -> Element {
             a { class: "button", href: "{geo_uri}",
                 span { "aria-hidden": "true", "🧭 " }
                 {l.t("place-directions")}
+            }
+            if cfg!(target_arch = "wasm32") {
+                if let Some(url) = merhaba_core::web_map_url(&geo_uri) {
+                    a { class: "button", href: "{url}", target: "_blank", rel: "noopener noreferrer",
+                        span { "aria-hidden": "true", "🗺️ " }
+                        {l.t("place-web-map")}
+                    }
+                }
             }
             if let Some(phone) = phone {
                 a { class: "button", href: tel_uri(&phone),

@@ -97,6 +97,17 @@ impl Place {
     }
 }
 
+/// The same place on OpenStreetMap's web map, for browsers that hand `geo:` to no map app
+/// (iOS Safari, desktop browsers): from a URI [`Place::geo_uri`] made. It names the place's
+/// position, never the person's.
+pub fn web_map_url(geo_uri: &str) -> Option<String> {
+    let (lat, lon) = geo_uri.strip_prefix("geo:")?.split_once(',')?;
+    let (lat, lon): (f64, f64) = (lat.parse().ok()?, lon.parse().ok()?);
+    Some(format!(
+        "https://www.openstreetmap.org/?mlat={lat:.6}&mlon={lon:.6}#map=17/{lat:.6}/{lon:.6}"
+    ))
+}
+
 /// A `tel:` URI for a phone number as written in the content.
 pub fn tel_uri(number: &str) -> String {
     let digits: String = number
@@ -238,4 +249,20 @@ pub struct HoursLine {
     /// The rule as written in the content.
     pub raw: String,
     pub today: chrono::NaiveDate,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_web_map_shows_the_place_a_geo_uri_names() {
+        assert_eq!(
+            web_map_url("geo:37.842000,27.813000").as_deref(),
+            Some("https://www.openstreetmap.org/?mlat=37.842000&mlon=27.813000#map=17/37.842000/27.813000")
+        );
+        for not_geo in ["", "geo:", "geo:37.8", "geo:a,b", "https://example.org/"] {
+            assert_eq!(web_map_url(not_geo), None, "{not_geo}");
+        }
+    }
 }

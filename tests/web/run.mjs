@@ -1,0 +1,285 @@
+// The web app in a real Chromium (Debian's), emulating a phone: 360×800, touch, device scale
+// 3. It does what a person does, on the site served on 127.0.0.1 by scripts/serve-site.mjs:
+//   1. first visit: home → category → submenu → service → the browser's Back; Settings →
+//      العربية (right to left); search "hastane" from the Arabic screen; Nearby with the
+//      browser's position and, in another browser, with location denied (districts, a map
+//      tap); the language kept across a reload; the installability checks of the browser;
+//   2. offline (the browser's offline mode and the server stopped): the same walk again;
+//   3. a newer release published: a download cut off halfway and the browser killed, then
+//      the old guide opens with no connection; back online, the new release is taken whole
+//      and Settings and the entry say so.
+// Screenshots land in OUT. Every step prints "ok" or the run stops with what was on screen.
+//
+//   node tests/web/run.mjs SITE APP_DIR MERHABA_PACK OUT
+// SITE is the built site (scripts/web.sh), APP_DIR wasm-bindgen's output for the app (to
+// build the newer release), MERHABA_PACK the publisher binary.
+import { chromium } from "playwright-core";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { serveSite } from "../../scripts/serve-site.mjs";
+
+const [site, appDir, packBin, out] = process.argv.slice(2);
+if (!out) {
+  console.error("usage: node tests/web/run.mjs SITE APP_DIR MERHABA_PACK OUT");
+  process.exit(2);
+}
+const ROOT = resolve(new URL("../..", import.meta.url).pathname);
+mkdirSync(out, { recursive: true });
+
+// Flags from the machine's notes: without them Chromium reaches for the network on its own.
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+export const PHONE = { viewport: { width: 360, height: 800 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+// The bus terminal, as the desktop e2e test uses.
+const TERMINAL = { latitude: 37.842, longitude: 27.813, accuracy: 500 };
+
+let shots = 0;
+let failures = 0;
+
+function ok(step, detail) {
+  console.log(`  ok  ${step}: ${detail}`);
+}
+
+export async function launch(profile, options = {}) {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_ARGS,
+    locale: "en-US",
+    ...PHONE,
+    ...options,
+  });
+}
+
+async function shot(page, name) {
+  shots += 1;
+  await page.screenshot({ path: join(out, `${String(shots).padStart(2, "0")}-${name}.png`) });
+}
+
+/** Waits until every text is on screen (visible), then takes a screenshot. */
+async function see(page, step, texts, timeout = 20000) {
+  for (const text of texts) {
+    try {
+      await page.getByText(text, { exact: false }).filter({ visible: true }).first().waitFor({ timeout });
+    } catch (e) {
+      await shot(page, `${step}-FAILED`);
+      const body = (await page.locator("body").innerText().catch(() => "")).slice(0, 600);
+      throw new Error(`${step}: ${JSON.stringify(text)} not on screen; the screen said:\n${body}`);
+    }
+  }
+  await shot(page, step);
+  ok(step, `saw ${texts.join(", ")}`);
+}
+
+async function tap(page, text) {
+  await page.getByText(text, { exact: false }).filter({ visible: true }).first().tap();
+}
+
+function firstPage(context) {
+  return context.pages()[0] || context.newPage();
+}
+
+/** The walk of a person's first minutes, as in the desktop e2e test. */
+async function walk(page, step) {
+  await see(page, `${step}home`, ["Aydın", "Health", "Education", "Emergency 112"]);
+  await tap(page, "Health");
+  await see(page, `${step}category-health`, ["Hospitals", "Pharmacies"]);
+  await tap(page, "Hospitals");
+  await see(page, `${step}submenu-hospitals`, ["University", "Interpreting"]);
+  await tap(page, "University");
+  await see(page, `${step}service`, ["Rights and obligations", "Cost", "sample"]);
+  // The browser's (and Android's) Back goes back a screen.
+  await page.goBack();
+  await see(page, `${step}back`, ["University", "Interpreting"]);
+}
+
+async function arabic(page, step) {
+  await page.getByRole("link", { name: /Settings/ }).first().tap();
+  await see(page, `${step}settings`, ["Language", "العربية"]);
+  await tap(page, "العربية");
+  await see(page, `${step}settings-ar`, ["الإعدادات", "اللغة"]);
+  const dir = await page.locator(".app").first().getAttribute("dir");
+  if (dir !== "rtl") throw new Error(`${step}settings-ar: the app's dir is ${dir}, not rtl`);
+  // Right to left: the brand sits on the right half of the screen.
+  const brand = await page.locator(".brand").first().boundingBox();
+  if (!(brand.x > 180)) throw new Error(`${step}settings-ar: the brand is at x=${brand.x}, not on the right`);
+  ok(`${step}settings-ar`, `laid out right to left (dir=rtl, brand at x=${Math.round(brand.x)})`);
+}
+
+async function searchArabic(page, step) {
+  const box = page.locator(".search-box").first();
+  await box.tap();
+  await box.fill("hastane");
+  await see(page, `${step}search-ar`, ["الطوارئ", "المستشفيات"]);
+  await page.locator(".search-results .service-item").filter({ hasText: "أقسام" }).first().tap();
+  await see(page, `${step}search-result-ar`, ["الطوارئ", "112", "الحقوق"]);
+}
+
+async function nearbyWithPosition(page) {
+  await page.getByRole("link", { name: /Nearby/ }).first().tap();
+  await see(page, "nearby-device", ["Your position (from this device)", "Bus Terminal"]);
+  const names = await page.locator(".nearby-list li, .service-list li").allInnerTexts();
+  const at = (word) => names.findIndex((t) => t.includes(word));
+  if (!(at("Terminal") >= 0 && at("Terminal") < at("Archaeology") && at("Archaeology") < at("Population"))) {
+    throw new Error(`nearby-device: expected Terminal, Archaeology, Population in that order, got ${JSON.stringify(names.map((t) => t.split("\n")[0]))}`);
+  }
+  ok("nearby-device", "bus terminal, then the museum, then the directorate");
+}
+
+async function nearbyDenied(context) {
+  // No permission: the browser refuses at once; the screen offers the districts and the map.
+  const page = await firstPage(context);
+  await page.goto(siteUrl + "#/nearby");
+  await see(page, "nearby-denied", ["Choose where you are", "Districts", "Nazilli"]);
+  await tap(page, "Nazilli");
+  await see(page, "nearby-picked", ["You chose", "Nazilli State Hospital"]);
+  const map = await page.locator(".map").first().boundingBox();
+  await page.touchscreen.tap(map.x + 30, map.y + map.height - 30);
+  await see(page, "nearby-map-tap", ["You chose a point on the map"]);
+}
+
+async function installability(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const cdp = await page.context().newCDPSession(page);
+  const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+  if (installabilityErrors.length) {
+    throw new Error(`installability: ${JSON.stringify(installabilityErrors)}`);
+  }
+  const manifest = await cdp.send("Page.getAppManifest");
+  if (manifest.errors.length) throw new Error(`manifest: ${JSON.stringify(manifest.errors)}`);
+  ok("installable", `Page.getInstallabilityErrors returned none; manifest ${manifest.url.replace(siteUrl, "")} parsed without errors`);
+}
+
+/** The same content with one English summary changed and version 2: a correction. */
+function publishNewerRelease(work) {
+  const content = join(work, "aydin");
+  cpSync(join(ROOT, "content", "aydin"), content, { recursive: true });
+  const service = join(content, "services", "address-registration.toml");
+  const old = 'en = "Your address must be registered; many services are given according to it."';
+  const text = readFileSync(service, "utf8");
+  if (!text.includes(old)) throw new Error("the entry to edit has changed; update this test");
+  writeFileSync(service, text.replace(old, 'en = "This summary is a test of a content update."'));
+  const city = join(content, "city.toml");
+  writeFileSync(city, readFileSync(city, "utf8").replace("content_version = 1", "content_version = 2"));
+  const site2 = join(work, "site2");
+  execFileSync(packBin, ["site", content, site2, "--app", appDir, "--shell", join(ROOT, "web"),
+    "--icons", join(ROOT, "assets", "icons")], { stdio: "inherit" });
+  return site2;
+}
+
+let siteUrl;
+
+async function main() {
+  const server = await serveSite(resolve(site));
+  siteUrl = server.url;
+  const work = mkdtempSync(join(tmpdir(), "merhaba-web-"));
+  const profile = join(work, "phone");
+  try {
+    // 1. First visit, online, with the position allowed.
+    let context = await launch(profile, { permissions: ["geolocation"], geolocation: TERMINAL });
+    let page = await firstPage(context);
+    page.on("pageerror", (e) => console.log(`  page error: ${e.message}`));
+    await page.goto(siteUrl);
+    await walk(page, "");
+    await installability(page);
+    await nearbyWithPosition(page);
+    await arabic(page, "");
+    await searchArabic(page, "");
+    await page.reload();
+    // The same screen (its route is in the address), still in Arabic: the choice is kept.
+    await see(page, "reload-ar", ["الإعدادات", "الحقوق", "112"]);
+    await context.close();
+
+    const denied = await launch(join(work, "denied"), { permissions: [] });
+    await nearbyDenied(denied);
+    await denied.close();
+
+    // 2. Offline: the server gone and the browser offline; the guide opens as before.
+    await server.close();
+    context = await launch(profile, { offline: true });
+    page = await firstPage(context);
+    await page.goto(siteUrl);
+    await see(page, "offline-home-ar", ["الصحة", "التعليم"]);
+    await page.getByRole("link", { name: /الإعدادات/ }).first().tap();
+    await tap(page, "English");
+    await see(page, "offline-settings", ["Could not reach the update server"]);
+    await page.locator(".brand").first().tap();
+    await walk(page, "offline-");
+    await arabic(page, "offline-");
+    await searchArabic(page, "offline-");
+    await page.getByRole("link", { name: /الإعدادات/ }).first().tap();
+    await tap(page, "English");
+    await context.close();
+
+    // 3. A newer release; its pack stops halfway and the browser is killed mid-download.
+    const site2 = publishNewerRelease(work);
+    const server2 = await serveSite(site2, new URL(siteUrl).port);
+    server2.control.stall = (path) => path.startsWith("/packs/");
+    context = await launch(profile);
+    page = await firstPage(context);
+    await page.goto(siteUrl + "#/service/address-registration");
+    await see(page, "update-started", ["Your address must be registered"]);
+    for (let i = 0; i < 100 && !server2.control.served.some((s) => s.path.startsWith("/packs/")); i++) {
+      await page.waitForTimeout(100);
+    }
+    if (!server2.control.served.some((s) => s.path.startsWith("/packs/"))) {
+      throw new Error("update-started: the new release's pack was never asked for");
+    }
+    // Killed, not closed: SIGKILL to every process of this browser profile.
+    execFileSync("pkill", ["-KILL", "-f", "--", `user-data-dir=${profile}`]);
+    await context.close().catch(() => {});
+    ok("update-cut", "the new pack's download stalled halfway; the browser was killed (SIGKILL)");
+
+    context = await launch(profile, { offline: true });
+    page = await firstPage(context);
+    await page.goto(siteUrl + "#/service/address-registration");
+    await see(page, "after-cut-offline", ["Your address must be registered", "Rights and obligations"]);
+    ok("after-cut-offline", "the old guide opens whole with no connection");
+    await context.close();
+
+    // A release whose pack does not match release.json (a host or proxy that altered it):
+    // the service worker refuses the whole release and the old guide stays in use.
+    const tampered = join(work, "tampered");
+    cpSync(site2, tampered, { recursive: true });
+    const pack = join(tampered, "packs", "aydin-2.sqlite");
+    const bytes = readFileSync(pack);
+    bytes[bytes.length - 1] ^= 1;
+    writeFileSync(pack, bytes);
+    server2.control.dir = tampered;
+    server2.control.stall = () => false;
+    context = await launch(profile);
+    page = await firstPage(context);
+    await page.goto(siteUrl + "#/settings");
+    await see(page, "update-tampered", ["The update could not be installed"], 60000);
+    await page.goto(siteUrl + "#/service/address-registration");
+    await see(page, "update-tampered-old", ["Your address must be registered"]);
+    // And it opens again as before: the refused release never took over.
+    await page.reload();
+    await see(page, "update-tampered-reopened", ["Your address must be registered", "Rights and obligations"]);
+    await context.close();
+
+    // Back online with the whole release: taken in the background, said in Settings.
+    server2.control.dir = site2;
+    context = await launch(profile);
+    page = await firstPage(context);
+    await page.goto(siteUrl + "#/settings");
+    await see(page, "update-installed", ["The guide was updated to version"], 60000);
+    const status = (await page.locator(".update-status").first().innerText()).replace(/[\u2068\u2069]/g, "");
+    if (status !== "The guide was updated to version 2.") throw new Error(`update-installed: Settings said ${status}`);
+    await page.goto(siteUrl + "#/service/address-registration");
+    await see(page, "update-shown", ["This summary is a test of a content update."]);
+    await context.close();
+    await server2.close();
+  } catch (e) {
+    failures += 1;
+    console.log(`web e2e FAILED: ${e.message}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  console.log(`web e2e: ${shots} screenshots in ${out}; ${failures ? "FAILED" : "passed"}`);
+  process.exit(failures ? 1 : 0);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
