@@ -3,8 +3,8 @@
 # serve (the folder is the deployable artifact), or serves that folder on 127.0.0.1.
 #   scripts/web.sh [OUT]          build the site into OUT (default target/site)
 #   scripts/web.sh serve [PORT]   build, then serve it on http://127.0.0.1:PORT/ (default 8080)
-# Installs what it needs when missing: the wasm32 target, clang-19 (SQLite for wasm) and
-# wasm-bindgen-cli at the version in Cargo.lock. Serve the folder over HTTPS in production:
+# Installs what it needs when missing: the wasm32 target, clang-19 (SQLite for wasm),
+# wasm-bindgen-cli at the version in Cargo.lock, and binaryen from npm (web/package.json). Serve the folder over HTTPS in production:
 # browsers keep a site offline (service worker) only on https:// and on localhost.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +28,9 @@ app=target/web-app
 rm -rf "$app"
 wasm-bindgen --target web --no-typescript --out-dir "$app" --out-name merhaba \
   target/wasm32-unknown-unknown/web/merhaba.wasm
+# binaryen's wasm-opt (npm): about a fifth smaller, for phones on slow connections.
+[ -x web/node_modules/.bin/wasm-opt ] || (cd web && npm ci --no-audit --no-fund --silent)
+web/node_modules/.bin/wasm-opt -Oz "$app/merhaba_bg.wasm" -o "$app/merhaba_bg.wasm"
 cargo run --quiet -p merhaba-pack -- site content/aydin "$out" --app "$app"
 
 if [ "$mode" = serve ]; then

@@ -15,9 +15,11 @@ async function sha256(buffer) {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-// Fetches the file fresh from the site and checks it against the manifest.
+// Fetches the file from the site and checks it against the manifest. "no-cache" asks the
+// site whether the browser's copy (from the page's own first load) is current, so a first
+// visit does not download the wasm twice; the hash is checked either way.
 async function fetchChecked(path, expected) {
-  const response = await fetch(scoped(path), { cache: "no-store" });
+  const response = await fetch(scoped(path), { cache: "no-cache" });
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   const body = await response.arrayBuffer();
   const hash = await sha256(body);

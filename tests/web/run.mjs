@@ -20,13 +20,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { serveSite } from "../../scripts/serve-site.mjs";
 
-const [site, appDir, packBin, out] = process.argv.slice(2);
-if (!out) {
-  console.error("usage: node tests/web/run.mjs SITE APP_DIR MERHABA_PACK OUT");
-  process.exit(2);
-}
 const ROOT = resolve(new URL("../..", import.meta.url).pathname);
-mkdirSync(out, { recursive: true });
+let site, appDir, packBin, out;
 
 // Flags from the machine's notes: without them Chromium reaches for the network on its own.
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -172,6 +167,12 @@ function publishNewerRelease(work) {
 let siteUrl;
 
 async function main() {
+  [site, appDir, packBin, out] = process.argv.slice(2);
+  if (!out) {
+    console.error("usage: node tests/web/run.mjs SITE APP_DIR MERHABA_PACK OUT");
+    process.exit(2);
+  }
+  mkdirSync(out, { recursive: true });
   const server = await serveSite(resolve(site));
   siteUrl = server.url;
   const work = mkdtempSync(join(tmpdir(), "merhaba-web-"));
