@@ -8,8 +8,8 @@
 set -euo pipefail
 
 RUN_PACKAGES=(libwebkit2gtk-4.1-dev libxdo-dev libgtk-3-dev pkg-config fonts-noto-core fonts-noto-color-emoji)
-WEB_PACKAGES=(clang-19 llvm-19 nodejs)
-TEST_PACKAGES=(nginx-light xvfb xdotool imagemagick tesseract-ocr tesseract-ocr-eng tesseract-ocr-tur tesseract-ocr-ara python3 faketime chromium npm)
+WEB_PACKAGES=(clang-19 llvm-19)
+TEST_PACKAGES=(nginx-light xvfb xdotool imagemagick tesseract-ocr tesseract-ocr-eng tesseract-ocr-tur tesseract-ocr-ara python3 faketime chromium)
 
 setup_packages() {
   local wanted=("${RUN_PACKAGES[@]}")
@@ -21,6 +21,12 @@ setup_packages() {
   for pkg in "${wanted[@]}"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
   done
+  # node and npm by command, not by package: a machine may have them from elsewhere (a
+  # nodesource nodejs carries its own npm, which Debian's npm package conflicts with).
+  if [ "${1:-run}" != run ]; then
+    command -v node >/dev/null || missing+=(nodejs)
+    command -v npm >/dev/null || missing+=(npm)
+  fi
   if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing ${missing[*]}"
     local sudo=""

@@ -24,6 +24,20 @@ const EMBEDDED_CITY: &str = env!("MERHABA_PACK_CITY");
 #[cfg(not(target_arch = "wasm32"))]
 const EMBEDDED_VERSION: &str = env!("MERHABA_PACK_VERSION");
 
+#[cfg(not(target_arch = "wasm32"))]
+fn embedded_version() -> u64 {
+    EMBEDDED_VERSION.parse().unwrap_or(0)
+}
+
+/// Installs the embedded pack into `packs` unless a pack as new is there (the base that
+/// content updates install over). Run by the update check, off the screen's thread.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn install_embedded(packs: &std::path::Path) -> Result<(), String> {
+    merhaba_core::open_or_install(packs, EMBEDDED_CITY, embedded_version(), EMBEDDED_PACK)
+        .map(drop)
+        .map_err(|e| e.to_string())
+}
+
 /// The stores as opened at start. Once the guide runs, the pack lives in a signal of the
 /// app state (a content update replaces it there).
 pub struct Stores {
@@ -90,20 +104,23 @@ impl Boot {
         }
     }
 
-    /// Installs the embedded pack into the data folder if needed and opens the stores there.
+    /// Opens the stores in the data folder: the installed pack when it is as new as the
+    /// embedded one, else the embedded pack itself, from memory. Copying it into the data
+    /// folder (a write, an fsync and a check of 800 KB) waits for the first content update
+    /// check, which needs it there ([`install_embedded`]), so it never delays the first frame.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_data_dir(data_dir: PathBuf) -> Boot {
         let stores = (|| {
-            // The embedded pack is copied once: only when no pack of its version or a newer
-            // one (for example from a content update) is installed.
-            let version = EMBEDDED_VERSION.parse().unwrap_or(0);
-            let pack = merhaba_core::open_or_install(
-                &data_dir.join("packs"),
-                EMBEDDED_CITY,
-                version,
-                EMBEDDED_PACK,
-            )
-            .map_err(|e| e.to_string())?;
+            let packs = data_dir.join("packs");
+            let pack = match merhaba_core::open_installed(&packs, EMBEDDED_CITY, embedded_version())
+            {
+                Some(pack) => pack,
+                None => CityPack::from_bytes(
+                    EMBEDDED_PACK,
+                    &merhaba_core::pack_path(&packs, EMBEDDED_CITY),
+                )
+                .map_err(|e| e.to_string())?,
+            };
             let user_path = data_dir.join("user.sqlite");
             let user =
                 UserStore::open(&user_path).map_err(|e| format!("{}: {e}", user_path.display()))?;

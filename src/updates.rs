@@ -78,6 +78,13 @@ mod platform {
                 return send(Message::Waiting);
             }
             send(Message::Checking);
+            // Updates build on the installed pack; on a first start it is still in memory.
+            if let Err(e) = crate::boot::install_embedded(&dir) {
+                return send(Message::Done(Err(FeedError::Io {
+                    path: dir.clone(),
+                    source: std::io::Error::other(e),
+                })));
+            }
             let result = FeedClient::new(&url, &dir, SHIPPED_ROOT).and_then(|client| {
                 client.update_blocking(city.as_deref(), &mut |p| {
                     send(Message::Progress(p.done, p.total))

@@ -110,24 +110,42 @@ fn every_service_page_renders_in_arabic_right_to_left() {
 }
 
 #[test]
-fn the_embedded_pack_is_copied_once_and_repaired_when_damaged() {
+fn the_embedded_pack_opens_from_memory_and_is_copied_once_off_screen() {
     let dir = tempfile::tempdir().unwrap();
-    let installed = dir.path().join("packs/aydin.sqlite");
-    let _first = Boot::from_data_dir(dir.path().to_path_buf());
+    let packs = dir.path().join("packs");
+    let installed = packs.join("aydin.sqlite");
+    // The first start writes no pack: the guide is read from the embedded bytes.
+    let first = Boot::from_data_dir(dir.path().to_path_buf()).without_isolation_marks();
+    assert!(
+        !installed.exists(),
+        "nothing is copied before the first frame"
+    );
+    assert!(render(first).contains("Aydın"));
+
+    // The update check installs it, once.
+    merhaba::boot::install_embedded(&packs).unwrap();
     assert_eq!(std::fs::read(&installed).unwrap(), EMBEDDED_PACK);
     let written = std::fs::metadata(&installed).unwrap().modified().unwrap();
-
     std::thread::sleep(std::time::Duration::from_millis(20));
+    merhaba::boot::install_embedded(&packs).unwrap();
     let _second = Boot::from_data_dir(dir.path().to_path_buf());
     let again = std::fs::metadata(&installed).unwrap().modified().unwrap();
     assert_eq!(written, again, "a sound installed pack is not copied again");
 
+    // A damaged installed pack: the guide still opens (from memory), and the next check
+    // puts a sound copy back.
     std::fs::write(&installed, b"damaged").unwrap();
     let boot = Boot::from_data_dir(dir.path().to_path_buf()).without_isolation_marks();
+    assert!(render(boot).contains("Aydın"));
+    assert_eq!(
+        std::fs::read(&installed).unwrap(),
+        b"damaged",
+        "the boot writes nothing"
+    );
+    merhaba::boot::install_embedded(&packs).unwrap();
     assert_eq!(
         std::fs::read(&installed).unwrap(),
         EMBEDDED_PACK,
         "a damaged pack is replaced"
     );
-    assert!(render(boot).contains("Aydın"));
 }

@@ -8,9 +8,10 @@ Arabic; then Nearby from a fixed position and from a picked district. Each step 
 where OCR found the words, with xdotool. Screenshots are saved in the output folder.
 
 With --measure-startup N it instead starts the app N times and reports how long the window
-takes from exec until the home screen is painted (the red emergency bar appears).
+takes from exec until the home screen is painted (the red emergency bar appears); with
+--against FLOOR too, it takes turns with FLOOR (scripts/bench-startup.sh) and prints the ratio.
 
-Usage: run.py BINARY OUT_DIR [--measure-startup N]
+Usage: run.py BINARY OUT_DIR [--measure-startup N [--against FLOOR]]
 """
 import os
 import shutil
@@ -344,21 +345,29 @@ def walk_updates(binary, out_dir, display):
         shutil.rmtree(work, ignore_errors=True)
 
 
-def measure_startup(binary, out_dir, display, runs):
-    times = []
+def measure_startup(binaries, out_dir, display, runs):
+    """Starts each binary `runs` times, taking turns so that a busy moment of the shared
+    machine falls on all of them alike, and prints the median time to the painted home
+    screen of each, and each one's ratio to the last (the floor it is held against)."""
+    times = {b: [] for b in binaries}
     for _ in range(runs):
-        w = Window(binary, out_dir, display)
-        try:
-            while not w.painted():
-                if time.monotonic() - w.started > 60:
-                    raise Failure("home screen not painted within 60 s")
-                time.sleep(0.01)
-            times.append(time.monotonic() - w.started)
-        finally:
-            w.close()
-    times.sort()
-    print(f"startup to painted home screen over {runs} runs: median {times[len(times) // 2] * 1000:.0f} ms, "
-          f"min {times[0] * 1000:.0f} ms, max {times[-1] * 1000:.0f} ms")
+        for binary in binaries:
+            w = Window(binary, out_dir, display)
+            try:
+                while not w.painted():
+                    if time.monotonic() - w.started > 60:
+                        raise Failure("home screen not painted within 60 s")
+                    time.sleep(0.01)
+                times[binary].append(time.monotonic() - w.started)
+            finally:
+                w.close()
+    median = {b: sorted(ts)[len(ts) // 2] for b, ts in times.items()}
+    floor = median[binaries[-1]]
+    for binary, ts in times.items():
+        ts.sort()
+        ratio = f", {median[binary] / floor:.2f}x {os.path.basename(binaries[-1])}" if len(binaries) > 1 else ""
+        print(f"{os.path.basename(binary)}: startup to painted home screen over {runs} runs: median "
+              f"{median[binary] * 1000:.0f} ms, min {ts[0] * 1000:.0f} ms, max {ts[-1] * 1000:.0f} ms{ratio}")
 
 
 def main():
@@ -373,7 +382,9 @@ def main():
     xvfb, display = start_xvfb()
     try:
         if "--measure-startup" in sys.argv:
-            measure_startup(binary, out_dir, display, int(sys.argv[sys.argv.index("--measure-startup") + 1]))
+            runs = int(sys.argv[sys.argv.index("--measure-startup") + 1])
+            against = [os.path.abspath(sys.argv[sys.argv.index("--against") + 1])] if "--against" in sys.argv else []
+            measure_startup([binary] + against, out_dir, display, runs)
         else:
             only = os.environ.get("E2E_ONLY")
             if not only:

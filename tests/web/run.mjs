@@ -76,6 +76,17 @@ function firstPage(context) {
   return context.pages()[0] || context.newPage();
 }
 
+/** Nothing is cut off or scrolls sideways at the phone's width. */
+async function fits(page, step) {
+  const wide = await page.evaluate(() => {
+    const bar = document.querySelector(".topbar");
+    return { bar: bar.scrollWidth - bar.clientWidth, page: document.documentElement.scrollWidth - innerWidth };
+  });
+  if (wide.bar > 0 || wide.page > 0) {
+    throw new Error(`${step}: wider than the screen (header by ${wide.bar} px, page by ${wide.page} px)`);
+  }
+}
+
 /** The walk of a person's first minutes, as in the desktop e2e test. */
 async function walk(page, step) {
   await see(page, `${step}home`, ["Aydın", "Health", "Education", "Emergency 112"]);
@@ -85,6 +96,7 @@ async function walk(page, step) {
   await see(page, `${step}submenu-hospitals`, ["University", "Interpreting"]);
   await tap(page, "University");
   await see(page, `${step}service`, ["Rights and obligations", "Cost", "sample"]);
+  await fits(page, `${step}service`);
   // The browser's (and Android's) Back goes back a screen.
   await page.goBack();
   await see(page, `${step}back`, ["University", "Interpreting"]);
@@ -97,10 +109,14 @@ async function arabic(page, step) {
   await see(page, `${step}settings-ar`, ["الإعدادات", "اللغة"]);
   const dir = await page.locator(".app").first().getAttribute("dir");
   if (dir !== "rtl") throw new Error(`${step}settings-ar: the app's dir is ${dir}, not rtl`);
-  // Right to left: the brand sits on the right half of the screen.
-  const brand = await page.locator(".brand").first().boundingBox();
-  if (!(brand.x > 180)) throw new Error(`${step}settings-ar: the brand is at x=${brand.x}, not on the right`);
-  ok(`${step}settings-ar`, `laid out right to left (dir=rtl, brand at x=${Math.round(brand.x)})`);
+  // Right to left: Back sits on the right half of the screen, Settings on the left.
+  const back = await page.locator(".back").first().boundingBox();
+  const settings = await page.locator(".settings-link").first().boundingBox();
+  if (!(back.x > 180 && settings.x < 180)) {
+    throw new Error(`${step}settings-ar: Back at x=${back.x} and Settings at x=${settings.x}, not right to left`);
+  }
+  await fits(page, `${step}settings-ar`);
+  ok(`${step}settings-ar`, `laid out right to left (Back at x=${Math.round(back.x)}, Settings at x=${Math.round(settings.x)}), header within the screen`);
 }
 
 async function searchArabic(page, step) {
@@ -206,7 +222,7 @@ async function main() {
     await page.getByRole("link", { name: /الإعدادات/ }).first().tap();
     await tap(page, "English");
     await see(page, "offline-settings", ["Could not reach the update server"]);
-    await page.locator(".brand").first().tap();
+    await page.locator(".back").first().tap();
     await walk(page, "offline-");
     await arabic(page, "offline-");
     await searchArabic(page, "offline-");

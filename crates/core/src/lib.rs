@@ -28,8 +28,8 @@ pub use l10n::{Direction, LanguageChain, Localizer};
 pub use model::*;
 pub use nearby::{CityArea, Filter, Hit, NearbyIndex};
 pub use pack::{
-    build_pack, install_pack, open_or_install, pack_path, CityPack, NearbyData, NearbyQuery,
-    StoreError,
+    build_pack, install_pack, open_installed, open_or_install, pack_path, CityPack, NearbyData,
+    NearbyQuery, StoreError,
 };
 pub use position::{Compass, Position, PositionError};
 pub use user::UserStore;

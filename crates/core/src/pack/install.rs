@@ -112,10 +112,16 @@ pub fn open_or_install(
     // A pack half written when the app was killed is of no use: it is never renamed into
     // place, only rewritten by the next install.
     let _ = std::fs::remove_file(dir.join(INCOMING));
-    if let Ok(pack) = CityPack::open(&pack_path(dir, city)) {
-        if pack.content_version() >= version {
-            return Ok(pack);
-        }
+    if let Some(pack) = open_installed(dir, city, version) {
+        return Ok(pack);
     }
     CityPack::open(&install_pack_as(dir, city, version, bytes)?)
+}
+
+/// The installed pack of `city` in `dir` if it opens and is of `version` or newer: what
+/// [`open_or_install`] would open without writing anything.
+pub fn open_installed(dir: &Path, city: &str, version: u64) -> Option<CityPack> {
+    CityPack::open(&pack_path(dir, city))
+        .ok()
+        .filter(|pack| pack.content_version() >= version)
 }

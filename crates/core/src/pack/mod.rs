@@ -19,7 +19,9 @@ mod shape;
 pub(crate) mod testing;
 pub mod write;
 
-pub use install::{install_pack, install_pack_as, is_city_id, open_or_install, pack_path};
+pub use install::{
+    install_pack, install_pack_as, is_city_id, open_installed, open_or_install, pack_path,
+};
 pub use nearby::{NearbyData, NearbyQuery};
 pub use write::build_pack;
 
