@@ -55,6 +55,17 @@ pub enum Route {
         NotFound { segments: Vec<String> },
 }
 
+/// The desktop window: titled and sized like a phone held upright, with no menu bar. The
+/// startup benchmark's bare window (examples/bare_window.rs) opens the same one.
+#[cfg(feature = "desktop")]
+pub fn desktop_window() -> dioxus::desktop::Config {
+    dioxus::desktop::Config::new().with_menu(None).with_window(
+        dioxus::desktop::WindowBuilder::new()
+            .with_title("Merhaba")
+            .with_inner_size(dioxus::desktop::LogicalSize::new(440.0, 820.0)),
+    )
+}
+
 /// The whole app for a boot: the guide, or why it could not be opened.
 #[component]
 pub fn Root(boot: Boot) -> Element {

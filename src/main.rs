@@ -23,13 +23,7 @@ fn main() {
     };
     let launch = dioxus::LaunchBuilder::new().with_context(config);
     #[cfg(feature = "desktop")]
-    let launch = launch.with_cfg(
-        dioxus::desktop::Config::new().with_menu(None).with_window(
-            dioxus::desktop::WindowBuilder::new()
-                .with_title("Merhaba")
-                .with_inner_size(dioxus::desktop::LogicalSize::new(440.0, 820.0)),
-        ),
-    );
+    let launch = launch.with_cfg(merhaba::desktop_window());
     launch.launch(app);
 }
 
