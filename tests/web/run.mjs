@@ -3,7 +3,8 @@
 //   1. first visit: home → category → submenu → service → the browser's Back; Settings →
 //      العربية (right to left); search "hastane" from the Arabic screen; Nearby with the
 //      browser's position and, in another browser, with location denied (districts, a map
-//      tap); the language kept across a reload; the installability checks of the browser;
+//      tap); the language kept across a reload, and the browser's language at first start;
+//      the installability checks of the browser;
 //   2. offline (the browser's offline mode and the server stopped): the same walk again;
 //   3. a newer release published: a download cut off halfway and the browser killed, then
 //      the old guide opens with no connection; back online, the new release is taken whole
@@ -208,6 +209,13 @@ async function main() {
     // The same screen (its route is in the address), still in Arabic: the choice is kept.
     await see(page, "reload-ar", ["الإعدادات", "الحقوق", "112"]);
     await context.close();
+
+    // A browser set to Turkish opens in Turkish at first start.
+    const turkish = await launch(join(work, "turkish"), { locale: "tr-TR" });
+    const trPage = await firstPage(turkish);
+    await trPage.goto(siteUrl);
+    await see(trPage, "first-start-tr", ["Ayarlar", "Sağlık", "Eğitim"]);
+    await turkish.close();
 
     const denied = await launch(join(work, "denied"), { permissions: [] });
     await nearbyDenied(denied);
