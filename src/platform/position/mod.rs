@@ -2,8 +2,8 @@
 //!
 //! Each platform has its own file: Android's LocationManager (android.rs, through JNI), iOS's
 //! Core Location (ios.rs), GeoClue on Linux desktops (linux.rs) and the browser's Geolocation
-//! API on the web (web.rs). Any other target falls back
-//! to "no location service", and the Nearby screen asks the person to pick a place. Only
+//! API on the web (web.rs). Any other target falls back to "no location service", and the
+//! Nearby screen asks the person to pick a place. Only
 //! coarse (district-level) accuracy is asked for. The position is handed to the screen and
 //! kept in memory for the session; it is never written anywhere or sent anywhere.
 
