@@ -76,6 +76,26 @@ pub struct Boot {
     feed_url: Option<String>,
     /// What Settings says about updates before any check (tests of each state).
     update_state: UpdateState,
+    /// Which languages "Listen" can read.
+    voices: Voices,
+}
+
+/// Where the voices for "Listen" come from: the device's speech engine, or a fixed list of
+/// languages (rendering tests, which must not start an engine).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Voices {
+    Device,
+    Only(Vec<String>),
+}
+
+impl Voices {
+    /// Whether a voice reads `lang` (a content language code).
+    pub fn read(&self, lang: &str) -> bool {
+        match self {
+            Voices::Device => platform::speech::can_read(lang),
+            Voices::Only(langs) => langs.iter().any(|l| l == lang),
+        }
+    }
 }
 
 impl PartialEq for Boot {
@@ -95,6 +115,7 @@ impl Boot {
     pub fn from_config(config: &Config) -> Boot {
         let mut boot = Boot::from_data_dir(config.data_dir.clone());
         boot.feed_url = config.feed_url.clone();
+        boot.voices = Voices::Device;
         if let Some(position) = config.position {
             boot = boot.at_position(position);
         }
@@ -144,6 +165,7 @@ impl Boot {
         });
         Boot {
             updates: true,
+            voices: Voices::Device,
             ..Boot::new(stores, platform::device_languages())
         }
     }
@@ -158,7 +180,18 @@ impl Boot {
             updates: false,
             feed_url: None,
             update_state: Default::default(),
+            voices: Voices::Only(Vec::new()),
         }
+    }
+
+    /// Starts as if the device had voices for exactly `langs` (rendering tests).
+    pub fn with_voices(mut self, langs: &[&str]) -> Boot {
+        self.voices = Voices::Only(langs.iter().map(|l| l.to_string()).collect());
+        self
+    }
+
+    pub(crate) fn voices(&self) -> Voices {
+        self.voices.clone()
     }
 
     /// Starts from a fixed position (tests and demos) instead of asking the device.

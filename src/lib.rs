@@ -84,6 +84,9 @@ fn Guide(boot: Boot, stores: Rc<boot::Stores>) -> Element {
         if boot.checks_updates() {
             updates::check(&app);
         }
+        if boot.voices() == boot::Voices::Device {
+            platform::speech::start();
+        }
     });
     let start = boot.start();
     rsx! {

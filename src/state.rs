@@ -10,7 +10,7 @@ use dioxus::prelude::*;
 use merhaba_core::l10n::UI_LANGUAGES;
 use merhaba_core::{CityPack, LanguageChain, Localizer, NearbyData, UserStore};
 
-use crate::boot::{Boot, Stores};
+use crate::boot::{Boot, Stores, Voices};
 pub use crate::located::{Located, PositionSource};
 use crate::update_state::UpdateState;
 
@@ -64,6 +64,8 @@ pub struct AppState {
     pub updates: Signal<UpdateState>,
     /// Where content updates come from; none when this build does not update.
     feed_url: Option<Rc<str>>,
+    /// Which languages "Listen" can read.
+    voices: Rc<Voices>,
 }
 
 /// Creates the app state for the guide over `stores` and provides it to every screen below
@@ -88,6 +90,7 @@ pub(crate) fn use_app_state(boot: &Boot, stores: &Stores) -> AppState {
             located,
             updates,
             feed_url: boot.feed_url().map(Rc::from),
+            voices: Rc::new(boot.voices()),
         }
     })
 }
@@ -129,6 +132,11 @@ impl AppState {
 
     pub fn feed_url(&self) -> Option<&str> {
         self.feed_url.as_deref()
+    }
+
+    /// Whether the device has a voice that reads `lang`.
+    pub fn can_read_aloud(&self, lang: &str) -> bool {
+        self.voices.read(lang)
     }
 
     /// The reader's language; reading it subscribes the calling component to changes.

@@ -1,13 +1,83 @@
 //! The shipped Aydın pack, as embedded in the app: every category, submenu and service is
-//! reachable and renders completely in English, Turkish and Arabic, with nothing falling
-//! back to another language, and the counts the guide promises hold.
+//! reachable and renders completely in each of its eight languages, with nothing falling back
+//! to another language, a review status for every language of every entry, and the counts the
+//! guide promises hold.
 
 mod common;
 
 use common::{embedded_pack, render};
 use merhaba::boot::{Stores, EMBEDDED_PACK};
 use merhaba::Boot;
-use merhaba_core::{CityPack, LanguageChain, UserStore};
+use merhaba_core::l10n::UI_LANGUAGES;
+use merhaba_core::{CityPack, Direction, LanguageChain, Localizer, UserStore};
+
+/// The languages the guide ships, in the order of the app's language list.
+const LANGUAGES: [&str; 8] = ["en", "tr", "ar", "fa", "ps", "ru", "uk", "kmr"];
+
+#[test]
+fn the_app_speaks_every_language_of_the_guide() {
+    let ui: Vec<&str> = UI_LANGUAGES.iter().map(|(code, _, _)| *code).collect();
+    assert_eq!(ui, LANGUAGES);
+}
+
+/// Every text of the pack (names, sections, places, link titles, categories, submenus,
+/// districts, landmarks, emergency labels) in every language, and a review status for every
+/// language of the city and of every service: read from the pack file itself.
+#[test]
+fn every_text_of_the_pack_is_in_all_eight_languages_with_a_review_status() {
+    let (_dir, pack) = embedded_pack();
+    let conn = rusqlite::Connection::open(pack.path()).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT owner, field, group_concat(lang) FROM text GROUP BY owner, field")
+        .unwrap();
+    let rows: Vec<(String, String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(rows.len() > 500, "{} texts", rows.len());
+    let mut incomplete = Vec::new();
+    for (owner, field, langs) in &rows {
+        let langs: Vec<&str> = langs.split(',').collect();
+        let missing: Vec<&str> = LANGUAGES
+            .iter()
+            .copied()
+            .filter(|l| !langs.contains(l))
+            .collect();
+        // Keywords are extra search words, in whichever languages an editor adds them.
+        if !missing.is_empty() && field != "keywords" {
+            incomplete.push(format!("{owner} {field}: no {missing:?}"));
+        }
+    }
+    assert!(incomplete.is_empty(), "{}", incomplete.join("\n"));
+    let owners: Vec<String> = std::iter::once("city".to_string())
+        .chain(
+            pack.service_ids()
+                .unwrap()
+                .iter()
+                .map(|id| format!("service/{id}")),
+        )
+        .collect();
+    for owner in owners {
+        let statuses: Vec<(String, String)> = conn
+            .prepare("SELECT lang, status FROM translation WHERE owner = ?1 ORDER BY lang")
+            .unwrap()
+            .query_map([&owner], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(statuses.len(), LANGUAGES.len(), "{owner}: {statuses:?}");
+        // Machine-assisted translations are never passed off as reviewed.
+        for (lang, status) in statuses {
+            let expected = if lang == "en" {
+                "original"
+            } else {
+                "unreviewed"
+            };
+            assert_eq!(status, expected, "{owner} in {lang}");
+        }
+    }
+}
 
 #[test]
 fn the_guide_has_the_promised_size() {
@@ -32,7 +102,7 @@ fn the_guide_has_the_promised_size() {
     assert!(categories.len() >= 12);
     assert!(submenus >= 30);
     assert!(services >= 60);
-    assert_eq!(pack.languages(), ["en", "tr", "ar"]);
+    assert_eq!(pack.languages(), LANGUAGES);
     let city = pack.city(&chain).unwrap();
     assert_eq!(city.emergency[0].number, "112");
 }
@@ -41,7 +111,7 @@ fn the_guide_has_the_promised_size() {
 fn every_entry_is_reachable_and_complete_in_every_language() {
     let (_dir, pack) = embedded_pack();
     let mut reached = std::collections::BTreeSet::new();
-    for lang in ["en", "tr", "ar"] {
+    for lang in LANGUAGES {
         let chain = LanguageChain::new(lang, pack.languages());
         for cat in pack.categories(&chain).unwrap() {
             assert_eq!(cat.name.lang, lang, "category {}", cat.id);
@@ -82,31 +152,65 @@ fn every_entry_is_reachable_and_complete_in_every_language() {
     );
 }
 
+/// Every service page in every language: the page's direction, its section titles in the
+/// reader's language, no fallback, the note that the translation is not yet reviewed (once),
+/// the date in the reader's digits and month names, and "Listen" only where a voice exists.
 #[test]
-fn every_service_page_renders_in_arabic_right_to_left() {
+fn every_service_page_renders_in_every_language() {
     let (dir, pack) = embedded_pack();
     let ids = pack.service_ids().unwrap();
     let path = pack.path().to_path_buf();
-    for id in ids {
-        let stores = Stores::new(
-            CityPack::open(&path).unwrap(),
-            UserStore::open(&dir.path().join("user.sqlite")).unwrap(),
-        );
-        let boot = Boot::new(Ok(stores), vec!["ar".into()])
-            .without_isolation_marks()
-            .at(&format!("/service/{id}"));
-        let html = render(boot);
-        assert!(html.contains(r#"dir="rtl""#), "{id}");
-        assert!(
-            html.contains("الحقوق والواجبات") && html.contains("مصادر على الإنترنت"),
-            "{id}"
-        );
-        assert!(
-            !html.contains(r#"class="notice fallback""#),
-            "{id} falls back"
-        );
-        assert!(!html.contains("This page does not exist"), "{id}");
+    for lang in LANGUAGES {
+        let l = Localizer::new(lang, false);
+        for id in &ids {
+            let stores = Stores::new(
+                CityPack::open(&path).unwrap(),
+                UserStore::open(&dir.path().join("user.sqlite")).unwrap(),
+            );
+            let boot = Boot::new(Ok(stores), vec![lang.into()])
+                .without_isolation_marks()
+                .with_voices(&["en", "tr"])
+                .at(&format!("/service/{id}"));
+            let html = render(boot);
+            let at = format!("{id} in {lang}");
+            let dir_attr = format!(r#"dir="{}""#, Direction::of(lang).as_attr());
+            assert!(html.contains(&dir_attr), "{at}: no {dir_attr}");
+            for key in [
+                "section-rights",
+                "section-cost",
+                "section-location",
+                "section-internet",
+            ] {
+                assert!(html.contains(&l.t(key)), "{at}: no {key} ({})", l.t(key));
+            }
+            assert!(
+                !html.contains(r#"class="notice fallback""#),
+                "{at} falls back"
+            );
+            assert!(!html.contains("This page does not exist"), "{at}");
+            let unreviewed = html.matches(&l.t("translation-unreviewed")).count();
+            assert_eq!(unreviewed, usize::from(lang != "en"), "{at}: review notes");
+            assert!(
+                html.contains(&l.date("2026-11-28")),
+                "{at}: no date in {lang}"
+            );
+            let listen = html.contains(r#"class="listen""#);
+            assert_eq!(listen, ["en", "tr"].contains(&lang), "{at}: Listen button");
+        }
     }
+}
+
+#[test]
+fn persian_and_pashto_pages_write_digits_in_their_script() {
+    for lang in ["fa", "ps"] {
+        let date = Localizer::new(lang, false).date("2026-11-28");
+        assert!(
+            date.contains("۲۰۲۶") && date.contains("۲۸"),
+            "{lang}: {date}"
+        );
+    }
+    let ru = Localizer::new("ru", false).date("2026-11-28");
+    assert!(ru.starts_with("28 ") && ru.ends_with(" 2026"), "{ru}");
 }
 
 #[test]

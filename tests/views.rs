@@ -134,7 +134,7 @@ fn a_service_in_english_answers_the_four_questions() {
             "Internet resources",
             r#"href="https://example.org/clinic""#,
             "Clinic page",
-            "Last checked on 2026-10-01",
+            "Last checked on 1 October 2026",
             "This entry is a sample.",
         ],
         &[r#"class="notice fallback""#, "are not translated"],
@@ -189,7 +189,7 @@ fn settings_offer_every_language_in_its_own_name() {
             "العربية",
             r#"aria-checked="true""#,
             "içerik sürümü 3",
-            "2026-11-02",
+            "2 Kasım 2026",
         ],
         &[],
     );
@@ -224,7 +224,7 @@ fn settings_show_each_update_state() {
             "ar",
             UpdateState::NotConfirmed,
             &[
-                "المحتوى بتاريخ 2026-11-02؛ تعذّر التأكد من أنه الأحدث.",
+                "المحتوى بتاريخ ٢ نوفمبر ٢٠٢٦؛ تعذّر التأكد من أنه الأحدث.",
                 r#"class="update-status warning""#,
             ],
             &[],

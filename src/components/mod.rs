@@ -2,5 +2,6 @@
 
 pub mod content;
 pub mod guide;
+pub mod listen;
 pub mod map;
 pub mod shell;

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 pub mod network;
 pub mod position;
+pub mod speech;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 

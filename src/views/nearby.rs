@@ -337,14 +337,11 @@ fn walking_text(l: &Localizer, distance_m: f64) -> Option<String> {
     }
     let minutes = walking_minutes(distance_m);
     Some(if minutes < 60 {
-        l.t_args("walk-minutes", &[("n", l.number(minutes.into(), 0).into())])
+        l.t_args("walk-minutes", &[("n", minutes.into())])
     } else {
         l.t_args(
             "walk-hours",
-            &[
-                ("h", l.number((minutes / 60).into(), 0).into()),
-                ("m", l.number((minutes % 60).into(), 0).into()),
-            ],
+            &[("h", (minutes / 60).into()), ("m", (minutes % 60).into())],
         )
     })
 }

@@ -2,9 +2,11 @@
 //! resources), where the facts come from, and whether the entry is a sample.
 
 use dioxus::prelude::*;
+use merhaba_core::read_aloud::service_script;
 use merhaba_core::Place;
 
 use crate::components::content::{ContentText, FallbackNotice, Inline, PlaceActions, StoreError};
+use crate::components::listen::ListenButton;
 use crate::state::use_app;
 use crate::views::NotFound;
 use crate::Route;
@@ -20,6 +22,9 @@ pub fn ServicePage(id: String) -> Element {
         Err(e) => return rsx! { StoreError { message: e.to_string() } },
     };
     let fallback = service.fallback_language(reader).map(str::to_string);
+    let script = app
+        .can_read_aloud(reader)
+        .then(|| service_script(&service, l));
     rsx! {
         article { class: "service",
             if let Some((first_id, first_name)) = service.submenus.first().cloned() {
@@ -28,6 +33,9 @@ pub fn ServicePage(id: String) -> Element {
                 }
             }
             h1 { Inline { text: service.name.clone() } }
+            if let Some(script) = script {
+                ListenButton { key: "{id}-{reader}", script }
+            }
             if service.sample {
                 p { class: "notice sample", role: "note",
                     strong { {l.t("sample-badge")} ": " }
@@ -36,6 +44,9 @@ pub fn ServicePage(id: String) -> Element {
             }
             if let Some(lang) = fallback {
                 FallbackNotice { lang }
+            }
+            if service.unreviewed {
+                p { class: "notice unreviewed", role: "note", {l.t("translation-unreviewed")} }
             }
             ContentText { text: service.summary.clone(), class: "summary" }
 
@@ -85,7 +96,7 @@ pub fn ServicePage(id: String) -> Element {
                         }
                     }
                 }
-                p { class: "checked", {l.t_args("checked-on", &[("date", service.checked.clone().into())])} }
+                p { class: "checked", {l.t_args("checked-on", &[("date", l.date(&service.checked).into())])} }
                 if service.submenus.len() > 1 {
                     p { class: "also-in",
                         {l.t("also-in")} ": "

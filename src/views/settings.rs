@@ -50,7 +50,7 @@ pub fn Settings() -> Element {
                 {l.t_args("settings-content-version", &[
                     ("city", city.name.value.clone().into()),
                     ("version", city.content_version.into()),
-                    ("date", city.build_date.clone().into()),
+                    ("date", l.date(&city.build_date).into()),
                 ])}
             }
             UpdatesPanel { build_date: city.build_date.clone() }
@@ -101,7 +101,7 @@ fn UpdatesPanel(build_date: String) -> Element {
             "update-status warning",
             Some(l.t_args(
                 "settings-updates-not-confirmed",
-                &[("date", build_date.clone().into())],
+                &[("date", l.date(&build_date).into())],
             )),
         ),
         UpdateState::Refused(_) => (

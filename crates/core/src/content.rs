@@ -13,6 +13,39 @@ use serde::Deserialize;
 /// Text in several languages: language code → text.
 pub type Translations = BTreeMap<String, String>;
 
+/// How one language's texts of an entry came to be. A reader of an `Unreviewed` language is
+/// told so on the page: a translation no fluent speaker has checked is never passed off as
+/// checked.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Review {
+    /// Written in this language.
+    Original,
+    /// Translated and checked by a fluent speaker.
+    Reviewed,
+    /// Translated (by a person or with a machine's help) and not yet checked.
+    Unreviewed,
+}
+
+impl Review {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Review::Original => "original",
+            Review::Reviewed => "reviewed",
+            Review::Unreviewed => "unreviewed",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Review> {
+        [Review::Original, Review::Reviewed, Review::Unreviewed]
+            .into_iter()
+            .find(|r| r.as_str() == value)
+    }
+}
+
+/// The review status of each language of an entry: language code → status.
+pub type Reviews = BTreeMap<String, Review>;
+
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Point {
@@ -58,6 +91,10 @@ pub struct CityFile {
     /// ISO 3166-1 alpha-2: whose public holidays `PH` in opening hours means.
     pub country: String,
     pub name: Translations,
+    /// The review status of each language of city.toml and categories.toml (the validator
+    /// requires one for every language).
+    #[serde(default)]
+    pub translation: Reviews,
     pub centre: Point,
     pub bbox: BoundingBox,
     pub emergency: Vec<EmergencySource>,
@@ -137,6 +174,10 @@ pub struct ServiceFile {
     pub sample: bool,
     pub checked: String,
     pub source: Vec<SourceRef>,
+    /// The review status of each language of this entry's texts (the validator requires one
+    /// for every language).
+    #[serde(default)]
+    pub translation: Reviews,
     pub name: Translations,
     pub summary: Translations,
     pub rights: Translations,

@@ -2,14 +2,20 @@
 //! so "goc idaresi" finds "Göç İdaresi", and Arabic typed with or without diacritics, with any
 //! alef or hamza form, or on a Persian keyboard finds the same words.
 
-/// Lowercases and strips what people leave out when they type: Turkish and other Latin
-/// diacritics (İ, I and ı all become i), Arabic short vowels and tatweel, alef/hamza/yaa/taa
-/// marbuta variants, Persian ی and ک; turns Arabic and Persian digits into 0-9; and replaces
-/// everything that is not a letter or digit by a single space.
+/// Lowercases and strips what people leave out when they type: Turkish, Kurmanji and other
+/// Latin diacritics (İ, I and ı all become i; ê, î, û, ç, ş lose their marks), Arabic short
+/// vowels and tatweel, alef/hamza/yaa/taa marbuta variants, Persian ی and ک, Pashto letters
+/// (ټ ډ ړ ښ ږ ګ ڼ ې ۍ) as a Persian keyboard types them, Cyrillic ё, й and the Ukrainian
+/// і ї є ґ and apostrophe; turns Arabic and Persian digits into 0-9; and replaces everything
+/// that is not a letter or digit by a single space.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = true;
     for c in text.chars() {
+        // An apostrophe inside a Ukrainian word (м’ясо) is part of it, however it is typed.
+        if matches!(c, '\'' | '’' | 'ʼ') && out.chars().last().is_some_and(is_cyrillic) {
+            continue;
+        }
         match fold_char(c) {
             Folded::Drop => {}
             Folded::Space => {
@@ -32,6 +38,10 @@ pub fn fold(text: &str) -> String {
         out.pop();
     }
     out
+}
+
+fn is_cyrillic(c: char) -> bool {
+    ('\u{0400}'..='\u{04FF}').contains(&c)
 }
 
 /// The folded words of `text`.
@@ -80,7 +90,21 @@ fn fold_char(c: char) -> Folded {
         'ى' | 'ی' | 'ئ' | 'ې' => Char('ي'),
         'ؤ' => Char('و'),
         'ک' => Char('ك'),
-        'ۀ' => Char('ه'),
+        'ۀ' | 'ھ' | 'ہ' => Char('ه'),
+        // Pashto letters, as they are typed on a Persian or Arabic keyboard.
+        'ۍ' => Char('ي'),
+        'ټ' => Char('ت'),
+        'ډ' => Char('د'),
+        'ړ' => Char('ر'),
+        'ښ' => Char('ش'),
+        'ږ' => Char('ژ'),
+        'ګ' => Char('گ'),
+        'ڼ' => Char('ن'),
+        // Cyrillic: ё is printed as е; й and the Ukrainian і, ї, є, ґ as a Russian keyboard
+        // types them.
+        'ё' | 'Ё' | 'є' | 'Є' => Char('е'),
+        'й' | 'Й' | 'і' | 'І' | 'ї' | 'Ї' => Char('и'),
+        'ґ' | 'Ґ' => Char('г'),
         '٠'..='٩' => Char(char::from(b'0' + (c as u32 - '٠' as u32) as u8)),
         '۰'..='۹' => Char(char::from(b'0' + (c as u32 - '۰' as u32) as u8)),
         // Joiners and direction marks never separate words.
@@ -203,6 +227,39 @@ mod tests {
         assert_eq!(fold("پزشکی"), "پزشكي");
         check("۱۱۲", "112");
         check("١١٢", "112");
+    }
+
+    #[test]
+    fn pashto_letters_match_what_a_persian_keyboard_types() {
+        assert_eq!(fold("روغتون"), "روغتون");
+        assert_eq!(fold("ډاکټر"), fold("داكتر"));
+        assert_eq!(fold("ښوونځی"), fold("شوونځي"));
+        assert_eq!(fold("ګډ"), fold("گد"));
+        assert_eq!(fold("کارګر"), fold("كارگر"));
+        assert_eq!(fold("ړوند"), fold("روند"));
+        assert_eq!(fold("ځوانۍ"), fold("ځواني"));
+        assert_eq!(fold("پیژندپاڼه"), fold("پيژندپانه"));
+    }
+
+    #[test]
+    fn cyrillic_folds_yo_short_i_and_ukrainian_letters() {
+        check("Ёлка", "елка");
+        check("больница", "больница");
+        assert_eq!(fold("лікарня"), fold("ликарня"));
+        assert_eq!(fold("Її"), fold("ии"));
+        assert_eq!(fold("м’ясо"), "мясо");
+        assert_eq!(fold("мʼясо"), "мясо");
+        assert_eq!(fold("м'ясо"), "мясо");
+        assert_eq!(fold("ґанок"), fold("ганок"));
+        // Elsewhere an apostrophe still separates words.
+        check("women's", "women s");
+    }
+
+    #[test]
+    fn kurmanji_letters_fold_with_and_without_marks() {
+        check("Nexweşxane", "nexwesxane");
+        check("ÊVÎN û Çîrok", "evin u cirok");
+        assert_eq!(fold("karê"), fold("kare"));
     }
 
     #[test]

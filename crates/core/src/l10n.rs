@@ -2,9 +2,11 @@
 //! fallback chain that content lookups follow.
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use intl_memoizer::IntlLangMemoizer;
 use unic_langid::LanguageIdentifier;
 
-/// The UI languages the app ships, each with its Fluent source and its own name.
+/// The UI languages the app ships, each with its Fluent source and its own name, in the order
+/// the language list shows them.
 pub const UI_LANGUAGES: &[(&str, &str, &str)] = &[
     (
         "en",
@@ -16,6 +18,23 @@ pub const UI_LANGUAGES: &[(&str, &str, &str)] = &[
         "ar",
         "العربية",
         include_str!("../../../locales/ar/main.ftl"),
+    ),
+    ("fa", "فارسی", include_str!("../../../locales/fa/main.ftl")),
+    ("ps", "پښتو", include_str!("../../../locales/ps/main.ftl")),
+    (
+        "ru",
+        "Русский",
+        include_str!("../../../locales/ru/main.ftl"),
+    ),
+    (
+        "uk",
+        "Українська",
+        include_str!("../../../locales/uk/main.ftl"),
+    ),
+    (
+        "kmr",
+        "Kurmancî",
+        include_str!("../../../locales/kmr/main.ftl"),
     ),
 ];
 
@@ -53,6 +72,12 @@ pub fn negotiate(preferences: &[String]) -> &'static str {
         .iter()
         .filter_map(|p| {
             let tag = p.split('.').next().unwrap_or(p).replace('_', "-");
+            // Phones file Kurmanji under the macrolanguage `ku`; the guide's Kurdish is
+            // Kurmanji (`kmr`), written in Latin letters.
+            let tag = match tag.split('-').next() {
+                Some("ku") => tag.replacen("ku", "kmr", 1),
+                _ => tag,
+            };
             tag.parse().ok()
         })
         .collect();
@@ -111,6 +136,64 @@ impl LanguageChain {
     }
 }
 
+/// How a language writes numbers: its digits and its decimal separator.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Digits {
+    /// 0-9 and a decimal point (English).
+    Point,
+    /// 0-9 and a decimal comma (Turkish, Russian, Ukrainian, Kurmanji).
+    Comma,
+    /// Arabic-Indic digits ٠-٩ and `٫` (Arabic).
+    ArabicIndic,
+    /// Extended Arabic-Indic digits ۰-۹ and `٫` (Persian, Pashto).
+    ExtendedArabicIndic,
+}
+
+impl Digits {
+    fn of(lang: &str) -> Digits {
+        match lang {
+            "ar" => Digits::ArabicIndic,
+            "fa" | "ps" => Digits::ExtendedArabicIndic,
+            "en" => Digits::Point,
+            _ => Digits::Comma,
+        }
+    }
+
+    /// Rewrites the ASCII digits and decimal point of `plain`.
+    fn write(self, plain: &str) -> String {
+        let zero = match self {
+            Digits::Point | Digits::Comma => '0',
+            Digits::ArabicIndic => '٠',
+            Digits::ExtendedArabicIndic => '۰',
+        };
+        plain
+            .chars()
+            .map(|c| match c {
+                '0'..='9' => char::from_u32(zero as u32 + (c as u32 - '0' as u32)).unwrap_or(c),
+                '.' if self == Digits::Comma => ',',
+                '.' if self != Digits::Point => '٫',
+                other => other,
+            })
+            .collect()
+    }
+
+    /// Fluent's number formatter for this writing (a plain function, hence one per kind).
+    fn formatter(self) -> Option<fn(&FluentValue, &IntlLangMemoizer) -> Option<String>> {
+        fn with(digits: Digits, value: &FluentValue) -> Option<String> {
+            match value {
+                FluentValue::Number(n) => Some(digits.write(&n.as_string())),
+                _ => None,
+            }
+        }
+        match self {
+            Digits::Point => None,
+            Digits::Comma => Some(|v, _| with(Digits::Comma, v)),
+            Digits::ArabicIndic => Some(|v, _| with(Digits::ArabicIndic, v)),
+            Digits::ExtendedArabicIndic => Some(|v, _| with(Digits::ExtendedArabicIndic, v)),
+        }
+    }
+}
+
 /// UI strings of one language.
 pub struct Localizer {
     lang: &'static str,
@@ -127,9 +210,14 @@ impl Localizer {
             .unwrap_or(&UI_LANGUAGES[0]);
         let resource = FluentResource::try_new(source.to_string())
             .unwrap_or_else(|(_, errors)| panic!("locales/{code}/main.ftl: {errors:?}"));
-        let langid: LanguageIdentifier = code.parse().expect("valid");
+        // Plural rules come from CLDR, which files Kurmanji under the macrolanguage `ku`.
+        let rules = if *code == "kmr" { "ku" } else { code };
+        let langid: LanguageIdentifier = rules.parse().expect("valid");
         let mut bundle = FluentBundle::new(vec![langid]);
         bundle.set_use_isolating(isolate);
+        // Numbers given to a message (`{ $count }`) are written in the reader's digits, and
+        // stay numbers until then, so plural variants are chosen by their value.
+        bundle.set_formatter(Digits::of(code).formatter());
         bundle
             .add_resource(resource)
             .unwrap_or_else(|errors| panic!("locales/{code}/main.ftl: {errors:?}"));
@@ -169,23 +257,30 @@ impl Localizer {
     }
 
     /// A number in the reader's digits and decimal separator (CLDR defaults: Arabic uses
-    /// Arabic-Indic digits and `٫`, Turkish a decimal comma).
+    /// Arabic-Indic digits and `٫`, Persian and Pashto Extended Arabic-Indic ones, Turkish,
+    /// Russian, Ukrainian and Kurmanji a decimal comma).
     pub fn number(&self, value: f64, decimals: usize) -> String {
-        self.digits(&format!("{value:.decimals$}"))
+        Digits::of(self.lang).write(&format!("{value:.decimals$}"))
     }
 
-    /// Rewrites ASCII digits and the decimal point of `plain` in the reader's script.
-    fn digits(&self, plain: &str) -> String {
-        const ARABIC_INDIC: [char; 10] = ['٠', '١', '٢', '٣', '٤', '٥', '٦', '٧', '٨', '٩'];
-        plain
-            .chars()
-            .map(|c| match (self.lang, c) {
-                ("ar", '0'..='9') => ARABIC_INDIC[c as usize - '0' as usize],
-                ("ar", '.') => '٫',
-                ("tr", '.') => ',',
-                (_, other) => other,
-            })
-            .collect()
+    /// A date given as `YYYY-MM-DD`, the way the reader writes it ("28 November 2026",
+    /// "۲۸ نوامبر ۲۰۲۶"); anything else is shown as it is.
+    pub fn date(&self, iso: &str) -> String {
+        let parts: Vec<u32> = iso.splitn(3, '-').filter_map(|p| p.parse().ok()).collect();
+        match parts[..] {
+            [year, month @ 1..=12, day @ 1..=31] if iso.len() == 10 => self.t_args(
+                "date",
+                &[
+                    ("day", Digits::of(self.lang).write(&day.to_string()).into()),
+                    ("month", self.t(&format!("month-{month}")).into()),
+                    (
+                        "year",
+                        Digits::of(self.lang).write(&year.to_string()).into(),
+                    ),
+                ],
+            ),
+            _ => iso.to_string(),
+        }
     }
 
     /// A distance as people say it: metres to the nearest 10 below a kilometre, then
@@ -203,7 +298,7 @@ impl Localizer {
 
     /// A wall-clock time, `HH:MM`, in the reader's digits.
     pub fn time(&self, hour: u32, minute: u32) -> String {
-        self.digits(&format!("{hour:02}:{minute:02}"))
+        Digits::of(self.lang).write(&format!("{hour:02}:{minute:02}"))
     }
 
     /// The ids of every message, for the test that keeps the locales in step.
@@ -257,7 +352,12 @@ mod tests {
     fn negotiation_follows_preferences_and_ends_in_english() {
         check_negotiate(&["ar-SY"], "ar");
         check_negotiate(&["tr_TR.UTF-8"], "tr");
-        check_negotiate(&["fa-IR", "tr-TR"], "tr");
+        check_negotiate(&["fa-IR", "tr-TR"], "fa");
+        check_negotiate(&["de-DE", "tr-TR"], "tr");
+        check_negotiate(&["ps-AF"], "ps");
+        check_negotiate(&["uk-UA"], "uk");
+        check_negotiate(&["ku-TR"], "kmr");
+        check_negotiate(&["kmr"], "kmr");
         check_negotiate(&["de-DE"], "en");
         check_negotiate(&[], "en");
         check_negotiate(&["not a tag!"], "en");
@@ -291,6 +391,8 @@ mod tests {
                 args.set("count", 2);
                 args.set("lang", "English");
                 args.set("date", "2026-11-28");
+                args.set("month", "November");
+                args.set("year", 2026);
                 args.set("version", 1);
                 args.set("city", "Aydın");
                 args.set("number", "112");
@@ -328,6 +430,23 @@ mod tests {
         let two = ar.t_args("service-count", &[("count", 2.into())]);
         let eleven = ar.t_args("service-count", &[("count", 11.into())]);
         assert_ne!(two, eleven, "Arabic has a dual and a plural");
+        assert_eq!(eleven, "١١ خدمة", "numbers keep the reader's digits");
+        // Russian and Ukrainian: one (1, 21), few (2-4, 22), many (5-20, 25).
+        for (lang, one, few, many) in [
+            ("ru", "21 услуга", "3 услуги", "5 услуг"),
+            ("uk", "21 послуга", "3 послуги", "5 послуг"),
+        ] {
+            let l = Localizer::new(lang, false);
+            let count = |n: u32| l.t_args("service-count", &[("count", n.into())]);
+            assert_eq!(count(21), one, "{lang}");
+            assert_eq!(count(3), few, "{lang}");
+            assert_eq!(count(5), many, "{lang}");
+            assert_eq!(count(11), count(5).replace('5', "11"), "{lang}: 11 is many");
+        }
+        let fa = Localizer::new("fa", false);
+        assert!(fa
+            .t_args("service-count", &[("count", 12.into())])
+            .contains("۱۲"));
     }
 
     #[test]

@@ -19,8 +19,10 @@ pub mod model;
 pub mod nearby;
 pub mod pack;
 pub mod position;
+pub mod read_aloud;
 pub mod release;
 pub mod search;
+pub mod stem;
 pub mod user;
 
 pub use hours::{CityClock, Hours, HoursStatus};

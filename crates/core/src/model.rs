@@ -33,6 +33,9 @@ pub struct City {
     pub languages: Vec<String>,
     pub content_version: u64,
     pub build_date: String,
+    /// The city's menus in the reader's language are a translation not yet checked by a
+    /// fluent speaker.
+    pub unreviewed: bool,
     pub emergency: Vec<EmergencyNumber>,
 }
 
@@ -167,6 +170,9 @@ pub struct Service {
     pub sources: Vec<Source>,
     pub checked: String,
     pub sample: bool,
+    /// The page's texts in the reader's language are a translation not yet checked by a
+    /// fluent speaker.
+    pub unreviewed: bool,
     /// The submenus this service appears in (id, name), for breadcrumbs.
     pub submenus: Vec<(String, Text)>,
 }

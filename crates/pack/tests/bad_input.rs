@@ -93,7 +93,7 @@ fn texts_beyond_their_limits_are_refused_naming_the_limit() {
         CLINIC,
         "phone = \"+90 256 000 00 00\"",
         &format!("phone = \"{}\"", "1".repeat(40)),
-        17,
+        18,
         &["field `place[0].phone`", "the most allowed here is 32"],
     );
     // Opening hours: OSM's own limit, and a bad value is quoted cut short, not whole.
@@ -101,7 +101,7 @@ fn texts_beyond_their_limits_are_refused_naming_the_limit() {
         CLINIC,
         "Mo-Fr 08:00-17:00",
         &"Mo-Fr 08:00-17:00,".repeat(12_000),
-        16,
+        17,
         &[
             "field `place[0].opening_hours`",
             "the most allowed here is 255",
@@ -111,7 +111,7 @@ fn texts_beyond_their_limits_are_refused_naming_the_limit() {
         CLINIC,
         "Mo-Fr 08:00-17:00",
         &format!("Mo-Fr 08:00-17:00 {}", "x".repeat(200)),
-        16,
+        17,
         &["not valid OSM opening_hours", "… (218 characters)"],
     );
 }
@@ -149,7 +149,7 @@ fn misleading_links_dates_names_and_empty_categories_are_refused() {
         CLINIC,
         "url = \"https://example.org/clinic\"\ntitle",
         "url = \"https://www.turkiye.gov.tr@evil.example/\"\ntitle",
-        20,
+        21,
         &[
             "field `link[0].url`",
             "user name before the host",
@@ -160,7 +160,7 @@ fn misleading_links_dates_names_and_empty_categories_are_refused() {
         CLINIC,
         "url = \"https://example.org/clinic\"\ntitle",
         "url = \"http://example.org/clinic\"\ntitle",
-        20,
+        21,
         &["must start with https://"],
     );
     check_rejected(
@@ -319,4 +319,44 @@ fn any_k_is_taken_by_search_and_nearby() {
         assert!(output.status.success(), "{args:?}: {err}");
         assert!(!output.stdout.is_empty(), "{args:?}");
     }
+}
+
+/// Every language of an entry has a review status, and only the three there are: a
+/// machine-assisted translation cannot pass as checked by leaving the status out.
+#[test]
+fn a_missing_or_unknown_review_status_is_refused() {
+    let statuses = "translation = { en = \"original\", tr = \"unreviewed\", ar = \"unreviewed\" }";
+    check_rejected(
+        CLINIC,
+        statuses,
+        "translation = { en = \"original\", tr = \"unreviewed\" }",
+        10,
+        &["field `translation.ar`", "no review status for `ar`"],
+    );
+    check_rejected(
+        CLINIC,
+        statuses,
+        "translation = { en = \"original\", tr = \"unreviewed\", ar = \"machine\" }",
+        10,
+        &[
+            "unknown variant `machine`",
+            "original",
+            "reviewed",
+            "unreviewed",
+        ],
+    );
+    check_rejected(
+        CLINIC,
+        statuses,
+        "translation = { en = \"reviewed\", tr = \"unreviewed\", ar = \"unreviewed\" }",
+        10,
+        &["field `translation`", "no language is marked \"original\""],
+    );
+    check_rejected(
+        CLINIC,
+        statuses,
+        "translation = { en = \"original\", tr = \"unreviewed\", ar = \"unreviewed\", de = \"unreviewed\" }",
+        10,
+        &["field `translation.de`", "not a language of this city"],
+    );
 }

@@ -262,21 +262,21 @@ fn bad_input_is_rejected_with_file_line_field_and_problem() {
         clinic,
         "lat = 37.86",
         "lat = 41.01",
-        Some(14),
+        Some(15),
         &["field `place[0].lat`", "outside the city"],
     );
     check_rejected(
         clinic,
         "lat = 37.86",
         "lat = \"north\"",
-        Some(14),
+        Some(15),
         &["invalid type", "f64"],
     );
     check_rejected(
         clinic,
         "lat = 37.86",
         "lat = nan",
-        Some(14),
+        Some(15),
         &["latitude NaN"],
     );
     // Broken URL.
@@ -284,14 +284,14 @@ fn bad_input_is_rejected_with_file_line_field_and_problem() {
         clinic,
         "url = \"https://example.org/clinic\"\ntitle",
         "url = \"htps//example org\"\ntitle",
-        Some(20),
+        Some(21),
         &["field `link[0].url`", "is not a URL"],
     );
     check_rejected(
         clinic,
         "url = \"https://example.org/clinic\"\ntitle",
         "url = \"ftp://example.org/x\"\ntitle",
-        Some(20),
+        Some(21),
         &["must start with https://"],
     );
     // Invalid opening hours.
@@ -299,7 +299,7 @@ fn bad_input_is_rejected_with_file_line_field_and_problem() {
         clinic,
         "Mo-Fr 08:00-17:00",
         "Mo-Fr 8 to 5",
-        Some(16),
+        Some(17),
         &[
             "field `place[0].opening_hours`",
             "not valid OSM opening_hours",
@@ -345,7 +345,7 @@ fn bad_input_is_rejected_with_file_line_field_and_problem() {
         clinic,
         "phone = \"+90 256 000 00 00\"",
         "phone = \"call us\"",
-        Some(17),
+        Some(18),
         &["not a phone number"],
     );
 }
@@ -507,7 +507,7 @@ fn bad_city_places_and_clock_are_rejected() {
         "city.toml",
         "lat = 37.86\nlon = 27.86",
         "lat = 39.86\nlon = 27.86",
-        Some(26),
+        Some(27),
         &["field `landmark[0].lat`", "outside the city's bounding box"],
     );
 }
@@ -531,6 +531,7 @@ fn offices() -> (tempfile::TempDir, PathBuf, CityPack) {
 menus = ["health/pharmacies"]
 sample = true
 checked = "2026-09-15"
+translation = {{ en = "original", tr = "unreviewed", ar = "unreviewed" }}
 source = [{{ url = "https://example.org/o", title = "Fixture source" }}]
 name = {{ en = "{word} {i}{extra}", tr = "Ofis {i}" }}
 summary = {{ en = "An {lower} by the sea.", tr = "Bir ofis." }}

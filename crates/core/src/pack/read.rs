@@ -2,8 +2,11 @@
 
 use std::collections::HashMap;
 
+use rusqlite::OptionalExtension;
+
 use super::schema::owner;
 use super::{CityPack, StoreError};
+use crate::content::Review;
 use crate::hours::CityClock;
 use crate::l10n::LanguageChain;
 use crate::model::*;
@@ -56,6 +59,17 @@ impl CityPack {
         Ok(Texts(map))
     }
 
+    /// How `owner`'s texts in `lang` came to be; `None` for a language the pack has no status
+    /// for (it then has no texts in it either, and the page says so by falling back).
+    pub(super) fn review(&self, owner: &str, lang: &str) -> Result<Option<Review>, StoreError> {
+        let status: Option<String> = self
+            .conn
+            .prepare_cached("SELECT status FROM translation WHERE owner = ?1 AND lang = ?2")
+            .and_then(|mut stmt| stmt.query_row([owner, lang], |r| r.get(0)).optional())
+            .map_err(|e| self.err(e))?;
+        Ok(status.as_deref().and_then(Review::parse))
+    }
+
     /// The city's emergency numbers, the general one (112) first.
     pub fn emergency_numbers(
         &self,
@@ -79,6 +93,7 @@ impl CityPack {
             languages: self.languages.clone(),
             content_version: self.content_version(),
             build_date: self.meta("build_date")?,
+            unreviewed: self.review(owner::CITY, chain.reader())? == Some(Review::Unreviewed),
             emergency,
         })
     }

@@ -5,11 +5,12 @@
 pub const PACK_APPLICATION_ID: i32 = 0x4D52_4842;
 
 /// `PRAGMA user_version` of packs this code reads and writes. Bump it when the layout changes.
-pub const PACK_SCHEMA_VERSION: i32 = 5;
+pub const PACK_SCHEMA_VERSION: i32 = 6;
 
 /// Tables of a city pack. Structure (what links to what) sits in typed tables that map onto
 /// Open Referral HSDS 3.0; every translated string sits in `text`, keyed by owner, field and
-/// language, so one piece of code resolves the fallback chain for all of them.
+/// language, so one piece of code resolves the fallback chain for all of them; `translation`
+/// holds each language's review status, for the city (its menus) and for each service.
 pub const PACK_SCHEMA: &str = "
 CREATE TABLE pack_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE emergency(number TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID;
@@ -53,6 +54,12 @@ CREATE TABLE source(
     url TEXT NOT NULL,
     title TEXT NOT NULL,
     PRIMARY KEY(service_id, position)
+) WITHOUT ROWID;
+CREATE TABLE translation(
+    owner TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('original', 'reviewed', 'unreviewed')),
+    PRIMARY KEY(owner, lang)
 ) WITHOUT ROWID;
 CREATE TABLE text(
     owner TEXT NOT NULL,

@@ -4,6 +4,7 @@ use rusqlite::OptionalExtension;
 
 use super::schema::owner;
 use super::{CityPack, StoreError};
+use crate::content::Review;
 use crate::l10n::LanguageChain;
 use crate::model::*;
 use crate::search::{SearchHit, SearchIndex};
@@ -111,6 +112,8 @@ impl CityPack {
             sources,
             checked,
             sample,
+            unreviewed: self.review(&owner::service(id), chain.reader())?
+                == Some(Review::Unreviewed),
             submenus,
         }))
     }

@@ -9,7 +9,7 @@ use rusqlite::{params, Connection};
 
 use super::schema::{owner, PACK_APPLICATION_ID, PACK_SCHEMA, PACK_SCHEMA_VERSION, SEARCH_SCHEMA};
 use super::StoreError;
-use crate::content::{CityContent, Translations};
+use crate::content::{CityContent, Reviews, Translations};
 
 /// Writes the pack to `out`: first to a temporary file beside it, renamed over `out` only
 /// when complete, so a failed build never leaves a half-written pack in place.
@@ -83,7 +83,17 @@ fn write(content: &CityContent, path: &Path) -> rusqlite::Result<()> {
         }
         Ok(())
     };
+    let reviews = |owner: &str, reviews: &Reviews| -> rusqlite::Result<()> {
+        for (lang, status) in reviews {
+            tx.execute(
+                "INSERT INTO translation(owner, lang, status) VALUES (?1, ?2, ?3)",
+                params![owner, lang, status.as_str()],
+            )?;
+        }
+        Ok(())
+    };
     text(owner::CITY, "name", &city.name)?;
+    reviews(owner::CITY, &city.translation)?;
     for (i, e) in city.emergency.iter().enumerate() {
         tx.execute(
             "INSERT INTO emergency(number, position) VALUES (?1, ?2)",
@@ -128,6 +138,7 @@ fn write(content: &CityContent, path: &Path) -> rusqlite::Result<()> {
             )?;
         }
         let o = owner::service(&s.id);
+        reviews(&o, &s.translation)?;
         for (field, t) in [
             ("name", &s.name),
             ("summary", &s.summary),

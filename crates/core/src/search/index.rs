@@ -9,6 +9,7 @@ use super::{COMMON_MIN_ROWS, COMMON_SHARE, COUNTED_PREFIX_CHARS, FEW_ROWS};
 use super::{TYPO_MIN_CHARS, WORD_MAX_CHARS};
 use crate::content::{CityContent, Translations};
 use crate::fold::{arabic_stems, fold};
+use crate::stem::turkish_index_stems;
 
 /// The keys `search_rows` counts a row of `search` under: each of its words, each prefix of
 /// two to `COUNTED_PREFIX_CHARS` letters of them followed by `*`, and `*` alone (every row).
@@ -27,14 +28,17 @@ pub(crate) fn row_keys<'a>(words: impl IntoIterator<Item = &'a str>) -> HashSet<
     keys
 }
 
-/// The text stored in the index for `text`: folded words, plus Arabic words without their
-/// article or one-letter prefix.
-pub(crate) fn index_text(text: &str) -> String {
+/// The text stored in the index for `text` in `lang`: folded words, plus Arabic words
+/// without their article or one-letter prefix, and Turkish words' stems (`crate::stem`).
+pub(crate) fn index_text(text: &str, lang: &str) -> String {
     let mut out = Vec::new();
     for word in fold(text).split(' ').filter(|w| !w.is_empty()) {
         out.push(word.to_string());
         if let Some(stem) = arabic_stems(word) {
             out.push(stem.to_string());
+        }
+        if lang == "tr" {
+            out.extend(turkish_index_stems(word));
         }
     }
     out.join(" ")
@@ -156,9 +160,9 @@ pub(crate) fn write(tx: &rusqlite::Transaction, content: &CityContent) -> rusqli
     let documents = search_documents(content);
     for (rowid, doc) in (1_i64..).zip(&documents) {
         let (title, keywords, body) = (
-            index_text(&doc.title),
-            index_text(&doc.keywords),
-            index_text(&doc.body),
+            index_text(&doc.title, &doc.lang),
+            index_text(&doc.keywords, &doc.lang),
+            index_text(&doc.body, &doc.lang),
         );
         // Typo tolerance covers names, keywords and menu names: what people look for by
         // name. Body words match exactly or by prefix, which keeps the pack small.
@@ -263,9 +267,22 @@ mod tests {
     #[test]
     fn the_index_holds_arabic_words_with_and_without_the_article() {
         assert_eq!(
-            index_text("المستشفى الحكومي"),
+            index_text("المستشفى الحكومي", "ar"),
             "المستشفي مستشفي الحكومي حكومي"
         );
-        assert_eq!(index_text("Göç İdaresi"), "goc idaresi");
+        assert_eq!(index_text("Göç İdaresi", "en"), "goc idaresi");
+    }
+
+    #[test]
+    fn the_index_holds_turkish_words_with_their_stems() {
+        let holds = |text: &str, lang: &str, word: &str| {
+            index_text(text, lang).split(' ').any(|w| w == word)
+        };
+        assert!(
+            holds("okul kayıt", "tr", "kayt"),
+            "the vowel a Turkish ending drops"
+        );
+        assert!(holds("hastaneler", "tr", "hastane"));
+        assert_eq!(index_text("hastaneler", "en"), "hastaneler");
     }
 }

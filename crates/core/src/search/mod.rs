@@ -1,7 +1,8 @@
 //! Offline search over a city pack: an FTS5 index built into the pack by the publisher (so
 //! the app indexes nothing at start-up), the same folding at build and query time, prefix
-//! matching while the person types, and typo tolerance through a table of one-letter
-//! deletions (one wrong, missing, extra or swapped letter in words of five letters or more).
+//! matching while the person types, Turkish stems (`crate::stem`), and typo tolerance through a
+//! table of one-letter deletions (one wrong, missing, extra or swapped letter in words of five
+//! letters or more; two in words of eight or more when one finds nothing).
 //!
 //! Two FTS5 tables, under the same rowids: `search` holds every text of a service in one
 //! language (names, keywords, body), `search_names` only its names and keywords. Ranking on
@@ -32,6 +33,10 @@ use crate::fold::{arabic_stems, words};
 
 /// Words shorter than this get no typo tolerance.
 pub(crate) const TYPO_MIN_CHARS: usize = 5;
+
+/// Query words this long or longer are corrected by two edits when one finds nothing:
+/// colloquial spellings such as "hastahane" for "hastane" add two letters.
+pub(crate) const TWO_EDITS_MIN_CHARS: usize = 8;
 
 /// The most rows ranked for one keystroke (see `matching_rows`).
 pub(crate) const RANK_AT_MOST: usize = 1000;

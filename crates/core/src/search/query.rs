@@ -5,8 +5,9 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::index::{deletions, variant_key};
 use super::{cut_query, cut_word, query_words, rank, stem_of};
-use super::{COUNTED_PREFIX_CHARS, FEW_ROWS, TYPO_MIN_CHARS};
+use super::{COUNTED_PREFIX_CHARS, FEW_ROWS, TWO_EDITS_MIN_CHARS, TYPO_MIN_CHARS};
 use crate::fold::{edit_distance_within, words};
+use crate::stem::turkish_stems;
 
 /// One phrase of an FTS5 query: a word of the index, alone or as the start of words, and
 /// how many rows of `search` hold it.
@@ -123,6 +124,11 @@ impl<'c> SearchIndex<'c> {
             if token.chars().count() > 1 {
                 alternatives.push(self.phrase(stem_of(token), true)?);
             }
+            // A Turkish word with an ending meets the stems the index holds for Turkish
+            // texts ("hastanede" → "hastane", "kaydi" → "kayt"; see `crate::stem`).
+            for stem in turkish_stems(token) {
+                alternatives.push(self.phrase(&stem, false)?);
+            }
             // A correction is a whole word of the index: of a finished word, the word itself;
             // of the word being typed, also what it may grow into.
             let grows = typing.as_ref() == Some(token);
@@ -193,19 +199,44 @@ impl<'c> SearchIndex<'c> {
         Ok(rare)
     }
 
-    /// Index words within one edit of `token`, looked for only when `token` is not a word
-    /// of the index and no name or keyword starts with it (a word that is there is not a
-    /// typo, and every correction widens the query). Corrections come from names and
-    /// keywords, so that is where the prefix is looked for; the exact word is looked for
+    /// Index words within one edit of `token`, or, for a word of `TWO_EDITS_MIN_CHARS` or
+    /// more with none, within two ("hastahane" → "hastane"), looked for only when `token` is
+    /// not a word of the index and no name or keyword starts with it (a word that is there
+    /// is not a typo, and every correction widens the query). Corrections come from names
+    /// and keywords, so that is where the prefix is looked for; the exact word is looked for
     /// everywhere, which is cheap, unlike expanding a prefix over all the text.
     fn corrections(&self, token: &str) -> rusqlite::Result<Vec<String>> {
-        if token.chars().count() < TYPO_MIN_CHARS
+        let letters = token.chars().count();
+        if letters < TYPO_MIN_CHARS
             || self.matches_any("search", &format!("\"{token}\""))?
             || self.matches_any("search_names", &format!("\"{token}\"*"))?
         {
             return Ok(Vec::new());
         }
-        let keys: Vec<i64> = deletions(token).iter().map(|v| variant_key(v)).collect();
+        let one = self.within(token, deletions(token), 1)?;
+        if !one.is_empty() || letters < TWO_EDITS_MIN_CHARS {
+            return Ok(one);
+        }
+        // Two letters more than the word (or one more and one wrong) leave it after two
+        // deletions; the index holds each word under its one-letter deletions too.
+        let mut twice: Vec<String> = deletions(token)
+            .iter()
+            .skip(1)
+            .flat_map(|once| deletions(once))
+            .collect();
+        twice.sort();
+        twice.dedup();
+        self.within(token, twice, 2)
+    }
+
+    /// The index words filed under any of `variants` that are within `edits` of `token`.
+    fn within(
+        &self,
+        token: &str,
+        variants: Vec<String>,
+        edits: usize,
+    ) -> rusqlite::Result<Vec<String>> {
+        let keys: Vec<i64> = variants.iter().map(|v| variant_key(v)).collect();
         let placeholders = vec!["?"; keys.len()].join(",");
         let sql = format!(
             "SELECT DISTINCT t.term FROM search_typo y JOIN search_term t ON t.id = y.term_id
@@ -217,7 +248,7 @@ impl<'c> SearchIndex<'c> {
             .and_then(|rows| rows.collect())?;
         Ok(terms
             .into_iter()
-            .filter(|term| term != token && edit_distance_within(token, term, 1))
+            .filter(|term| term != token && edit_distance_within(token, term, edits))
             .collect())
     }
 }

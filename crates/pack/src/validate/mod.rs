@@ -7,7 +7,7 @@ pub mod text;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::source::{ContentError, ContentSource, Parsed, Translations};
+use crate::source::{ContentError, ContentSource, Parsed, Review, Reviews, Translations};
 use fields::{check_coordinates, check_date, check_hours, check_id, check_phone, check_url};
 pub use fields::{HOURS_MAX_CHARS, ID_MAX_CHARS, PHONE_MAX_CHARS, URL_MAX_CHARS};
 use text::{limit_of, shown, text_problem, too_long, NAME_MAX_CHARS};
@@ -94,6 +94,7 @@ pub fn validate_at(source: &ContentSource, latest: Option<&str>) -> Vec<ContentE
                 errors.push(service.error(&format!("source[{i}].title"), problem));
             }
         }
+        langs.check_reviews(service, &s.translation, &mut errors);
         for (field, text) in [
             ("name", &s.name),
             ("summary", &s.summary),
@@ -193,6 +194,45 @@ impl Langs<'_> {
         }
     }
 
+    /// The review status of every language of the city, none for a foreign one, and at least
+    /// one language the entry was written in.
+    fn check_reviews<T>(
+        &self,
+        file: &Parsed<T>,
+        reviews: &Reviews,
+        errors: &mut Vec<ContentError>,
+    ) {
+        for lang in &self.allowed {
+            if !reviews.contains_key(*lang) {
+                errors.push(file.error(
+                    &format!("translation.{lang}"),
+                    format!(
+                        "no review status for `{lang}`: write `{lang} = \"original\"` (written in it), \
+                         \"reviewed\" (checked by a fluent speaker) or \"unreviewed\""
+                    ),
+                ));
+            }
+        }
+        for lang in reviews
+            .keys()
+            .filter(|l| !self.allowed.contains(&l.as_str()))
+        {
+            errors.push(file.error(
+                &format!("translation.{lang}"),
+                format!(
+                    "`{}` is not a language of this city (see languages in city.toml)",
+                    shown(lang)
+                ),
+            ));
+        }
+        if !reviews.is_empty() && !reviews.values().any(|r| *r == Review::Original) {
+            errors.push(file.error(
+                "translation",
+                "no language is marked \"original\": say which language the entry was written in",
+            ));
+        }
+    }
+
     /// A text that must be present in every required language, and not empty or foreign.
     fn check<T>(
         &self,
@@ -242,6 +282,7 @@ fn check_city(
         }
     }
     langs.check(city, "name", &c.name, errors);
+    langs.check_reviews(city, &c.translation, errors);
     let b = &c.bbox;
     check_coordinates(city, "bbox.south", "bbox.west", b.south, b.west, errors);
     check_coordinates(city, "bbox.north", "bbox.east", b.north, b.east, errors);
