@@ -7,9 +7,13 @@
 #                          e2e test of the window, and Chromium and npm for the web app's
 set -euo pipefail
 
-RUN_PACKAGES=(libwebkit2gtk-4.1-dev libxdo-dev libgtk-3-dev pkg-config fonts-noto-core fonts-noto-color-emoji)
+# libspeechd-dev and libclang-dev build "Listen" (speech-dispatcher's client, through bindgen);
+# speech-dispatcher with espeak-ng gives it voices in English, Turkish, Arabic, Persian,
+# Russian, Ukrainian and Kurmanji (none in Pashto). fonts-noto-core has the Pashto letters.
+RUN_PACKAGES=(libwebkit2gtk-4.1-dev libxdo-dev libgtk-3-dev pkg-config fonts-noto-core fonts-noto-color-emoji
+  libspeechd-dev libclang-dev speech-dispatcher speech-dispatcher-espeak-ng espeak-ng)
 WEB_PACKAGES=(clang-19 llvm-19)
-TEST_PACKAGES=(nginx-light xvfb xdotool imagemagick tesseract-ocr tesseract-ocr-eng tesseract-ocr-tur tesseract-ocr-ara python3 faketime chromium)
+TEST_PACKAGES=(nginx-light xvfb xdotool imagemagick tesseract-ocr tesseract-ocr-eng tesseract-ocr-tur tesseract-ocr-ara python3 faketime chromium sox)
 
 setup_packages() {
   local wanted=("${RUN_PACKAGES[@]}")

@@ -85,7 +85,11 @@ fn Guide(boot: Boot, stores: Rc<boot::Stores>) -> Element {
             updates::check(&app);
         }
         if boot.voices() == boot::Voices::Device {
-            platform::speech::start();
+            let mut ready = app.speech_ready;
+            spawn(async move {
+                platform::speech::start().await;
+                ready.set(true);
+            });
         }
     });
     let start = boot.start();

@@ -66,6 +66,8 @@ pub struct AppState {
     feed_url: Option<Rc<str>>,
     /// Which languages "Listen" can read.
     voices: Rc<Voices>,
+    /// Whether the speech engine has answered (at once for a fixed list of voices).
+    pub speech_ready: Signal<bool>,
 }
 
 /// Creates the app state for the guide over `stores` and provides it to every screen below
@@ -76,6 +78,7 @@ pub(crate) fn use_app_state(boot: &Boot, stores: &Stores) -> AppState {
     let lang = use_signal(|| boot.initial_language());
     let located = use_signal(|| boot.initial_location());
     let updates = use_signal(|| boot.initial_update_state());
+    let speech_ready = use_signal(|| boot.voices() != Voices::Device);
     use_context_provider(|| {
         let localizers = UI_LANGUAGES
             .iter()
@@ -91,6 +94,7 @@ pub(crate) fn use_app_state(boot: &Boot, stores: &Stores) -> AppState {
             updates,
             feed_url: boot.feed_url().map(Rc::from),
             voices: Rc::new(boot.voices()),
+            speech_ready,
         }
     })
 }
@@ -134,9 +138,10 @@ impl AppState {
         self.feed_url.as_deref()
     }
 
-    /// Whether the device has a voice that reads `lang`.
+    /// Whether the device has a voice that reads `lang`; reading it subscribes the calling
+    /// component to the engine's answer.
     pub fn can_read_aloud(&self, lang: &str) -> bool {
-        self.voices.read(lang)
+        (self.speech_ready)() && self.voices.read(lang)
     }
 
     /// The reader's language; reading it subscribes the calling component to changes.

@@ -46,34 +46,42 @@ mod engine {
 
     static SPEECH: OnceLock<Option<Mutex<Speech>>> = OnceLock::new();
 
-    /// Starts the engine on its own thread (connecting to it can take a moment), unless
-    /// started already; until it answers, no language has a voice.
-    pub fn start() {
+    /// Starts the engine on its own thread (connecting to it can take a moment) and ends
+    /// once it has answered; until then no language has a voice.
+    pub async fn start() {
         if SPEECH.get().is_some() {
             return;
         }
-        let _ = std::thread::Builder::new().name("speech".into()).spawn(|| {
-            let tts = Tts::default().and_then(|tts| Ok((tts.voices()?, tts)));
-            let (voices, tts) = match tts {
-                Ok(ready) => ready,
-                Err(e) => {
-                    eprintln!("speech: no speech engine ({e}); Listen is hidden");
-                    let _ = SPEECH.set(None);
-                    return;
-                }
-            };
-            let mut languages: Vec<String> =
-                voices.iter().map(|v| v.language().to_string()).collect();
-            languages.sort();
-            languages.dedup();
-            let (commands, received) = channel();
-            let _ = SPEECH.set(Some(Mutex::new(Speech {
-                languages,
-                commands,
-                told: Vec::new(),
-            })));
-            run(tts, voices, received);
-        });
+        let (answered, answer) = futures_channel::oneshot::channel::<()>();
+        let started = std::thread::Builder::new()
+            .name("speech".into())
+            .spawn(move || {
+                let tts = Tts::default().and_then(|tts| Ok((tts.voices()?, tts)));
+                let (voices, tts) = match tts {
+                    Ok(ready) => ready,
+                    Err(e) => {
+                        eprintln!("speech: no speech engine ({e}); Listen is hidden");
+                        let _ = SPEECH.set(None);
+                        let _ = answered.send(());
+                        return;
+                    }
+                };
+                let mut languages: Vec<String> =
+                    voices.iter().map(|v| v.language().to_string()).collect();
+                languages.sort();
+                languages.dedup();
+                let (commands, received) = channel();
+                let _ = SPEECH.set(Some(Mutex::new(Speech {
+                    languages,
+                    commands,
+                    told: Vec::new(),
+                })));
+                let _ = answered.send(());
+                run(tts, voices, received);
+            });
+        if started.is_ok() {
+            let _ = answer.await;
+        }
     }
 
     fn run(mut tts: Tts, voices: Vec<Voice>, commands: std::sync::mpsc::Receiver<Command>) {
@@ -105,7 +113,6 @@ mod engine {
     }
 
     pub fn can_read(lang: &str) -> bool {
-        start();
         let Some(Some(speech)) = SPEECH.get() else {
             return false;
         };
@@ -155,10 +162,15 @@ mod engine {
             .find(|v| speaks(&v.lang(), lang))
     }
 
-    /// Asks for the voice list early: browsers fill it in after the first request.
-    pub fn start() {
-        if let Some(s) = synthesis() {
-            let _ = s.get_voices();
+    /// Asks for the voice list, which browsers fill in a moment after the first request, and
+    /// ends once it has voices or after two seconds (a browser with none).
+    pub async fn start() {
+        for _ in 0..8 {
+            match synthesis() {
+                Some(s) if s.get_voices().length() > 0 => return,
+                Some(_) => crate::platform::web::sleep_ms(250).await,
+                None => return,
+            }
         }
     }
 

@@ -12,6 +12,7 @@ takes from exec until the home screen is painted (the red emergency bar appears)
 --against FLOOR too, it takes turns with FLOOR (scripts/bench-startup.sh) and prints the ratio.
 
 Usage: run.py BINARY OUT_DIR [--measure-startup N [--against FLOOR]]
+       E2E_ONLY=guide|restart|nearby|updates|speech runs one walk.
 """
 import os
 import shutil
@@ -43,7 +44,10 @@ def sh(*args, check=True, **kw):
 class Window:
     def __init__(self, binary, out_dir, display, data_dir=None, lang="en_US.UTF-8", env=None):
         self.out_dir = out_dir
-        self.env = dict(os.environ, DISPLAY=display, LANG=lang, LC_ALL="", LANGUAGE="", **(env or {}))
+        # No speech engine unless a walk gives one: the app would otherwise start the
+        # system's speech-dispatcher (walk_speech starts its own, recording to a file).
+        env = dict({"SPEECHD_ADDRESS": "unix_socket:/nonexistent/merhaba-no-speech"}, **(env or {}))
+        self.env = dict(os.environ, DISPLAY=display, LANG=lang, LC_ALL="", LANGUAGE="", **env)
         self.data_dir = data_dir or tempfile.mkdtemp(prefix="merhaba-e2e-")
         self.env["MERHABA_DATA_DIR"] = self.data_dir
         self.started = time.monotonic()
@@ -345,6 +349,97 @@ def walk_updates(binary, out_dir, display):
         shutil.rmtree(work, ignore_errors=True)
 
 
+def start_speech_dispatcher(work):
+    """A private speech-dispatcher with the espeak-ng voices, whose audio goes to a file
+    through ALSA's file plugin instead of a sound card. Returns the process, the address for
+    SPEECHD_ADDRESS and the recording."""
+    conf = os.path.join(work, "conf")
+    os.makedirs(os.path.join(conf, "modules"))
+    shutil.copy("/etc/speech-dispatcher/modules/espeak-ng.conf", os.path.join(conf, "modules"))
+    with open(os.path.join(conf, "speechd.conf"), "w") as f:
+        f.write('AudioOutputMethod "alsa"\nAudioALSADevice "merhaba_recording"\n'
+                'AddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"\nDefaultModule espeak-ng\n')
+    recording = os.path.join(work, "speech.raw")
+    asoundrc = os.path.join(work, "asoundrc")
+    with open(asoundrc, "w") as f:
+        f.write('pcm.merhaba_recording { type file; slave.pcm "null"; file "%s"; format "raw" }\n' % recording)
+    sock = os.path.join(work, "speechd.sock")
+    env = dict(os.environ, ALSA_CONFIG_PATH=f"/usr/share/alsa/alsa.conf:{asoundrc}")
+    proc = subprocess.Popen(["speech-dispatcher", "-s", "-t", "0", "-C", conf, "-S", sock, "-L", work,
+                             "-P", os.path.join(work, "speechd.pid")],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(200):
+        if os.path.exists(sock):
+            return proc, f"unix_socket:{sock}", recording
+        time.sleep(0.05)
+    proc.kill()
+    raise Failure("speech-dispatcher did not start")
+
+
+def recorded(path, start=0):
+    """Bytes of audio recorded so far, and the RMS amplitude of those after `start` (sox;
+    espeak-ng speaks 16-bit mono at 22,050 Hz)."""
+    size = os.path.getsize(path) if os.path.exists(path) else 0
+    if size - start < 4096:
+        return size, 0.0
+    part = path + ".part"
+    with open(path, "rb") as f, open(part, "wb") as out:
+        f.seek(start)
+        out.write(f.read())
+    r = sh("sox", "-t", "raw", "-r", "22050", "-e", "signed", "-b", "16", "-c", "1", part, "-n", "stat")
+    os.remove(part)
+    rms = [line.split(":")[1] for line in r.stderr.splitlines() if line.startswith("RMS     amplitude")]
+    return size, float(rms[0]) if rms else 0.0
+
+
+def walk_speech(binary, out_dir, display):
+    """Listen, with the machine's speech engine: an English and a Turkish page are read aloud
+    (the audio is recorded and must not be silence); a Pashto page, a language espeak-ng has
+    no voice for, shows no Listen button."""
+    work = tempfile.mkdtemp(prefix="merhaba-speech-")
+    proc, address, recording = start_speech_dispatcher(work)
+    page = {"MERHABA_START": "/service/university-hospital", "SPEECHD_ADDRESS": address}
+    try:
+        # The button sits between the page's title and the sample notice. OCR does not read a
+        # label inside a bordered button, so it is pressed where it is.
+        for lang, title, notice, ocr in [("en_US.UTF-8", "hospital", "Sample:", "eng"),
+                                         ("tr_TR.UTF-8", "hastanesi", "Örnek:", "tur")]:
+            w = Window(binary, out_dir, display, lang=lang, env=page)
+            try:
+                words = w.see(f"listen-{lang[:2]}", [title, notice], langs=ocr)
+                time.sleep(1)  # the speech engine answers in the background
+                y = (ys(words, title)[0] + ys(words, notice)[0]) // 2
+                before, _ = recorded(recording)
+                w.click_at(60, y)
+                deadline = time.monotonic() + 30
+                size, rms = before, 0.0
+                while time.monotonic() < deadline:
+                    time.sleep(1)
+                    size, rms = recorded(recording, before)
+                    if rms > 0.01:
+                        break
+                if rms <= 0.01:
+                    raise Failure(f"listen-{lang[:2]}: {size - before} bytes of audio, RMS {rms}: nothing was heard")
+                print(f"  ok  listen-{lang[:2]}: {size - before} bytes of speech recorded, RMS amplitude {rms:.3f}")
+            finally:
+                w.close()
+        w = Window(binary, out_dir, display, lang="ps_AF.UTF-8", env=page)
+        try:
+            deadline = time.monotonic() + 20
+            while "no voice for `ps`" not in open(w.log.name, encoding="utf-8").read():
+                if time.monotonic() > deadline:
+                    raise Failure("listen-ps: the app never decided about a Pashto voice")
+                time.sleep(0.5)
+            path = w.screenshot("listen-ps-absent")
+            print(f"  ok  listen-ps: no Pashto voice, no Listen button ({path})")
+        finally:
+            w.close()
+    finally:
+        proc.terminate()
+        proc.wait(10)
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def measure_startup(binaries, out_dir, display, runs):
     """Starts each binary `runs` times, taking turns so that a busy moment of the shared
     machine falls on all of them alike, and prints the median time to the painted home
@@ -387,12 +482,12 @@ def main():
             measure_startup([binary] + against, out_dir, display, runs)
         else:
             only = os.environ.get("E2E_ONLY")
-            if not only:
-                walk(binary, out_dir, display)
-                walk_restart(binary, out_dir, display)
-                walk_nearby(binary, out_dir, display)
-            walk_updates(binary, out_dir, display)
-            print("e2e: 4 passed, 0 failed")
+            walks = {"guide": walk, "restart": walk_restart, "nearby": walk_nearby,
+                     "updates": walk_updates, "speech": walk_speech}
+            chosen = [w for name, w in walks.items() if not only or name == only]
+            for w in chosen:
+                w(binary, out_dir, display)
+            print(f"e2e: {len(chosen)} passed, 0 failed")
     except Failure as e:
         print(f"e2e FAILED: {e}")
         print("e2e: 0 passed, 1 failed")
