@@ -253,3 +253,55 @@ fn the_embedded_pack_opens_from_memory_and_is_copied_once_off_screen() {
         "a damaged pack is replaced"
     );
 }
+
+#[test]
+fn home_says_once_that_a_translation_is_not_yet_checked() {
+    let (dir, pack) = embedded_pack();
+    let path = pack.path().to_path_buf();
+    for lang in LANGUAGES {
+        let stores = Stores::new(
+            CityPack::open(&path).unwrap(),
+            UserStore::open(&dir.path().join("user.sqlite")).unwrap(),
+        );
+        let html = render(Boot::new(Ok(stores), vec![lang.into()]).without_isolation_marks());
+        let note = Localizer::new(lang, false).t("translation-unreviewed");
+        assert_eq!(
+            html.matches(&note).count(),
+            usize::from(lang != "en"),
+            "{lang}"
+        );
+    }
+}
+
+/// The Pashto letters (ټ ډ ړ ښ ګ ڼ ې ۍ) need a font that has them; the stylesheet must name
+/// one that this machine has installed (fontconfig's answer), not leave them to chance.
+#[test]
+fn the_stylesheet_names_an_installed_font_with_the_pashto_letters() {
+    let css = include_str!("../assets/main.css");
+    let stack = css
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("font-family:"))
+        .expect("a font-family in :root");
+    let families: Vec<&str> = stack
+        .trim_end_matches(';')
+        .split(',')
+        .map(|f| f.trim().trim_matches('"'))
+        .collect();
+    let out = std::process::Command::new("fc-list")
+        .args([":charset=067c 0689 0693 069a 06ab 06bc 06d0 06cd", "family"])
+        .output()
+        .expect("fc-list (fontconfig) runs");
+    let with_pashto = String::from_utf8_lossy(&out.stdout).to_string();
+    let found: Vec<&&str> = families
+        .iter()
+        .filter(|f| {
+            with_pashto
+                .lines()
+                .any(|l| l.split(',').any(|n| n.trim() == **f))
+        })
+        .collect();
+    assert!(
+        !found.is_empty(),
+        "none of {families:?} is an installed font with the Pashto letters; fonts that have them: {with_pashto}"
+    );
+}

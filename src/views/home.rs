@@ -16,12 +16,15 @@ pub fn Home() -> Element {
         (Err(e), _) | (_, Err(e)) => return rsx! { StoreError { message: e.to_string() } },
     };
     rsx! {
-        h1 { class: "city-name", Inline { text: city.name } }
+        h1 { class: "city-name", Inline { text: city.name.clone() } }
         Link { class: "nearby-card", to: crate::Route::Nearby { category: String::new(), open: false },
             span { class: "icon", "aria-hidden": "true", "📍" }
             span { {l.t("nearby-home-card")} }
         }
         p { class: "intro", {l.t("home-intro")} }
         CategoryGrid { categories }
+        if city.unreviewed {
+            p { class: "notice unreviewed", role: "note", {l.t("translation-unreviewed")} }
+        }
     }
 }
