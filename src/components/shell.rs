@@ -33,52 +33,55 @@ pub fn Shell() -> Element {
     };
     rsx! {
         div { class: "app", lang: l.lang(), dir,
-            header { class: "topbar",
-                if route != (Route::Home {}) {
-                    button {
-                        class: "back",
-                        onclick: move |_| {
-                            if nav.can_go_back() {
-                                nav.go_back();
-                            } else {
-                                nav.push(Route::Home {});
-                            }
-                        },
-                        span { "aria-hidden": "true", "{back_arrow} " }
-                        {l.t("nav-back")}
+            // Sticky together: the search box stays under the header however tall it grows.
+            div { class: "bars",
+                header { class: "topbar",
+                    if route != (Route::Home {}) {
+                        button {
+                            class: "back",
+                            onclick: move |_| {
+                                if nav.can_go_back() {
+                                    nav.go_back();
+                                } else {
+                                    nav.push(Route::Home {});
+                                }
+                            },
+                            span { "aria-hidden": "true", "{back_arrow} " }
+                            {l.t("nav-back")}
+                        }
+                    }
+                    Link { class: "brand", to: Route::Home {}, {l.t("app-name")} }
+                    Link { class: "nearby-link-top", to: Route::Nearby { category: String::new(), open: false },
+                        span { "aria-hidden": "true", "📍 " }
+                        {l.t("nav-nearby")}
+                    }
+                    Link { class: "settings-link", to: Route::Settings {},
+                        span { "aria-hidden": "true", "⚙ " }
+                        {l.t("nav-settings")}
                     }
                 }
-                Link { class: "brand", to: Route::Home {}, {l.t("app-name")} }
-                Link { class: "nearby-link-top", to: Route::Nearby { category: String::new(), open: false },
-                    span { "aria-hidden": "true", "📍 " }
-                    {l.t("nav-nearby")}
-                }
-                Link { class: "settings-link", to: Route::Settings {},
-                    span { "aria-hidden": "true", "⚙ " }
-                    {l.t("nav-settings")}
-                }
-            }
-            div { class: "search-bar", role: "search",
-                // Not bound to the route on every keystroke (that would drop letters typed
-                // while the screen re-renders); it starts from the route's query when mounted
-                // and is mounted anew when the person leaves or enters the search screen.
-                input {
-                    key: "{on_search}",
-                    r#type: "search",
-                    autofocus: on_search,
-                    class: "search-box",
-                    placeholder: l.t("search-placeholder"),
-                    "aria-label": l.t("search-placeholder"),
-                    initial_value: "{query}",
-                    // The first keystroke opens the search screen; later ones refine it in place.
-                    oninput: move |event| {
-                        let q = event.value();
-                        if on_search {
-                            nav.replace(Route::Search { q });
-                        } else {
-                            nav.push(Route::Search { q });
-                        }
-                    },
+                div { class: "search-bar", role: "search",
+                    // Not bound to the route on every keystroke (that would drop letters typed
+                    // while the screen re-renders); it starts from the route's query when mounted
+                    // and is mounted anew when the person leaves or enters the search screen.
+                    input {
+                        key: "{on_search}",
+                        r#type: "search",
+                        autofocus: on_search,
+                        class: "search-box",
+                        placeholder: l.t("search-placeholder"),
+                        "aria-label": l.t("search-placeholder"),
+                        initial_value: "{query}",
+                        // The first keystroke opens the search screen; later ones refine it in place.
+                        oninput: move |event| {
+                            let q = event.value();
+                            if on_search {
+                                nav.replace(Route::Search { q });
+                            } else {
+                                nav.push(Route::Search { q });
+                            }
+                        },
+                    }
                 }
             }
             main { class: "page", Outlet::<Route> {} }

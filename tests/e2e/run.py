@@ -315,17 +315,22 @@ def walk_updates(binary, out_dir, display):
     server = subprocess.Popen([pack, "serve", feed, "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
+        # Settings lists eight languages first: what updates did is further down.
         w = Window(binary, out_dir, display, env={"MERHABA_START": "/settings"})
         try:
-            words = w.see("updates-none", ["no", "update", "address", "Türkçe"])
+            words = w.see("updates-languages", ["Language", "Türkçe"])
             w.click_word(words, "Türkçe")
             w.see("updates-tr", ["Ayarlar", "Dil"])
+            w.scroll_down()
+            w.see("updates-none", ["güncelleme", "adresi", "yok"], langs="tur")
         finally:
             w.close(keep_data=True)
         feed_url = f"http://127.0.0.1:{port}/"
         w = Window(binary, out_dir, display, data_dir=w.data_dir,
                    env={"MERHABA_START": "/settings", "MERHABA_FEED_URL": feed_url})
         try:
+            w.see("updates-settings", ["Ayarlar", "Dil"], langs="tur")
+            w.scroll_down()
             w.see("updates-installed", ["Rehber", "sürümüne", "güncellendi", "sürümü"], langs="tur")
         finally:
             w.close(keep_data=True)
@@ -334,6 +339,8 @@ def walk_updates(binary, out_dir, display):
         w = Window(binary, out_dir, display, data_dir=w.data_dir,
                    env={"MERHABA_START": "/settings", "MERHABA_FEED_URL": feed_url})
         try:
+            w.see("updates-settings-offline", ["Ayarlar", "Dil"], langs="tur")
+            w.scroll_down()
             w.see("updates-unreachable", ["sunucusuna", "ulaşılamadı", "çevrimdışı"], langs="tur")
         finally:
             w.close(keep_data=True)
