@@ -38,6 +38,6 @@ cargo build -p merhaba -p merhaba-pack --bins   # the app, and the publisher for
 python3 tests/e2e/run.py target/debug/merhaba e2e-out
 
 step "end-to-end: the web app in a phone-sized Chromium, online, offline and updating"
-[ -d tests/web/node_modules/playwright-core ] || (cd tests/web && npm ci --no-audit --no-fund)
+{ [ -d tests/web/node_modules/playwright-core ] && [ -d tests/web/node_modules/axe-core ]; } || (cd tests/web && npm ci --no-audit --no-fund)
 node tests/web/run.mjs target/site target/web-app target/debug/merhaba-pack web-out
 node tests/web/a11y.mjs target/site web-out/a11y
