@@ -437,7 +437,12 @@ def walk_speech(binary, out_dir, display):
                 if time.monotonic() > deadline:
                     raise Failure("listen-ps: the app never decided about a Pashto voice")
                 time.sleep(0.5)
-            path = w.screenshot("listen-ps-absent")
+            # The decision can come before the first frame: wait for the page, then keep it.
+            deadline = time.monotonic() + 20
+            while not w.painted() and time.monotonic() < deadline:
+                time.sleep(0.3)
+            w.see("listen-ps-absent", ["112"], langs="ara+eng")
+            path = os.path.join(out_dir, f"{SHOTS[0]:02d}-listen-ps-absent.png")
             print(f"  ok  listen-ps: no Pashto voice, no Listen button ({path})")
         finally:
             w.close()
