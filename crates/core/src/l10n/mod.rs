@@ -1,9 +1,16 @@
-//! Localisation: Fluent bundles for the UI, language negotiation, text direction, and the
-//! fallback chain that content lookups follow.
+//! Localisation: Fluent bundles for the UI in the reader's digits (`digits`), and which
+//! language a person reads and in which direction (`language`: negotiation, text direction,
+//! the fallback chain that content lookups follow).
+
+mod digits;
+mod language;
+
+pub use language::{language_name, negotiate, Direction, LanguageChain};
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
-use intl_memoizer::IntlLangMemoizer;
 use unic_langid::LanguageIdentifier;
+
+use digits::Digits;
 
 /// The UI languages the app ships, each with its Fluent source and its own name, in the order
 /// the language list shows them.
@@ -11,188 +18,47 @@ pub const UI_LANGUAGES: &[(&str, &str, &str)] = &[
     (
         "en",
         "English",
-        include_str!("../../../locales/en/main.ftl"),
+        include_str!("../../../../locales/en/main.ftl"),
     ),
-    ("tr", "Türkçe", include_str!("../../../locales/tr/main.ftl")),
+    (
+        "tr",
+        "Türkçe",
+        include_str!("../../../../locales/tr/main.ftl"),
+    ),
     (
         "ar",
         "العربية",
-        include_str!("../../../locales/ar/main.ftl"),
+        include_str!("../../../../locales/ar/main.ftl"),
     ),
-    ("fa", "فارسی", include_str!("../../../locales/fa/main.ftl")),
-    ("ps", "پښتو", include_str!("../../../locales/ps/main.ftl")),
+    (
+        "fa",
+        "فارسی",
+        include_str!("../../../../locales/fa/main.ftl"),
+    ),
+    (
+        "ps",
+        "پښتو",
+        include_str!("../../../../locales/ps/main.ftl"),
+    ),
     (
         "ru",
         "Русский",
-        include_str!("../../../locales/ru/main.ftl"),
+        include_str!("../../../../locales/ru/main.ftl"),
     ),
     (
         "uk",
         "Українська",
-        include_str!("../../../locales/uk/main.ftl"),
+        include_str!("../../../../locales/uk/main.ftl"),
     ),
     (
         "kmr",
         "Kurmancî",
-        include_str!("../../../locales/kmr/main.ftl"),
+        include_str!("../../../../locales/kmr/main.ftl"),
     ),
 ];
 
 /// The language every chain ends in.
 pub const LAST_RESORT: &str = "en";
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Direction {
-    Ltr,
-    Rtl,
-}
-
-impl Direction {
-    /// Direction comes from the language, never from a translated string.
-    pub fn of(lang: &str) -> Direction {
-        let primary = lang.split(['-', '_']).next().unwrap_or(lang);
-        match primary {
-            "ar" | "fa" | "he" | "ur" | "ckb" | "ps" | "yi" | "dv" => Direction::Rtl,
-            _ => Direction::Ltr,
-        }
-    }
-
-    pub fn as_attr(self) -> &'static str {
-        match self {
-            Direction::Ltr => "ltr",
-            Direction::Rtl => "rtl",
-        }
-    }
-}
-
-/// Picks the UI language for a person's preferences (most preferred first, BCP 47 tags such as
-/// `ar-SY` or POSIX ones such as `tr_TR.UTF-8`), with English last.
-pub fn negotiate(preferences: &[String]) -> &'static str {
-    let requested: Vec<LanguageIdentifier> = preferences
-        .iter()
-        .filter_map(|p| {
-            let tag = p.split('.').next().unwrap_or(p).replace('_', "-");
-            // Phones file Kurmanji under the macrolanguage `ku`; the guide's Kurdish is
-            // Kurmanji (`kmr`), written in Latin letters.
-            let tag = match tag.split('-').next() {
-                Some("ku") => tag.replacen("ku", "kmr", 1),
-                _ => tag,
-            };
-            tag.parse().ok()
-        })
-        .collect();
-    let available: Vec<LanguageIdentifier> = UI_LANGUAGES
-        .iter()
-        .map(|(code, _, _)| code.parse().expect("shipped language codes are valid"))
-        .collect();
-    let default: LanguageIdentifier = LAST_RESORT.parse().expect("valid");
-    let chosen = fluent_langneg::negotiate_languages(
-        &requested,
-        &available,
-        Some(&default),
-        fluent_langneg::NegotiationStrategy::Lookup,
-    );
-    let lang = chosen
-        .first()
-        .map(|l| l.language.as_str())
-        .unwrap_or(LAST_RESORT);
-    UI_LANGUAGES
-        .iter()
-        .map(|(code, _, _)| *code)
-        .find(|code| *code == lang)
-        .unwrap_or(LAST_RESORT)
-}
-
-/// A language's own name ("Türkçe"), or its code when the app has no UI in it.
-pub fn language_name(code: &str) -> String {
-    UI_LANGUAGES
-        .iter()
-        .find(|(c, _, _)| *c == code)
-        .map_or_else(|| code.to_string(), |(_, name, _)| name.to_string())
-}
-
-/// The order in which content translations are tried: the reader's language, then English,
-/// then the pack's other languages (so something is always shown).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LanguageChain(Vec<String>);
-
-impl LanguageChain {
-    pub fn new(reader: &str, pack_languages: &[String]) -> LanguageChain {
-        let mut chain = vec![reader.to_string()];
-        for lang in std::iter::once(LAST_RESORT).chain(pack_languages.iter().map(String::as_str)) {
-            if !chain.iter().any(|l| l == lang) {
-                chain.push(lang.to_string());
-            }
-        }
-        LanguageChain(chain)
-    }
-
-    pub fn reader(&self) -> &str {
-        &self.0[0]
-    }
-
-    pub fn langs(&self) -> &[String] {
-        &self.0
-    }
-}
-
-/// How a language writes numbers: its digits and its decimal separator.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Digits {
-    /// 0-9 and a decimal point (English).
-    Point,
-    /// 0-9 and a decimal comma (Turkish, Russian, Ukrainian, Kurmanji).
-    Comma,
-    /// Arabic-Indic digits ٠-٩ and `٫` (Arabic).
-    ArabicIndic,
-    /// Extended Arabic-Indic digits ۰-۹ and `٫` (Persian, Pashto).
-    ExtendedArabicIndic,
-}
-
-impl Digits {
-    fn of(lang: &str) -> Digits {
-        match lang {
-            "ar" => Digits::ArabicIndic,
-            "fa" | "ps" => Digits::ExtendedArabicIndic,
-            "en" => Digits::Point,
-            _ => Digits::Comma,
-        }
-    }
-
-    /// Rewrites the ASCII digits and decimal point of `plain`.
-    fn write(self, plain: &str) -> String {
-        let zero = match self {
-            Digits::Point | Digits::Comma => '0',
-            Digits::ArabicIndic => '٠',
-            Digits::ExtendedArabicIndic => '۰',
-        };
-        plain
-            .chars()
-            .map(|c| match c {
-                '0'..='9' => char::from_u32(zero as u32 + (c as u32 - '0' as u32)).unwrap_or(c),
-                '.' if self == Digits::Comma => ',',
-                '.' if self != Digits::Point => '٫',
-                other => other,
-            })
-            .collect()
-    }
-
-    /// Fluent's number formatter for this writing (a plain function, hence one per kind).
-    fn formatter(self) -> Option<fn(&FluentValue, &IntlLangMemoizer) -> Option<String>> {
-        fn with(digits: Digits, value: &FluentValue) -> Option<String> {
-            match value {
-                FluentValue::Number(n) => Some(digits.write(&n.as_string())),
-                _ => None,
-            }
-        }
-        match self {
-            Digits::Point => None,
-            Digits::Comma => Some(|v, _| with(Digits::Comma, v)),
-            Digits::ArabicIndic => Some(|v, _| with(Digits::ArabicIndic, v)),
-            Digits::ExtendedArabicIndic => Some(|v, _| with(Digits::ExtendedArabicIndic, v)),
-        }
-    }
-}
 
 /// UI strings of one language.
 pub struct Localizer {
@@ -271,12 +137,10 @@ impl Localizer {
             [year, month @ 1..=12, day @ 1..=31] if iso.len() == 10 => self.t_args(
                 "date",
                 &[
-                    ("day", Digits::of(self.lang).write(&day.to_string()).into()),
+                    // Numbers: the bundle's formatter writes them in the reader's digits.
+                    ("day", day.into()),
                     ("month", self.t(&format!("month-{month}")).into()),
-                    (
-                        "year",
-                        Digits::of(self.lang).write(&year.to_string()).into(),
-                    ),
+                    ("year", year.into()),
                 ],
             ),
             _ => iso.to_string(),
@@ -341,27 +205,6 @@ mod tests {
         assert_eq!(ar.distance(50.0), "٥٠ م");
         assert_eq!(en.time(8, 5), "08:05");
         assert_eq!(ar.time(17, 0), "١٧:٠٠");
-    }
-
-    fn check_negotiate(prefs: &[&str], expected: &str) {
-        let prefs: Vec<String> = prefs.iter().map(|s| s.to_string()).collect();
-        assert_eq!(negotiate(&prefs), expected, "preferences {prefs:?}");
-    }
-
-    #[test]
-    fn negotiation_follows_preferences_and_ends_in_english() {
-        check_negotiate(&["ar-SY"], "ar");
-        check_negotiate(&["tr_TR.UTF-8"], "tr");
-        check_negotiate(&["fa-IR", "tr-TR"], "fa");
-        check_negotiate(&["de-DE", "tr-TR"], "tr");
-        check_negotiate(&["ps-AF"], "ps");
-        check_negotiate(&["uk-UA"], "uk");
-        check_negotiate(&["ku-TR"], "kmr");
-        check_negotiate(&["kmr"], "kmr");
-        check_negotiate(&["de-DE"], "en");
-        check_negotiate(&[], "en");
-        check_negotiate(&["not a tag!"], "en");
-        check_negotiate(&["en-GB", "ar"], "en");
     }
 
     #[test]
@@ -447,24 +290,5 @@ mod tests {
         assert!(fa
             .t_args("service-count", &[("count", 12.into())])
             .contains("۱۲"));
-    }
-
-    #[test]
-    fn direction_comes_from_the_language() {
-        assert_eq!(Direction::of("ar"), Direction::Rtl);
-        assert_eq!(Direction::of("fa-IR"), Direction::Rtl);
-        assert_eq!(Direction::of("tr"), Direction::Ltr);
-        assert_eq!(Localizer::new("ar", true).direction().as_attr(), "rtl");
-    }
-
-    #[test]
-    fn the_chain_starts_with_the_reader_and_puts_english_next() {
-        let pack = vec!["en".to_string(), "tr".to_string(), "ar".to_string()];
-        assert_eq!(LanguageChain::new("ar", &pack).langs(), ["ar", "en", "tr"]);
-        assert_eq!(LanguageChain::new("en", &pack).langs(), ["en", "tr", "ar"]);
-        assert_eq!(
-            LanguageChain::new("fa", &pack).langs(),
-            ["fa", "en", "tr", "ar"]
-        );
     }
 }
