@@ -13,7 +13,7 @@ pub fn CategoryGrid(categories: Vec<CategorySummary>) -> Element {
     let app = use_app();
     let l = app.l10n();
     rsx! {
-        ul { class: "category-grid",
+        ul { class: "category-grid", "aria-label": l.t("nav-topics"),
             for category in categories {
                 li { key: "{category.id}",
                     Link { class: "tile", to: Route::CategoryPage { id: category.id.clone() },

@@ -50,7 +50,7 @@ pub fn Shell() -> Element {
                             {l.t("nav-back")}
                         }
                     }
-                    Link { class: "brand", to: Route::Home {}, {l.t("app-name")} }
+                    Link { class: "brand", to: Route::Home {}, "aria-label": l.t("nav-home"), {l.t("app-name")} }
                     Link { class: "nearby-link-top", to: Route::Nearby { category: String::new(), open: false },
                         span { "aria-hidden": "true", "📍 " }
                         {l.t("nav-nearby")}
