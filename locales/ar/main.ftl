@@ -129,3 +129,15 @@ month-9 = سبتمبر
 month-10 = أكتوبر
 month-11 = نوفمبر
 month-12 = ديسمبر
+
+# Sources, freshness, moved places, helplines and reporting a problem (issue 15)
+helpline = خط المساعدة { $number }
+helplines-title = خطوط المساعدة الوطنية
+source-line = المصدر: { $title }، تمت قراءته في { $date }
+source-line-undated = المصدر: { $title }
+drafted-on = كُتب في { $date }؛ لم يُتحقق منه بعد
+out-of-date = آخر تحقق في { $date }: قد تكون هذه المعلومات قديمة. تأكد منها قبل أن تعتمد عليها.
+place-closed = مغلق منذ { $date }: لم تعد الخدمة تُقدَّم هنا.
+place-moved = انتقلت: الخدمة الآن في { $place }.
+report-problem = الإبلاغ عن مشكلة
+report-problem-note = يفتح رسالة إلى محرري الدليل فيها اسم هذا الإدخال وإصدار الدليل واللغة. لا يُرسل شيء إلا إذا أرسلته أنت.

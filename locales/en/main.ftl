@@ -129,3 +129,15 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+# Sources, freshness, moved places, helplines and reporting a problem (issue 15)
+helpline = Helpline { $number }
+helplines-title = National helplines
+source-line = Source: { $title }, read { $date }
+source-line-undated = Source: { $title }
+drafted-on = Written on { $date }; not yet checked
+out-of-date = Last checked on { $date }: this may be out of date. Confirm it before you act on it.
+place-closed = Closed since { $date }: the service no longer works here.
+place-moved = Moved: the service is now at { $place }.
+report-problem = Report a problem
+report-problem-note = Opens a message to the guide's editors with this entry's name, the guide's version and the language filled in. Nothing is sent unless you send it.

@@ -129,3 +129,15 @@ month-9 = سپتامبر
 month-10 = اکتبر
 month-11 = نوامبر
 month-12 = دسامبر
+
+# Sources, freshness, moved places, helplines and reporting a problem (issue 15)
+helpline = خط کمک { $number }
+helplines-title = خط‌های کمک سراسری
+source-line = منبع: { $title }، خوانده‌شده در { $date }
+source-line-undated = منبع: { $title }
+drafted-on = نوشته‌شده در { $date }؛ هنوز بررسی نشده
+out-of-date = آخرین بررسی در { $date }: ممکن است این اطلاعات قدیمی باشد. پیش از اقدام آن را تأیید کنید.
+place-closed = از { $date } بسته است: این خدمت دیگر اینجا ارائه نمی‌شود.
+place-moved = منتقل شده: این خدمت اکنون در { $place } است.
+report-problem = گزارش یک مشکل
+report-problem-note = پیامی به ویراستاران راهنما باز می‌کند که نام این بخش، نسخهٔ راهنما و زبان در آن نوشته شده است. تا خودتان نفرستید، چیزی فرستاده نمی‌شود.

@@ -129,3 +129,15 @@ month-9 = Îlon
 month-10 = Cotmeh
 month-11 = Mijdar
 month-12 = Kanûn
+
+# Sources, freshness, moved places, helplines and reporting a problem (issue 15)
+helpline = Xeta alîkariyê { $number }
+helplines-title = Xetên alîkariyê yên neteweyî
+source-line = Çavkanî: { $title }, hatiye xwendin { $date }
+source-line-undated = Çavkanî: { $title }
+drafted-on = Di { $date } de hatiye nivîsandin; hê nehatiye kontrolkirin
+out-of-date = Kontrola dawî { $date }: dibe ku ev agahî kevn bûbin. Berî ku tiştekî bikin, wan piştrast bikin.
+place-closed = Ji { $date } ve girtî ye: xizmet êdî li vir nayê dayîn.
+place-moved = Hatiye guhastin: xizmet niha li { $place } ye.
+report-problem = Pirsgirêkekê ragihînin
+report-problem-note = Peyamekê ji edîtorên rêberê re vedike ku navê vê beşê, guhertoya rêberê û ziman tê de nivîsandî ne. Heta ku hûn bi xwe neşînin, tu tişt nayê şandin.

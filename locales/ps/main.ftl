@@ -129,3 +129,15 @@ month-9 = سپتمبر
 month-10 = اکتوبر
 month-11 = نومبر
 month-12 = ډسمبر
+
+# Sources, freshness, moved places, helplines and reporting a problem (issue 15)
+helpline = د مرستې کرښه { $number }
+helplines-title = ملي د مرستې کرښې
+source-line = سرچینه: { $title }، لوستل شوې په { $date }
+source-line-undated = سرچینه: { $title }
+drafted-on = په { $date } لیکل شوی؛ لا نه دی تایید شوی
+out-of-date = وروستی ځل په { $date } تایید شوی: کېدای شي دا معلومات زاړه وي. مخکې له دې چې عمل وکړئ، یې تایید کړئ.
+place-closed = له { $date } راهیسې بند دی: دا خدمت نور دلته نه ورکول کېږي.
+place-moved = لېږدول شوی: دا خدمت اوس په { $place } کې دی.
+report-problem = د ستونزې راپور ورکړئ
+report-problem-note = د لارښود ایډیټرانو ته یو پیغام پرانیزي چې د دې برخې نوم، د لارښود نسخه او ژبه پکې لیکل شوي. تر څو چې تاسو یې ونه لېږئ، هېڅ شی نه لېږل کېږي.

@@ -133,3 +133,15 @@ month-9 = сентября
 month-10 = октября
 month-11 = ноября
 month-12 = декабря
+
+# Sources, freshness, moved places, helplines and reporting a problem (issue 15)
+helpline = Горячая линия { $number }
+helplines-title = Национальные горячие линии
+source-line = Источник: { $title }, прочитано { $date }
+source-line-undated = Источник: { $title }
+drafted-on = Написано { $date }; еще не проверено
+out-of-date = Последняя проверка { $date }: сведения могли устареть. Уточните их, прежде чем действовать.
+place-closed = Закрыто с { $date }: служба здесь больше не работает.
+place-moved = Переехало: служба теперь находится по адресу { $place }.
+report-problem = Сообщить об ошибке
+report-problem-note = Откроется сообщение редакторам справочника с названием этой записи, версией справочника и языком. Ничего не отправляется, пока вы сами не отправите.

@@ -126,3 +126,15 @@ month-9 = Eylül
 month-10 = Ekim
 month-11 = Kasım
 month-12 = Aralık
+
+# Sources, freshness, moved places, helplines and reporting a problem (issue 15)
+helpline = Yardım hattı { $number }
+helplines-title = Ulusal yardım hatları
+source-line = Kaynak: { $title }, okunma tarihi { $date }
+source-line-undated = Kaynak: { $title }
+drafted-on = { $date } tarihinde yazıldı; henüz doğrulanmadı
+out-of-date = Son doğrulama { $date }: bilgiler güncel olmayabilir. Harekete geçmeden önce doğrulayın.
+place-closed = { $date } tarihinden beri kapalı: hizmet artık burada verilmiyor.
+place-moved = Taşındı: hizmet artık { $place } adresinde.
+report-problem = Sorun bildir
+report-problem-note = Rehberin editörlerine, bu kaydın adı, rehberin sürümü ve dil yazılı bir ileti açar. Siz göndermedikçe hiçbir şey gönderilmez.

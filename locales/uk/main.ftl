@@ -133,3 +133,15 @@ month-9 = вересня
 month-10 = жовтня
 month-11 = листопада
 month-12 = грудня
+
+# Sources, freshness, moved places, helplines and reporting a problem (issue 15)
+helpline = Гаряча лінія { $number }
+helplines-title = Національні гарячі лінії
+source-line = Джерело: { $title }, прочитано { $date }
+source-line-undated = Джерело: { $title }
+drafted-on = Написано { $date }; ще не перевірено
+out-of-date = Остання перевірка { $date }: відомості могли застаріти. Перевірте їх, перш ніж діяти.
+place-closed = Зачинено з { $date }: служба тут більше не працює.
+place-moved = Переїхало: служба тепер за адресою { $place }.
+report-problem = Повідомити про помилку
+report-problem-note = Відкриється повідомлення редакторам довідника з назвою цього запису, версією довідника та мовою. Нічого не надсилається, доки ви самі не надішлете.

@@ -104,6 +104,29 @@ pub struct CityFile {
     /// Well-known places a person can pick as "where I am".
     #[serde(default)]
     pub landmark: Vec<LocalitySource>,
+    /// Where "Report a problem" writes to: a `mailto:` address or an `https://` form.
+    pub report_to: Option<String>,
+}
+
+/// `holidays.toml`: public holidays the country calendar of the hours engine lacks (those
+/// that move every year) and half days, from a cited official list.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HolidaysFile {
+    #[serde(default)]
+    pub source: Vec<SourceRef>,
+    #[serde(default)]
+    pub holiday: Vec<HolidaySource>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HolidaySource {
+    /// YYYY-MM-DD.
+    pub date: String,
+    pub name: String,
+    /// A half day: a holiday from this time (HH:MM) on.
+    pub from: Option<String>,
 }
 
 /// A named point to start "Nearby" from: a district centre or a landmark.
@@ -139,22 +162,41 @@ pub struct CategoriesFile {
     pub category: Vec<CategorySource>,
 }
 
+/// The sections of a service page a source can back (`SourceRef::sections`).
+pub const SECTIONS: [&str; 4] = ["summary", "rights", "cost", "location"];
+
+/// A page the facts of an entry come from.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceRef {
     pub url: String,
     pub title: String,
+    /// When the page was read (YYYY-MM-DD).
+    pub read: Option<String>,
+    /// The sections it backs (`SECTIONS`); none: the entry as a whole.
+    #[serde(default, rename = "for")]
+    pub sections: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlaceSource {
+    /// Unique in the city; names the place for another's `moved_to`.
+    pub id: Option<String>,
     pub name: Translations,
     pub address: Translations,
     pub lat: f64,
     pub lon: f64,
     pub opening_hours: Option<String>,
+    /// This place's own number: never a national helpline.
     pub phone: Option<String>,
+    /// Pages backing this place's address, hours and phone.
+    #[serde(default)]
+    pub source: Vec<SourceRef>,
+    /// The service left this building on this day (YYYY-MM-DD)…
+    pub closed_since: Option<String>,
+    /// …for the place with this id.
+    pub moved_to: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -172,8 +214,14 @@ pub struct ServiceFile {
     /// `category/submenu` pairs this service is listed under.
     pub menus: Vec<String>,
     pub sample: bool,
-    pub checked: String,
+    /// Samples: when the entry was written.
+    pub drafted: Option<String>,
+    /// Entries that are not samples: when an editor verified them against their sources.
+    pub checked: Option<String>,
     pub source: Vec<SourceRef>,
+    /// National numbers that help with this service (shown as "Helpline 157").
+    #[serde(default)]
+    pub helpline: Vec<String>,
     /// The review status of each language of this entry's texts (the validator requires one
     /// for every language).
     #[serde(default)]
@@ -198,4 +246,15 @@ pub struct CityContent<'a> {
     pub city: &'a CityFile,
     pub categories: &'a [CategorySource],
     pub services: Vec<&'a ServiceFile>,
+    pub holidays: &'a [HolidaySource],
+}
+
+impl ServiceFile {
+    /// The date of the entry: when it was checked, or (a sample) drafted.
+    pub fn date(&self) -> &str {
+        self.checked
+            .as_deref()
+            .or(self.drafted.as_deref())
+            .unwrap_or_default()
+    }
 }

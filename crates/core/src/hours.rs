@@ -5,16 +5,23 @@
 //! time zone and its country's public holidays, so `PH off` means what it says. A string it
 //! cannot read is kept as text and never reported as open.
 //!
+//! Holidays that move every year (Ramazan and Kurban Bayramı) and half days (their eves,
+//! from 13:00) are not in the crate's calendar; the city pack carries them
+//! (`CityClock::with_holidays`). From a half day's start on, the day counts as a public
+//! holiday, so `PH off` closes a place then.
+//!
 //! The next change is looked for no further than `HORIZON_DAYS` ahead. The crate's own
 //! `next_change` walks day by day to the year 9999 when the state never changes and its
 //! date hints cannot skip ahead (`Mo-Su 00:00-24:00`, `12:00-12:00`, `22:00-03:00 off`,
 //! `easter +2 days Su[1,3]`): seconds per place. Within the horizon every string costs at
 //! most a year of days, well under a millisecond.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use chrono_tz::Tz;
+use compact_calendar::CompactCalendar;
 use opening_hours::localization::{Country, TzLocation};
 use opening_hours::{Context, ContextHolidays, OpeningHours, RuleKind};
 use serde::Serialize;
@@ -31,10 +38,34 @@ pub enum HoursError {
 /// any yearly rule (seasons, a closing day once a year) is found.
 pub const HORIZON_DAYS: i64 = 370;
 
+/// A public holiday the country calendar lacks, or a half day (`from`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Holiday {
+    pub date: NaiveDate,
+    /// A half day: a holiday from this time on.
+    pub from: Option<NaiveTime>,
+}
+
+impl Holiday {
+    /// A holiday written as in `holidays.toml`: `YYYY-MM-DD`, and `HH:MM` for a half day.
+    pub fn parse(date: &str, from: Option<&str>) -> Option<Holiday> {
+        Some(Holiday {
+            date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?,
+            from: match from {
+                Some(t) => Some(NaiveTime::parse_from_str(t, "%H:%M").ok()?),
+                None => None,
+            },
+        })
+    }
+}
+
 /// The city's clock: its time zone and public holidays.
 #[derive(Clone, Debug)]
 pub struct CityClock {
     context: Context<TzLocation<Tz>>,
+    /// The same, with every half day a whole holiday: read from a half day's start on.
+    half_day_context: Context<TzLocation<Tz>>,
+    half_days: Arc<BTreeMap<NaiveDate, NaiveTime>>,
     tz: Tz,
 }
 
@@ -55,15 +86,50 @@ impl CityClock {
         let context = Context::default()
             .with_holidays(holidays)
             .with_locale(TzLocation::new(tz));
-        Ok(CityClock { context, tz })
+        Ok(CityClock {
+            half_day_context: context.clone(),
+            context,
+            half_days: Arc::default(),
+            tz,
+        })
+    }
+
+    /// Adds holidays the country calendar lacks: whole days, and half days.
+    pub fn with_holidays(mut self, holidays: &[Holiday]) -> CityClock {
+        let mut whole = self.context.holidays.get_public().clone();
+        let mut half_days = BTreeMap::new();
+        for h in holidays {
+            match h.from {
+                None => {
+                    whole.insert(h.date);
+                }
+                Some(from) => {
+                    half_days.insert(h.date, from);
+                }
+            }
+        }
+        let mut with_half_days = whole.clone();
+        for date in half_days.keys() {
+            with_half_days.insert(*date);
+        }
+        let school = Arc::new(self.context.holidays.get_school().clone());
+        let calendar =
+            |public: CompactCalendar| ContextHolidays::new(Arc::new(public), school.clone());
+        self.context = self.context.with_holidays(calendar(whole));
+        self.half_day_context = self
+            .half_day_context
+            .with_holidays(calendar(with_half_days));
+        self.half_days = Arc::new(half_days);
+        self
     }
 
     /// Reads an `opening_hours` string; an unreadable one is kept as text.
     pub fn hours(&self, raw: &str) -> Hours {
-        let parsed = raw
-            .parse::<OpeningHours>()
-            .ok()
-            .map(|oh| Arc::new(oh.with_context(self.context.clone())));
+        let parsed = raw.parse::<OpeningHours>().ok().map(|oh| Rules {
+            normal: Arc::new(oh.clone().with_context(self.context.clone())),
+            half_day: Arc::new(oh.with_context(self.half_day_context.clone())),
+            half_days: self.half_days.clone(),
+        });
         Hours {
             raw: raw.to_string(),
             parsed,
@@ -80,7 +146,59 @@ impl CityClock {
 #[derive(Clone, Debug)]
 pub struct Hours {
     raw: String,
-    parsed: Option<Arc<OpeningHours<TzLocation<Tz>>>>,
+    parsed: Option<Rules>,
+}
+
+type Evaluated = Arc<OpeningHours<TzLocation<Tz>>>;
+
+/// A place's rules read in the normal calendar, and in the one where half days are whole
+/// holidays (which applies from a half day's start on).
+#[derive(Clone, Debug)]
+struct Rules {
+    normal: Evaluated,
+    half_day: Evaluated,
+    half_days: Arc<BTreeMap<NaiveDate, NaiveTime>>,
+}
+
+impl Rules {
+    /// The rules that apply at the local time `at`.
+    fn at(&self, at: NaiveDateTime) -> &Evaluated {
+        match self.half_days.get(&at.date()) {
+            Some(from) if at.time() >= *from => &self.half_day,
+            _ => &self.normal,
+        }
+    }
+
+    /// The state at `now` and the local time it changes (none within the horizon), or
+    /// `None` when the rules say nothing.
+    fn range(&self, now: DateTime<Tz>) -> Option<(RuleKind, Option<NaiveDateTime>)> {
+        let local = now.naive_local();
+        let oh = self.at(local);
+        let horizon = now + Duration::days(HORIZON_DAYS);
+        // Looked for within the horizon only (the crate's `iter_range` stops there;
+        // `next_change` would not).
+        let first = oh.iter_range(now, horizon).next()?;
+        let end = first.range.end.naive_local();
+        let mut next = (end < horizon.naive_local()).then_some(end);
+        // A half day that starts within this range ends it when its rules differ then.
+        let until = next.unwrap_or(horizon.naive_local());
+        let start = self
+            .half_days
+            .range(local.date()..=until.date())
+            .map(|(day, from)| day.and_time(*from))
+            .find(|start| *start > local && *start <= until);
+        if let Some(start) = start {
+            let at = now + (start - local);
+            let then = self.half_day.iter_range(at, horizon).next()?;
+            if then.kind != first.kind {
+                next = Some(start);
+            } else if start == until || then.kind == RuleKind::Closed {
+                let end = then.range.end.naive_local();
+                next = (end < horizon.naive_local()).then_some(end);
+            }
+        }
+        Some((first.kind, next))
+    }
 }
 
 /// What a person needs to know about a place's hours right now. Times are the city's
@@ -107,20 +225,14 @@ impl Hours {
     }
 
     pub fn status(&self, now: DateTime<Utc>) -> HoursStatus {
-        let Some(oh) = &self.parsed else {
+        let Some(rules) = &self.parsed else {
             return HoursStatus::Unreadable;
         };
-        let tz = oh.get_context().locale.get_timezone();
-        let now = now.with_timezone(tz);
-        let horizon = now + Duration::days(HORIZON_DAYS);
-        // The state now and until when it lasts, looked for within the horizon only (the
-        // crate's `iter_range` stops there; `next_change` would not).
-        let Some(first) = oh.iter_range(now, horizon).next() else {
+        let tz = rules.normal.get_context().locale.get_timezone();
+        let Some((kind, next)) = rules.range(now.with_timezone(tz)) else {
             return HoursStatus::Unknown;
         };
-        let end = first.range.end.naive_local();
-        let next = (end < horizon.naive_local()).then_some(end);
-        match (first.kind, next) {
+        match (kind, next) {
             (RuleKind::Open, None) => HoursStatus::AlwaysOpen,
             (RuleKind::Open, Some(t)) => HoursStatus::OpenUntil(t),
             (RuleKind::Closed, Some(t)) => HoursStatus::OpensAt(t),
@@ -132,7 +244,10 @@ impl Hours {
     /// True only when the rules say open; unreadable or unknown hours are never "open".
     pub fn is_open(&self, now: DateTime<Utc>) -> bool {
         match &self.parsed {
-            Some(oh) => oh.is_open(now.with_timezone(oh.get_context().locale.get_timezone())),
+            Some(rules) => {
+                let now = now.with_timezone(rules.normal.get_context().locale.get_timezone());
+                rules.at(now.naive_local()).is_open(now)
+            }
             None => false,
         }
     }
@@ -207,6 +322,50 @@ mod tests {
             let open = matches!(expected, AlwaysOpen | OpenUntil(_));
             assert_eq!(hours.is_open(at(now)), open, "{raw} at {now}");
         }
+    }
+
+    /// Kurban Bayramı 2027 as Türkiye's holiday law has it: the eve (15 May) a holiday from
+    /// 13:00, then four whole days (16–19 May). Dates as `holidays.toml` gives them.
+    #[test]
+    fn an_office_closes_for_a_moving_holiday_and_at_the_start_of_its_eve() {
+        use HoursStatus::*;
+        let mut days: Vec<Holiday> = ["2027-05-16", "2027-05-17", "2027-05-18", "2027-05-19"]
+            .iter()
+            .map(|d| Holiday::parse(d, None).unwrap())
+            .collect();
+        days.push(Holiday::parse("2027-05-15", Some("13:00")).unwrap());
+        // 15 May 2027 is a Saturday: a Friday eve shows the half day better.
+        days.push(Holiday::parse("2027-05-14", Some("13:00")).unwrap());
+        let clock = istanbul().with_holidays(&days);
+        let office = "Mo-Fr 08:00-12:00,13:00-17:00; PH off";
+        let shop = "Mo-Su 09:00-20:00; PH off";
+        let cases: &[(&str, &str, HoursStatus)] = &[
+            // A bayram day (Monday): closed, and it opens after the last day.
+            (office, "2027-05-17 10:00", OpensAt(t("2027-05-20 08:00"))),
+            // The half day: open in the morning, closed from 13:00, not back after lunch.
+            (office, "2027-05-14 10:00", OpenUntil(t("2027-05-14 12:00"))),
+            (office, "2027-05-14 12:30", OpensAt(t("2027-05-20 08:00"))),
+            (office, "2027-05-14 15:00", OpensAt(t("2027-05-20 08:00"))),
+            (shop, "2027-05-14 10:00", OpenUntil(t("2027-05-14 13:00"))),
+            (shop, "2027-05-14 13:00", OpensAt(t("2027-05-20 09:00"))),
+            // Without `PH off`, holidays change nothing.
+            ("24/7", "2027-05-17 10:00", AlwaysOpen),
+            (
+                "Mo-Su 09:00-20:00",
+                "2027-05-14 15:00",
+                OpenUntil(t("2027-05-14 20:00")),
+            ),
+            // The day before the eve is an ordinary day.
+            (office, "2027-05-13 16:00", OpenUntil(t("2027-05-13 17:00"))),
+        ];
+        for (raw, now, expected) in cases {
+            let hours = clock.hours(raw);
+            assert_eq!(&hours.status(at(now)), expected, "{raw} at {now}");
+            let open = matches!(expected, AlwaysOpen | OpenUntil(_));
+            assert_eq!(hours.is_open(at(now)), open, "{raw} at {now}");
+        }
+        // Without the pack's list, the crate's calendar alone shows the office open.
+        assert!(istanbul().hours(office).is_open(at("2027-05-17 10:00")));
     }
 
     /// Strings that made the crate walk day by day to the year 9999 (seconds each): their

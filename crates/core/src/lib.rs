@@ -12,6 +12,7 @@ pub mod content;
 pub mod delta;
 #[cfg(feature = "feed")]
 pub mod feed;
+pub mod feedback;
 pub mod fold;
 pub mod hours;
 pub mod l10n;

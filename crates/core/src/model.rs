@@ -33,6 +33,8 @@ pub struct City {
     pub languages: Vec<String>,
     pub content_version: u64,
     pub build_date: String,
+    /// Where "Report a problem" writes to (`crate::feedback`), when the city names it.
+    pub report_to: Option<String>,
     /// The city's menus in the reader's language are a translation not yet checked by a
     /// fluent speaker.
     pub unreviewed: bool,
@@ -90,7 +92,29 @@ pub struct Place {
     pub lon: f64,
     /// OSM `opening_hours` syntax, as in the source.
     pub opening_hours: Option<String>,
+    /// The place's own number (national helplines are the service's `helplines`).
     pub phone: Option<String>,
+    /// Pages backing the address, hours and phone.
+    pub sources: Vec<Source>,
+    /// The service left this building on this day (YYYY-MM-DD): nobody is sent there.
+    pub closed_since: Option<String>,
+    /// Where it went, when known.
+    pub moved_to: Option<MovedTo>,
+}
+
+impl Place {
+    /// The service no longer works here.
+    pub fn is_closed(&self) -> bool {
+        self.closed_since.is_some() || self.moved_to.is_some()
+    }
+}
+
+/// The place a service moved to (`Place::moved_to`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MovedTo {
+    pub service_id: String,
+    pub name: Text,
+    pub address: Text,
 }
 
 impl Place {
@@ -146,11 +170,20 @@ pub struct Link {
     pub title: Text,
 }
 
+/// A page the facts come from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Source {
     pub url: String,
     pub title: String,
+    /// When it was read (YYYY-MM-DD).
+    pub read: Option<String>,
+    /// The sections it backs (`crate::content::SECTIONS`); empty: the entry as a whole.
+    pub sections: Vec<String>,
 }
+
+/// An entry whose facts were last checked (or, a sample, drafted) longer ago than this
+/// may be out of date, and says so.
+pub const FRESH_FOR_MONTHS: u32 = 12;
 
 /// A service page: the four questions, where the facts come from, and whether it is a sample.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -167,8 +200,14 @@ pub struct Service {
     pub places: Vec<Place>,
     /// 4. Internet resources.
     pub links: Vec<Link>,
+    /// Pages behind the entry as a whole and behind its sections (`sources_for`).
     pub sources: Vec<Source>,
-    pub checked: String,
+    /// National numbers that help with this service ("Helpline 157").
+    pub helplines: Vec<String>,
+    /// When an editor verified the entry; `None` for a sample.
+    pub checked: Option<String>,
+    /// When a sample was written.
+    pub drafted: Option<String>,
     pub sample: bool,
     /// The page's texts in the reader's language are a translation not yet checked by a
     /// fluent speaker.
@@ -178,6 +217,36 @@ pub struct Service {
 }
 
 impl Service {
+    /// The sources backing `section` (one of `crate::content::SECTIONS`).
+    pub fn sources_for(&self, section: &str) -> Vec<&Source> {
+        self.sources
+            .iter()
+            .filter(|s| s.sections.iter().any(|x| x == section))
+            .collect()
+    }
+
+    /// The sources that back the entry as a whole.
+    pub fn general_sources(&self) -> Vec<&Source> {
+        self.sources
+            .iter()
+            .filter(|s| s.sections.is_empty())
+            .collect()
+    }
+
+    /// The date the entry's facts stand on: checked, or (a sample) drafted.
+    pub fn dated(&self) -> Option<&str> {
+        self.checked.as_deref().or(self.drafted.as_deref())
+    }
+
+    /// Whether the entry was checked (or drafted) more than `FRESH_FOR_MONTHS` before
+    /// `today`, so its facts may have changed.
+    pub fn out_of_date(&self, today: chrono::NaiveDate) -> bool {
+        self.dated()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .and_then(|d| d.checked_add_months(chrono::Months::new(FRESH_FOR_MONTHS)))
+            .is_some_and(|fresh_until| fresh_until < today)
+    }
+
     /// True when any text on the page is shown in a language other than the reader's.
     pub fn has_fallback_for(&self, reader: &str) -> bool {
         self.fallback_language(reader).is_some()
@@ -260,6 +329,39 @@ pub struct HoursLine {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_entry_checked_over_a_year_ago_is_out_of_date() {
+        let text = |v: &str| Text {
+            value: v.into(),
+            lang: "en".into(),
+        };
+        let mut s = Service {
+            id: "x".into(),
+            name: text("x"),
+            summary: text("x"),
+            rights: text("x"),
+            cost: text("x"),
+            location_note: None,
+            places: vec![],
+            links: vec![],
+            sources: vec![],
+            helplines: vec![],
+            checked: Some("2025-11-30".into()),
+            drafted: None,
+            sample: false,
+            unreviewed: false,
+            submenus: vec![],
+        };
+        let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+        assert!(!s.out_of_date(day("2026-11-30")));
+        assert!(s.out_of_date(day("2026-12-01")));
+        s.checked = None;
+        assert!(!s.out_of_date(day("2030-01-01")), "no date, no claim");
+        s.drafted = Some("2024-02-29".into());
+        assert!(s.out_of_date(day("2025-03-01")));
+        assert!(!s.out_of_date(day("2025-02-28")));
+    }
 
     #[test]
     fn a_web_map_shows_the_place_a_geo_uri_names() {

@@ -13,7 +13,8 @@ pub struct Utterance {
 }
 
 /// The service page as speech: name, summary, the sample warning, each answer under its
-/// heading, and each place's name, address and phone number.
+/// heading, each place's name, address and phone number (or, for a place the service left,
+/// where it went), and the helplines.
 pub fn service_script(service: &Service, l: &Localizer) -> Vec<Utterance> {
     let mut script = Script(Vec::new());
     let ui = |text: String| Text {
@@ -35,11 +36,28 @@ pub fn service_script(service: &Service, l: &Localizer) -> Vec<Utterance> {
     }
     for place in &service.places {
         script.say(&place.name);
+        if let Some(moved) = &place.moved_to {
+            script.say(&ui(l.t_args(
+                "place-moved",
+                &[("place", moved.name.value.clone().into())],
+            )));
+            continue;
+        }
+        if let Some(date) = &place.closed_since {
+            script.say(&ui(
+                l.t_args("place-closed", &[("date", l.date(date).into())])
+            ));
+            continue;
+        }
         script.say(&place.address);
         if let Some(phone) = &place.phone {
             let number = digit_by_digit(phone);
             script.say(&ui(l.t_args("place-call", &[("number", number.into())])));
         }
+    }
+    for number in &service.helplines {
+        let number = digit_by_digit(number);
+        script.say(&ui(l.t_args("helpline", &[("number", number.into())])));
     }
     script.0
 }
@@ -124,10 +142,15 @@ mod tests {
                 lon: 27.8,
                 opening_hours: None,
                 phone: Some("112".into()),
+                sources: Vec::new(),
+                closed_since: None,
+                moved_to: None,
             }],
             links: Vec::new(),
             sources: Vec::new(),
-            checked: "2026-11-28".into(),
+            helplines: Vec::new(),
+            checked: Some("2026-11-28".into()),
+            drafted: None,
             sample: false,
             unreviewed: true,
             submenus: Vec::new(),

@@ -105,6 +105,7 @@ fn build(version: u64) -> Built {
         city: &city,
         categories: &categories.category,
         services: services.iter().collect(),
+        holidays: &[],
     };
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("tiny.sqlite");

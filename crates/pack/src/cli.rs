@@ -54,6 +54,14 @@ pub enum Command {
     /// The client-under-test command line of the TUF conformance suite (its CLIENT-CLI.md),
     /// run by the app's own update code (docs/publishing.md, "Conformance").
     TufClient(TufClientArgs),
+    /// Export a city's services, places, phones and hours as Open Referral HSDS 3.0 JSON,
+    /// one folder per language (docs/content-format.md).
+    ExportHsds {
+        /// The city's content folder, e.g. content/aydin
+        content_dir: PathBuf,
+        /// Where to write <lang>/services.json and <lang>/services/<id>.json
+        out_dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -63,6 +63,22 @@ fn main() -> ExitCode {
         },
         Command::Pull(args) => pull(&args),
         Command::TufClient(args) => tuf_client::run(&args),
+        Command::ExportHsds {
+            content_dir,
+            out_dir,
+        } => match merhaba_pack::load(&content_dir) {
+            Ok(source) => done(merhaba_pack::hsds::export(&source, &out_dir).map(|e| {
+                println!(
+                    "{}: HSDS 3.0 in {}: {} services, {} locations, {} files",
+                    out_dir.display(),
+                    e.languages.join(", "),
+                    e.services,
+                    e.locations,
+                    e.files
+                );
+            })),
+            Err(errors) => report(&errors),
+        },
     }
 }
 

@@ -61,6 +61,8 @@ pub struct ContentSource {
     pub categories: Parsed<CategoriesFile>,
     /// Sorted by file name, so builds do not depend on directory order.
     pub services: Vec<Parsed<ServiceFile>>,
+    /// `holidays.toml`, when the city has one.
+    pub holidays: Option<Parsed<HolidaysFile>>,
 }
 
 impl ContentSource {
@@ -70,6 +72,7 @@ impl ContentSource {
             city: &self.city.value,
             categories: &self.categories.value.category,
             services: self.services.iter().map(|s| &s.value).collect(),
+            holidays: self.holidays.as_ref().map_or(&[][..], |h| &h.value.holiday),
         }
     }
 
@@ -98,6 +101,14 @@ impl ContentSource {
                 Vec::new()
             }
         };
+        let holidays_path = dir.join("holidays.toml");
+        let holidays = if std::fs::symlink_metadata(&holidays_path).is_ok() {
+            read_toml::<HolidaysFile>(&holidays_path, dir)
+                .map_err(|e| errors.push(e))
+                .ok()
+        } else {
+            None
+        };
         paths.sort();
         let services: Vec<_> = paths
             .iter()
@@ -113,6 +124,7 @@ impl ContentSource {
                 city,
                 categories,
                 services,
+                holidays,
             }),
             _ => Err(errors),
         }

@@ -242,6 +242,7 @@ mod tests {
                 args.set("query", "göç");
                 for name in [
                     "n", "h", "m", "place", "distance", "time", "day", "raw", "done", "total",
+                    "title",
                 ] {
                     args.set(name, 3);
                 }

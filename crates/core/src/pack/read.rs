@@ -93,6 +93,9 @@ impl CityPack {
             languages: self.languages.clone(),
             content_version: self.content_version(),
             build_date: self.meta("build_date")?,
+            report_to: self
+                .value::<String>("SELECT value FROM pack_meta WHERE key = ?1", "report_to")?
+                .filter(|to| crate::feedback::is_report_address(to)),
             unreviewed: self.review(owner::CITY, chain.reader())? == Some(Review::Unreviewed),
             emergency,
         })
@@ -181,15 +184,34 @@ impl CityPack {
         }))
     }
 
-    /// The city's clock: its time zone and, when the pack names its country, public holidays.
+    /// The city's clock: its time zone and, when the pack names its country, public
+    /// holidays, with the moving holidays and half days the pack carries (a row that does
+    /// not read as a date is left out).
     pub fn clock(&self) -> Result<CityClock, StoreError> {
         let country = self.meta("country").ok();
-        CityClock::new(&self.meta("timezone")?, country.as_deref()).map_err(|e| {
+        let clock = CityClock::new(&self.meta("timezone")?, country.as_deref()).map_err(|e| {
             StoreError::NotAPack {
                 path: self.path.clone(),
                 reason: e.to_string(),
             }
-        })
+        })?;
+        Ok(clock.with_holidays(&self.holidays()?))
+    }
+
+    /// The pack's `holiday` rows.
+    pub fn holidays(&self) -> Result<Vec<crate::hours::Holiday>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT date, from_time FROM holiday ORDER BY date")
+            .map_err(|e| self.err(e))?;
+        let rows: Vec<(String, Option<String>)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(date, from)| crate::hours::Holiday::parse(&date, from.as_deref()))
+            .collect())
     }
 
     /// Where this pack applies: its centre and bounding box.

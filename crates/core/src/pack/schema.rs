@@ -5,12 +5,15 @@
 pub const PACK_APPLICATION_ID: i32 = 0x4D52_4842;
 
 /// `PRAGMA user_version` of packs this code reads and writes. Bump it when the layout changes.
-pub const PACK_SCHEMA_VERSION: i32 = 6;
+pub const PACK_SCHEMA_VERSION: i32 = 7;
 
 /// Tables of a city pack. Structure (what links to what) sits in typed tables that map onto
 /// Open Referral HSDS 3.0; every translated string sits in `text`, keyed by owner, field and
 /// language, so one piece of code resolves the fallback chain for all of them; `translation`
 /// holds each language's review status, for the city (its menus) and for each service.
+/// A `source` row backs its service as a whole, the `sections` it names (comma-separated),
+/// or, with `place` set, that place's address, hours and phone. `holiday` holds the public
+/// holidays the hours engine's country calendar lacks, and half days (`from_time`).
 pub const PACK_SCHEMA: &str = "
 CREATE TABLE pack_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE emergency(number TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID;
@@ -27,7 +30,18 @@ CREATE TABLE submenu(
     category_id TEXT NOT NULL REFERENCES category(id),
     position INTEGER NOT NULL
 ) WITHOUT ROWID;
-CREATE TABLE service(id TEXT PRIMARY KEY, sample INTEGER NOT NULL, checked TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE service(
+    id TEXT PRIMARY KEY,
+    sample INTEGER NOT NULL,
+    checked TEXT,
+    drafted TEXT
+) WITHOUT ROWID;
+CREATE TABLE helpline(
+    service_id TEXT NOT NULL REFERENCES service(id),
+    position INTEGER NOT NULL,
+    number TEXT NOT NULL,
+    PRIMARY KEY(service_id, position)
+) WITHOUT ROWID;
 CREATE TABLE service_submenu(
     submenu_id TEXT NOT NULL REFERENCES submenu(id),
     service_id TEXT NOT NULL REFERENCES service(id),
@@ -40,6 +54,9 @@ CREATE TABLE place(
     lon REAL NOT NULL,
     opening_hours TEXT,
     phone TEXT,
+    place_id TEXT,
+    closed_since TEXT,
+    moved_to TEXT,
     PRIMARY KEY(service_id, position)
 ) WITHOUT ROWID;
 CREATE TABLE link(
@@ -53,8 +70,12 @@ CREATE TABLE source(
     position INTEGER NOT NULL,
     url TEXT NOT NULL,
     title TEXT NOT NULL,
+    read TEXT,
+    place INTEGER,
+    sections TEXT NOT NULL DEFAULT '',
     PRIMARY KEY(service_id, position)
 ) WITHOUT ROWID;
+CREATE TABLE holiday(date TEXT PRIMARY KEY, from_time TEXT) WITHOUT ROWID;
 CREATE TABLE translation(
     owner TEXT NOT NULL,
     lang TEXT NOT NULL,

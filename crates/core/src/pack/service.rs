@@ -16,6 +16,8 @@ struct PlaceRow {
     lon: f64,
     opening_hours: Option<String>,
     phone: Option<String>,
+    closed_since: Option<String>,
+    moved_to: Option<String>,
 }
 
 impl CityPack {
@@ -37,16 +39,17 @@ impl CityPack {
     }
 
     pub fn service(&self, id: &str, chain: &LanguageChain) -> Result<Option<Service>, StoreError> {
-        let row: Option<(bool, String)> = self
+        type Row = (bool, Option<String>, Option<String>);
+        let row: Option<Row> = self
             .conn
             .query_row(
-                "SELECT sample, checked FROM service WHERE id = ?1",
+                "SELECT sample, checked, drafted FROM service WHERE id = ?1",
                 [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()
             .map_err(|e| self.err(e))?;
-        let Some((sample, checked)) = row else {
+        let Some((sample, checked, drafted)) = row else {
             return Ok(None);
         };
         let texts = self.texts(&owner::service(id))?;
@@ -76,23 +79,15 @@ impl CityPack {
             })
             .collect::<Result<_, StoreError>>()?;
 
+        let sources = self.sources(id, None)?;
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT url, title FROM source WHERE service_id = ?1 ORDER BY position")
+            .prepare_cached("SELECT number FROM helpline WHERE service_id = ?1 ORDER BY position")
             .map_err(|e| self.err(e))?;
-        let sources: Vec<Source> = stmt
-            .query_map([id], |r| {
-                Ok(Source {
-                    url: r.get(0)?,
-                    title: r.get(1)?,
-                })
-            })
-            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
+        let helplines = stmt
+            .query_map([id], |r| r.get(0))
+            .and_then(|rows| rows.collect::<Result<Vec<String>, _>>())
             .map_err(|e| self.err(e))?;
-        let sources = sources
-            .into_iter()
-            .filter(|s| is_safe_link(&s.url))
-            .collect();
 
         let submenus = self
             .menu_paths(id, chain)?
@@ -110,7 +105,9 @@ impl CityPack {
             places,
             links,
             sources,
+            helplines,
             checked,
+            drafted,
             sample,
             unreviewed: self.review(&owner::service(id), chain.reader())?
                 == Some(Review::Unreviewed),
@@ -139,8 +136,8 @@ impl CityPack {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT position, lat, lon, opening_hours, phone FROM place
-                 WHERE service_id = ?1 ORDER BY position",
+                "SELECT position, lat, lon, opening_hours, phone, closed_since, moved_to
+                 FROM place WHERE service_id = ?1 ORDER BY position",
             )
             .map_err(|e| self.err(e))?;
         let read = |r: &rusqlite::Row| -> rusqlite::Result<PlaceRow> {
@@ -150,6 +147,8 @@ impl CityPack {
                 lon: r.get(2)?,
                 opening_hours: r.get(3)?,
                 phone: r.get(4)?,
+                closed_since: r.get(5)?,
+                moved_to: r.get(6)?,
             })
         };
         let mut place_rows: Vec<PlaceRow> = Vec::new();
@@ -171,10 +170,75 @@ impl CityPack {
                     lon: row.lon,
                     opening_hours: row.opening_hours,
                     phone: row.phone,
+                    sources: self.sources(service_id, Some(row.position))?,
+                    closed_since: row.closed_since,
+                    moved_to: match &row.moved_to {
+                        Some(place_id) => self.moved_to(place_id, chain)?,
+                        None => None,
+                    },
                 };
                 Ok((row.position, place))
             })
             .collect()
+    }
+
+    /// The sources of a service as a whole and of its sections (`place` none), or of one
+    /// of its places. Only safe links are kept (`is_safe_link`): a crafted pack may hold
+    /// anything.
+    fn sources(&self, service_id: &str, place: Option<usize>) -> Result<Vec<Source>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT url, title, read, sections FROM source
+                 WHERE service_id = ?1 AND place IS ?2 ORDER BY position",
+            )
+            .map_err(|e| self.err(e))?;
+        let sources: Vec<Source> = stmt
+            .query_map(rusqlite::params![service_id, place], |r| {
+                let sections: String = r.get(3)?;
+                Ok(Source {
+                    url: r.get(0)?,
+                    title: r.get(1)?,
+                    read: r.get(2)?,
+                    sections: sections
+                        .split(',')
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string)
+                        .collect(),
+                })
+            })
+            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
+            .map_err(|e| self.err(e))?;
+        Ok(sources
+            .into_iter()
+            .filter(|s| is_safe_link(&s.url))
+            .collect())
+    }
+
+    /// The place with `place_id` (unique in the city), as a moved place points at it.
+    fn moved_to(
+        &self,
+        place_id: &str,
+        chain: &LanguageChain,
+    ) -> Result<Option<MovedTo>, StoreError> {
+        let row: Option<(String, usize)> = self
+            .conn
+            .query_row(
+                "SELECT service_id, position FROM place WHERE place_id = ?1",
+                [place_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(|e| self.err(e))?;
+        let Some((service_id, position)) = row else {
+            return Ok(None);
+        };
+        let t = self.texts(&owner::place(&service_id, position))?;
+        Ok(Some(MovedTo {
+            service_id,
+            name: t.get("name", chain),
+            address: t.get("address", chain),
+        }))
     }
 
     /// The best `k` services for `query`: those matching in the reader's language first, then

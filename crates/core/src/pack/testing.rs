@@ -78,6 +78,7 @@ pub(crate) fn pack_of(services: usize) -> (tempfile::TempDir, PathBuf) {
         city: &city,
         categories: &categories.category,
         services: services.iter().collect(),
+        holidays: &[],
     };
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("tiny.sqlite");

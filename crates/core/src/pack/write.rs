@@ -1,7 +1,7 @@
 //! Writes a city pack (one SQLite file) from a city's content.
 //!
 //! Same content, same bytes: rows are written in a fixed order, nothing reads the clock
-//! (the build date is the newest `checked` date of the content), and the file is vacuumed.
+//! (the build date is the newest `checked` or `drafted` date of the content), and the file is vacuumed.
 
 use std::path::Path;
 
@@ -47,7 +47,7 @@ fn write(content: &CityContent, path: &Path) -> rusqlite::Result<()> {
     let build_date = content
         .services
         .iter()
-        .map(|s| s.checked.as_str())
+        .map(|s| s.date())
         .max()
         .unwrap_or("1970-01-01");
     let meta = [
@@ -59,6 +59,7 @@ fn write(content: &CityContent, path: &Path) -> rusqlite::Result<()> {
         ("partial_languages", city.partial_languages.join(",")),
         ("timezone", city.timezone.clone()),
         ("country", city.country.clone()),
+        ("report_to", city.report_to.clone().unwrap_or_default()),
         ("centre", format!("{},{}", city.centre.lat, city.centre.lon)),
         (
             "bbox",
@@ -127,9 +128,15 @@ fn write(content: &CityContent, path: &Path) -> rusqlite::Result<()> {
     }
     for s in &content.services {
         tx.execute(
-            "INSERT INTO service(id, sample, checked) VALUES (?1, ?2, ?3)",
-            params![s.id, s.sample, s.checked],
+            "INSERT INTO service(id, sample, checked, drafted) VALUES (?1, ?2, ?3, ?4)",
+            params![s.id, s.sample, s.checked, s.drafted],
         )?;
+        for (i, number) in s.helpline.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO helpline(service_id, position, number) VALUES (?1, ?2, ?3)",
+                params![s.id, i, number],
+            )?;
+        }
         for menu in &s.menus {
             let submenu = menu.split_once('/').map_or(menu.as_str(), |(_, sub)| sub);
             tx.execute(
@@ -152,9 +159,20 @@ fn write(content: &CityContent, path: &Path) -> rusqlite::Result<()> {
         }
         for (i, p) in s.place.iter().enumerate() {
             tx.execute(
-                "INSERT INTO place(service_id, position, lat, lon, opening_hours, phone)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![s.id, i, p.lat, p.lon, p.opening_hours, p.phone],
+                "INSERT INTO place(service_id, position, lat, lon, opening_hours, phone,
+                                   place_id, closed_since, moved_to)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    s.id,
+                    i,
+                    p.lat,
+                    p.lon,
+                    p.opening_hours,
+                    p.phone,
+                    p.id,
+                    p.closed_since,
+                    p.moved_to
+                ],
             )?;
             text(&owner::place(&s.id, i), "name", &p.name)?;
             text(&owner::place(&s.id, i), "address", &p.address)?;
@@ -166,12 +184,33 @@ fn write(content: &CityContent, path: &Path) -> rusqlite::Result<()> {
             )?;
             text(&owner::link(&s.id, i), "title", &l.title)?;
         }
-        for (i, src) in s.source.iter().enumerate() {
+        let place_sources = s
+            .place
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| p.source.iter().map(move |src| (Some(i), src)));
+        let sources = s.source.iter().map(|src| (None, src)).chain(place_sources);
+        for (i, (place, src)) in sources.enumerate() {
             tx.execute(
-                "INSERT INTO source(service_id, position, url, title) VALUES (?1, ?2, ?3, ?4)",
-                params![s.id, i, src.url, src.title],
+                "INSERT INTO source(service_id, position, url, title, read, place, sections)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    s.id,
+                    i,
+                    src.url,
+                    src.title,
+                    src.read,
+                    place,
+                    src.sections.join(",")
+                ],
             )?;
         }
+    }
+    for h in content.holidays {
+        tx.execute(
+            "INSERT OR REPLACE INTO holiday(date, from_time) VALUES (?1, ?2)",
+            params![h.date, h.from],
+        )?;
     }
     crate::search::index::write(&tx, content)?;
     tx.commit()?;

@@ -3,14 +3,15 @@
 //! their limits (`text`) and single values (`fields`).
 
 mod fields;
+mod provenance;
 pub mod text;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::source::{ContentError, ContentSource, Parsed, Review, Reviews, Translations};
-use fields::{check_coordinates, check_date, check_hours, check_id, check_phone, check_url};
+use fields::{check_coordinates, check_hours, check_id, check_phone, check_url};
 pub use fields::{HOURS_MAX_CHARS, ID_MAX_CHARS, PHONE_MAX_CHARS, URL_MAX_CHARS};
-use text::{limit_of, shown, text_problem, too_long, NAME_MAX_CHARS};
+use text::{limit_of, shown, text_problem, too_long};
 
 /// The longest category icon (an emoji or two).
 const ICON_MAX_CHARS: usize = 16;
@@ -34,6 +35,14 @@ pub fn validate_at(source: &ContentSource, latest: Option<&str>) -> Vec<ContentE
     check_city(city, &langs, &mut errors);
 
     let menus = check_categories(&source.categories, &langs, &mut errors);
+    let emergency: Vec<String> = city
+        .value
+        .emergency
+        .iter()
+        .map(|e| e.number.clone())
+        .collect();
+    provenance::check_moves(source, latest, &mut errors);
+    provenance::check_holidays(source, latest, &mut errors);
 
     let mut seen: BTreeMap<&str, &Parsed<_>> = BTreeMap::new();
     let mut listed: BTreeSet<&str> = BTreeSet::new();
@@ -84,16 +93,12 @@ pub fn validate_at(source: &ContentSource, latest: Option<&str>) -> Vec<ContentE
                 },
             }
         }
-        check_date(service, "checked", &s.checked, latest, &mut errors);
+        provenance::check_dates(service, latest, &mut errors);
         if s.source.is_empty() {
             errors.push(service.error("source", "every service must name at least one source"));
         }
-        for (i, src) in s.source.iter().enumerate() {
-            check_url(service, &format!("source[{i}].url"), &src.url, &mut errors);
-            if let Some(problem) = text_problem(&src.title, NAME_MAX_CHARS) {
-                errors.push(service.error(&format!("source[{i}].title"), problem));
-            }
-        }
+        provenance::check_sources(service, "source", &s.source, latest, &mut errors);
+        provenance::check_phones(service, &emergency, &mut errors);
         langs.check_reviews(service, &s.translation, &mut errors);
         for (field, text) in [
             ("name", &s.name),
@@ -135,9 +140,6 @@ pub fn validate_at(source: &ContentSource, latest: Option<&str>) -> Vec<ContentE
             }
             if let Some(hours) = &place.opening_hours {
                 check_hours(service, &at("opening_hours"), hours, &mut errors);
-            }
-            if let Some(phone) = &place.phone {
-                check_phone(service, &at("phone"), phone, &mut errors);
             }
         }
         for (i, link) in s.link.iter().enumerate() {
@@ -335,6 +337,17 @@ fn check_city(
             if !b.contains(l.lat, l.lon) {
                 errors.push(city.error(&format!("{at}.lat"), "outside the city's bounding box"));
             }
+        }
+    }
+    if let Some(to) = &c.report_to {
+        if !merhaba_core::feedback::is_report_address(to) {
+            errors.push(city.error(
+                "report_to",
+                format!(
+                    "`{}` is neither a mailto: address nor an https:// form",
+                    shown(to)
+                ),
+            ));
         }
     }
     if c.emergency.is_empty() {
