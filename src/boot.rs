@@ -78,6 +78,8 @@ pub struct Boot {
     update_state: UpdateState,
     /// Which languages "Listen" can read.
     voices: Voices,
+    /// Today in the city, when fixed (rendering tests); otherwise the clock's.
+    today: Option<chrono::NaiveDate>,
 }
 
 /// Where the voices for "Listen" come from: the device's speech engine, or a fixed list of
@@ -181,7 +183,18 @@ impl Boot {
             feed_url: None,
             update_state: Default::default(),
             voices: Voices::Only(Vec::new()),
+            today: None,
         }
+    }
+
+    /// Starts on a fixed day (rendering tests of "may be out of date").
+    pub fn on_day(mut self, today: chrono::NaiveDate) -> Boot {
+        self.today = Some(today);
+        self
+    }
+
+    pub(crate) fn today(&self) -> Option<chrono::NaiveDate> {
+        self.today
     }
 
     /// Starts as if the device had voices for exactly `langs` (rendering tests).

@@ -68,6 +68,8 @@ pub struct AppState {
     voices: Rc<Voices>,
     /// Whether the speech engine has answered (at once for a fixed list of voices).
     pub speech_ready: Signal<bool>,
+    /// A fixed today (rendering tests); otherwise the city's clock says.
+    today: Option<chrono::NaiveDate>,
 }
 
 /// Creates the app state for the guide over `stores` and provides it to every screen below
@@ -95,11 +97,21 @@ pub(crate) fn use_app_state(boot: &Boot, stores: &Stores) -> AppState {
             feed_url: boot.feed_url().map(Rc::from),
             voices: Rc::new(boot.voices()),
             speech_ready,
+            today: boot.today(),
         }
     })
 }
 
 impl AppState {
+    /// Today's date in the city (for "may be out of date").
+    pub fn today(&self) -> chrono::NaiveDate {
+        let now = chrono::Utc::now();
+        self.today.unwrap_or_else(|| match self.pack().clock() {
+            Ok(clock) => clock.local(now).date(),
+            Err(_) => now.date_naive(),
+        })
+    }
+
     /// The person's settings.
     pub fn user(&self) -> &UserStore {
         &self.user

@@ -134,7 +134,7 @@ fn a_service_in_english_answers_the_four_questions() {
             "Internet resources",
             r#"href="https://example.org/clinic""#,
             "Clinic page",
-            "Last checked on 1 October 2026",
+            "Written on 1 October 2026; not yet checked",
             "This entry is a sample.",
         ],
         &[r#"class="notice fallback""#, "are not translated"],
@@ -571,5 +571,78 @@ fn a_pack_damaged_while_in_use_is_reported_in_the_readers_language() {
             "Size yardım eden kişi için ayrıntılar:",
             r#"<pre class="error-details" lang="en" dir="ltr">"#,
         ],
+    );
+}
+
+/// Issue 15: each section cites the page behind it with the day it was read; a place the
+/// service left says where it went and offers no way to the empty building; "Report a
+/// problem" names the entry, the content version and the language, and nothing else.
+#[test]
+fn a_service_cites_its_sources_per_section_and_says_where_a_place_moved() {
+    let html = check(
+        "en",
+        "/service/clinic",
+        &[
+            "Source: Fixture source, read 1 October 2026",
+            "Old clinic building",
+            "Closed since 1 September 2026: the service no longer works here.",
+            "Moved: the service is now at Community hall.",
+            r#"href="/service/course""#,
+            "Source: The clinic has moved, read 1 October 2026",
+            "mailto:editors@example.org?subject=Merhaba%20mini%3A%20clinic%20%28content%203%2C%20en%29&#38;body=city%3A%20mini%0Aentry%3A%20clinic%0Acontent_version%3A%203%0Alang%3A%20en%0A%0AWhat%20is%20wrong%3A%0A\"",
+            "Report a problem",
+        ],
+        // No directions to the old building, and no "Last checked" on a sample.
+        &["geo:37.855000,27.845000", "Last checked", "may be out of date"],
+    );
+    in_order(
+        &html,
+        &[
+            "Rights and obligations",
+            "Source: Fixture source",
+            "Cost",
+            "Location",
+            "Clinic building",
+            "Old clinic building",
+        ],
+    );
+    let ar = check(
+        "ar",
+        "/service/clinic",
+        &[
+            "المصدر: Fixture source",
+            "انتقلت: الخدمة الآن في Community hall.",
+        ],
+        &[],
+    );
+    assert!(ar.contains("%28content%203%2C%20ar%29"), "{ar}");
+}
+
+/// An entry checked more than a year before today says it may be out of date; the day
+/// before, it does not. National numbers are labelled helplines, apart from the place.
+#[test]
+fn an_entry_checked_over_a_year_ago_may_be_out_of_date() {
+    let on = |day: &str| {
+        let day = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap();
+        move |boot: merhaba::Boot| boot.on_day(day)
+    };
+    check_with(
+        "en",
+        "/service/course",
+        on("2027-11-02"),
+        &[
+            "Last checked on 2 November 2026",
+            "Helpline 157",
+            r#"href="tel:157""#,
+            "National helplines",
+        ],
+        &["may be out of date"],
+    );
+    check_with(
+        "tr",
+        "/service/course",
+        on("2027-11-03"),
+        &["Son doğrulama 2 Kasım 2026: bilgiler güncel olmayabilir."],
+        &["Last checked"],
     );
 }

@@ -4,4 +4,5 @@ pub mod content;
 pub mod guide;
 pub mod listen;
 pub mod map;
+pub mod provenance;
 pub mod shell;

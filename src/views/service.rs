@@ -7,6 +7,7 @@ use merhaba_core::Place;
 
 use crate::components::content::{ContentText, FallbackNotice, Inline, PlaceActions, StoreError};
 use crate::components::listen::ListenButton;
+use crate::components::provenance::{EntryDate, Helplines, ReportProblem, SourceLines};
 use crate::state::use_app;
 use crate::views::NotFound;
 use crate::Route;
@@ -22,6 +23,9 @@ pub fn ServicePage(id: String) -> Element {
         Err(e) => return rsx! { StoreError { message: e.to_string() } },
     };
     let fallback = service.fallback_language(reader).map(str::to_string);
+    let sources = |section: &str| -> Vec<merhaba_core::Source> {
+        service.sources_for(section).into_iter().cloned().collect()
+    };
     let script = app
         .can_read_aloud(reader)
         .then(|| service_script(&service, l));
@@ -49,14 +53,17 @@ pub fn ServicePage(id: String) -> Element {
                 p { class: "notice unreviewed", role: "note", {l.t("translation-unreviewed")} }
             }
             ContentText { text: service.summary.clone(), class: "summary" }
+            SourceLines { sources: sources("summary") }
 
             section { class: "answer rights",
                 h2 { span { class: "section-icon", "aria-hidden": "true", "⚖️ " } {l.t("section-rights")} }
                 ContentText { text: service.rights.clone() }
+                SourceLines { sources: sources("rights") }
             }
             section { class: "answer cost",
                 h2 { span { class: "section-icon", "aria-hidden": "true", "💰 " } {l.t("section-cost")} }
                 ContentText { text: service.cost.clone() }
+                SourceLines { sources: sources("cost") }
             }
             section { class: "answer location",
                 h2 { span { class: "section-icon", "aria-hidden": "true", "📍 " } {l.t("section-location")} }
@@ -66,9 +73,11 @@ pub fn ServicePage(id: String) -> Element {
                 if service.places.is_empty() && service.location_note.is_none() {
                     p { {l.t("no-places")} }
                 }
+                SourceLines { sources: sources("location") }
                 for (i, place) in service.places.iter().cloned().enumerate() {
                     PlaceCard { key: "{i}", place }
                 }
+                Helplines { numbers: service.helplines.clone() }
             }
             section { class: "answer internet",
                 h2 { span { class: "section-icon", "aria-hidden": "true", "🌐 " } {l.t("section-internet")} }
@@ -89,14 +98,9 @@ pub fn ServicePage(id: String) -> Element {
             }
             footer { class: "provenance",
                 h2 { {l.t("sources-title")} }
-                ul {
-                    for source in service.sources.iter().cloned() {
-                        li { key: "{source.url}",
-                            a { href: "{source.url}", dir: "ltr", rel: "noopener", "{source.title}" }
-                        }
-                    }
-                }
-                p { class: "checked", {l.t_args("checked-on", &[("date", l.date(&service.checked).into())])} }
+                SourceLines { sources: service.general_sources().into_iter().cloned().collect::<Vec<_>>() }
+                EntryDate { service: service.clone() }
+                ReportProblem { service_id: service.id.clone() }
                 if service.submenus.len() > 1 {
                     p { class: "also-in",
                         {l.t("also-in")} ": "
@@ -110,11 +114,34 @@ pub fn ServicePage(id: String) -> Element {
     }
 }
 
-/// One place: its address opens the map app (geo:), its phone the dialler (tel:).
+/// One place: its address opens the map app (geo:), its phone the dialler (tel:). A place
+/// the service has left says where it went instead, and offers no way to the empty building.
 #[component]
 fn PlaceCard(place: Place) -> Element {
     let app = use_app();
     let l = app.l10n();
+    if place.is_closed() {
+        return rsx! {
+            div { class: "place closed",
+                h3 { s { Inline { text: place.name.clone() } } }
+                if let Some(date) = &place.closed_since {
+                    p { class: "notice moved", role: "note",
+                        {l.t_args("place-closed", &[("date", l.date(date).into())])}
+                    }
+                }
+                if let Some(moved) = place.moved_to.clone() {
+                    p { class: "notice moved", role: "note",
+                        {l.t_args("place-moved", &[("place", moved.name.value.clone().into())])}
+                        " "
+                        Link { to: Route::ServicePage { id: moved.service_id.clone() },
+                            Inline { text: moved.address.clone() }
+                        }
+                    }
+                }
+                SourceLines { sources: place.sources.clone() }
+            }
+        };
+    }
     rsx! {
         div { class: "place",
             h3 { Inline { text: place.name.clone() } }
@@ -129,6 +156,7 @@ fn PlaceCard(place: Place) -> Element {
                 }
             }
             PlaceActions { geo_uri: place.geo_uri(), phone: place.phone.clone() }
+            SourceLines { sources: place.sources.clone() }
         }
     }
 }

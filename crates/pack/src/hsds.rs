@@ -30,9 +30,10 @@
 //! - place → `location` (`physical`, name, coordinates, address text as `description`: HSDS
 //!   `address` objects need a postal code and street fields the content does not have) with
 //!   `opening_hours` as `schedules` (see `schedule`) and a `service_at_location`.
-//! - a place with `closed_since` gets no `service_at_location`, so no tool sends anyone to the
-//!   empty building; it is still exported, without phone or hours, among the organization's
-//!   `locations`, its description saying since when it is closed and where the service went.
+//! - a place the service has left (`closed_since` or `moved_to`) gets no `service_at_location`,
+//!   so no tool sends anyone to the empty building; it is still exported, without phone or
+//!   hours, among the organization's `locations`, its description saying (with the app's own
+//!   words) since when it is closed and where the service went.
 //! - organization: one for the guide, as the services' publisher (the content does not name
 //!   the institution behind each service); `email` ← `report_to` when it is a `mailto:`.
 //!
@@ -218,7 +219,7 @@ impl Ctx<'_> {
                 .clone()
                 .unwrap_or_else(|| format!("{}/place/{n}", s.id));
             let location = self.location(&key, place);
-            if place.closed_since.is_some() {
+            if left(place) {
                 closed.push(location);
             } else {
                 service_at_locations.push(json!({
@@ -230,7 +231,9 @@ impl Ctx<'_> {
             }
         }
         let mut organization = organization.clone();
-        organization["locations"] = json!(closed);
+        if !closed.is_empty() {
+            organization["locations"] = json!(closed);
+        }
         let attributes: Vec<Value> = s
             .menus
             .iter()
@@ -275,18 +278,20 @@ impl Ctx<'_> {
             "latitude": place.lat,
             "longitude": place.lon,
         });
-        if let Some(since) = &place.closed_since {
-            let date = self.l10n.date(since);
-            let mut note = self.l10n.t_args("place-closed", &[("date", date.into())]);
-            let moved = place.moved_to.as_deref();
-            if let Some(to) = moved.and_then(|id| self.places.get(id)) {
+        if left(place) {
+            let closed = place.closed_since.as_ref().map(|since| {
+                let date = self.l10n.date(since);
+                self.l10n.t_args("place-closed", &[("date", date.into())])
+            });
+            let moved = place.moved_to.as_deref().and_then(|id| self.places.get(id));
+            let moved = moved.map(|to| {
                 let name = self.text(&to.name).to_string();
-                note = format!(
-                    "{note} {}",
-                    self.l10n.t_args("place-moved", &[("place", name.into())])
-                );
+                self.l10n.t_args("place-moved", &[("place", name.into())])
+            });
+            let note: Vec<String> = closed.into_iter().chain(moved).collect();
+            if !note.is_empty() {
+                description = format!("{description}\n\n{}", note.join(" "));
             }
-            description = format!("{description}\n\n{note}");
         } else {
             if let Some(number) = &place.phone {
                 location["phones"] = json!([{
@@ -346,6 +351,11 @@ fn utc_offset(time_zone: &str) -> Option<i32> {
     };
     let january = offset(1)?;
     (offset(7)? == january).then_some(january)
+}
+
+/// Whether the service has left this place (`closed_since` or `moved_to`).
+pub fn left(place: &PlaceSource) -> bool {
+    place.closed_since.is_some() || place.moved_to.is_some()
 }
 
 fn count_locations(service: &Value) -> usize {

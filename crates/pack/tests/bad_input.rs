@@ -165,10 +165,10 @@ fn misleading_links_dates_names_and_empty_categories_are_refused() {
     );
     check_rejected(
         CLINIC,
-        "checked = \"2026-10-01\"",
-        "checked = \"2099-10-01\"",
+        "drafted = \"2026-10-01\"",
+        "drafted = \"2099-10-01\"",
         4,
-        &["field `checked`", "`2099-10-01` is in the future"],
+        &["field `drafted`", "`2099-10-01` is in the future"],
     );
     check_rejected(
         "services/pharmacy.toml",
@@ -204,8 +204,8 @@ fn todays_date_is_not_in_the_future() {
     edit(
         dir.path(),
         CLINIC,
-        "checked = \"2026-10-01\"",
-        &format!("checked = \"{today}\""),
+        "drafted = \"2026-10-01\"",
+        &format!("drafted = \"{today}\""),
     );
     merhaba_pack::load(dir.path()).unwrap();
     let source = merhaba_pack::ContentSource::read(dir.path()).unwrap();
@@ -219,8 +219,8 @@ fn todays_date_is_not_in_the_future() {
 fn toml_errors_name_the_date_and_the_duplicate_key() {
     check_rejected(
         CLINIC,
-        "checked = \"2026-10-01\"",
-        "checked = 2026-10-01",
+        "drafted = \"2026-10-01\"",
+        "drafted = 2026-10-01",
         4,
         &["write it in quotes", "\"2026-10-01\""],
     );

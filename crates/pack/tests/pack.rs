@@ -125,7 +125,8 @@ fn a_service_answers_the_four_questions() {
     assert_eq!(s.places[0].geo_uri(), "geo:37.860000,27.840000");
     assert_eq!(s.links[0].title.value, "Klinik sayfası");
     assert_eq!(s.sources[0].url, "https://example.org/clinic");
-    assert_eq!(s.checked, "2026-10-01");
+    assert_eq!(s.checked, None);
+    assert_eq!(s.drafted.as_deref(), Some("2026-10-01"));
     assert!(s.sample);
     assert!(!s.has_fallback_for("tr"));
 }
@@ -336,8 +337,8 @@ fn bad_input_is_rejected_with_file_line_field_and_problem() {
     );
     check_rejected(
         clinic,
-        "checked = \"2026-10-01\"",
-        "checked = \"2026-02-30\"",
+        "drafted = \"2026-10-01\"",
+        "drafted = \"2026-02-30\"",
         Some(4),
         &["not a date"],
     );
@@ -530,7 +531,7 @@ fn offices() -> (tempfile::TempDir, PathBuf, CityPack) {
                 r#"id = "office-{i}"
 menus = ["health/pharmacies"]
 sample = true
-checked = "2026-09-15"
+drafted = "2026-09-15"
 translation = {{ en = "original", tr = "unreviewed", ar = "unreviewed" }}
 source = [{{ url = "https://example.org/o", title = "Fixture source" }}]
 name = {{ en = "{word} {i}{extra}", tr = "Ofis {i}" }}

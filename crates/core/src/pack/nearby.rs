@@ -125,6 +125,7 @@ impl CityPack {
             .conn
             .prepare_cached(
                 "SELECT service_id, position, lat, lon, opening_hours FROM place
+                 WHERE closed_since IS NULL AND moved_to IS NULL
                  ORDER BY service_id, position",
             )
             .map_err(|e| self.err(e))?;

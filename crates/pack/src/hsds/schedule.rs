@@ -141,7 +141,10 @@ pub fn schedules(
                 "notes": notes,
             });
             if let Some(seconds) = utc_offset {
-                schedule["timezone"] = json!(f64::from(seconds) / 3600.0);
+                schedule["timezone"] = match seconds % 3600 {
+                    0 => json!(seconds / 3600),
+                    _ => json!(f64::from(seconds) / 3600.0),
+                };
             }
             schedule
         })
@@ -215,7 +218,7 @@ mod tests {
         assert_eq!(mapped[0]["byday"], "MO,TU,WE,TH,FR");
         assert_eq!(mapped[0]["opens_at"], "08:00+03:00");
         assert_eq!(mapped[0]["closes_at"], "17:00+03:00");
-        assert_eq!(mapped[0]["timezone"], 3.0);
+        assert_eq!(mapped[0]["timezone"], 3);
         assert!(mapped[0]["notes"].as_str().unwrap().contains("PH off"));
         let local = schedules("Sa 10:00-12:00", "l", id, None, "Europe/Berlin");
         assert_eq!(local[0]["opens_at"], "10:00");

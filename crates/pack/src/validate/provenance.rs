@@ -76,7 +76,7 @@ pub(super) fn check_sources<T>(
 /// digits), which no single office answers.
 fn is_national(number: &str, emergency: &[String]) -> bool {
     let digits: String = number.chars().filter(char::is_ascii_digit).collect();
-    (3..=4).contains(&digits.len()) || emergency.iter().any(|e| *e == digits)
+    (3..=4).contains(&digits.len()) || emergency.contains(&digits)
 }
 
 /// A place's phone is its own; helplines are listed apart, as phone numbers.
@@ -104,8 +104,7 @@ pub(super) fn check_phones(
     }
 }
 
-/// Place ids are unique in the city; `moved_to` names one of them (not the place itself),
-/// and a moved place says since when.
+/// Place ids are unique in the city; `moved_to` names one of them (not the place itself).
 pub(super) fn check_moves(
     source: &ContentSource,
     latest: Option<&str>,
@@ -138,12 +137,6 @@ pub(super) fn check_moves(
                 errors.push(service.error(
                     &at("moved_to"),
                     format!("no place has the id `{to}`: give the new place `id = \"{to}\"`"),
-                ));
-            }
-            if place.closed_since.is_none() {
-                errors.push(service.error(
-                    &at("moved_to"),
-                    "a moved place needs `closed_since`, the day the service left it",
                 ));
             }
         }
