@@ -190,10 +190,10 @@ fn every_service_page_renders_in_every_language() {
             assert!(!html.contains("This page does not exist"), "{at}");
             let unreviewed = html.matches(&l.t("translation-unreviewed")).count();
             assert_eq!(unreviewed, usize::from(lang != "en"), "{at}: review notes");
-            assert!(
-                html.contains(&l.date("2026-11-28")),
-                "{at}: no date in {lang}"
-            );
+            let chain = LanguageChain::new(lang, pack.languages());
+            let service = pack.service(id, &chain).unwrap().unwrap();
+            let date = l.date(service.dated().expect("every entry is dated"));
+            assert!(html.contains(&date), "{at}: no date {date} in {lang}");
             let listen = html.contains(r#"class="listen""#);
             assert_eq!(listen, ["en", "tr"].contains(&lang), "{at}: Listen button");
         }
@@ -304,4 +304,50 @@ fn the_stylesheet_names_an_installed_font_with_the_pashto_letters() {
         !found.is_empty(),
         "none of {families:?} is an installed font with the Pashto letters; fonts that have them: {with_pashto}"
     );
+}
+
+/// The pack carries Türkiye's moving holidays (holidays.toml): a public office is closed on
+/// Kurban Bayramı 2027 and, on the eve of Ramazan Bayramı 2027, from 13:00 (after its lunch
+/// break it does not reopen). Without the list the hours engine would show it open.
+#[test]
+fn offices_close_on_the_moving_holidays_the_pack_carries() {
+    use chrono::TimeZone;
+    let (_dir, pack) = embedded_pack();
+    let clock = pack.clock().unwrap();
+    let office = clock.hours("Mo-Fr 08:00-12:00,13:00-17:00; PH off");
+    let at = |y, m, d, h, min| {
+        // Istanbul is UTC+3 all year.
+        chrono::FixedOffset::east_opt(3 * 3600)
+            .unwrap()
+            .with_ymd_and_hms(y, m, d, h, min, 0)
+            .unwrap()
+            .with_timezone(&chrono::Utc)
+    };
+    let t = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+    use merhaba_core::HoursStatus::*;
+    // Monday 17 May 2027, the second day of Kurban Bayramı.
+    assert_eq!(
+        office.status(at(2027, 5, 17, 10, 0)),
+        OpensAt(t("2027-05-20 08:00"))
+    );
+    // Monday 8 March 2027, the eve of Ramazan Bayramı (9–11 March).
+    assert_eq!(
+        office.status(at(2027, 3, 8, 10, 0)),
+        OpenUntil(t("2027-03-08 12:00"))
+    );
+    assert_eq!(
+        office.status(at(2027, 3, 8, 12, 30)),
+        OpensAt(t("2027-03-12 08:00"))
+    );
+    assert!(!office.is_open(at(2027, 3, 8, 14, 0)));
+}
+
+/// The editor's report on the shipped content finds nothing to fix before publishing.
+#[test]
+fn the_editors_report_on_the_shipped_content_lists_no_errors() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/aydin");
+    let source = merhaba_pack::ContentSource::read(&dir).unwrap();
+    let errors = merhaba_pack::validate(&source);
+    let report = merhaba_pack::report::report(&source, &errors, chrono::Utc::now().date_naive());
+    assert!(!report.has_errors(), "{}", report.text());
 }

@@ -56,6 +56,17 @@ pub enum Command {
     TufClient(TufClientArgs),
     /// Export a city's services, places, phones and hours as Open Referral HSDS 3.0 JSON,
     /// one folder per language (docs/content-format.md).
+    /// The editor's report: every entry's status and sources, shared coordinates, the holiday list; non-zero on errors to fix before publishing
+    Report {
+        /// The city's content folder, e.g. content/aydin
+        content_dir: PathBuf,
+        /// Also write the report as an HTML page here
+        #[arg(long)]
+        html: Option<PathBuf>,
+        /// The day the report is made for (default: today, UTC), YYYY-MM-DD
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+    },
     ExportHsds {
         /// The city's content folder, e.g. content/aydin
         content_dir: PathBuf,

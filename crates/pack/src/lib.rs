@@ -3,6 +3,7 @@
 pub mod hsds;
 pub mod keys;
 pub mod publish;
+pub mod report;
 pub mod serve;
 pub mod site;
 pub mod source;

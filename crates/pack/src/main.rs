@@ -63,6 +63,30 @@ fn main() -> ExitCode {
         },
         Command::Pull(args) => pull(&args),
         Command::TufClient(args) => tuf_client::run(&args),
+        Command::Report {
+            content_dir,
+            html,
+            today,
+        } => match merhaba_pack::ContentSource::read(&content_dir) {
+            Ok(source) => {
+                let errors = merhaba_pack::validate(&source);
+                let today = today.unwrap_or_else(|| chrono::Utc::now().date_naive());
+                let report = merhaba_pack::report::report(&source, &errors, today);
+                print!("{}", report.text());
+                if let Some(path) = html {
+                    if let Err(e) = std::fs::write(&path, report.html()) {
+                        eprintln!("error: cannot write {}: {e}", path.display());
+                        return ExitCode::FAILURE;
+                    }
+                }
+                if report.has_errors() {
+                    ExitCode::FAILURE
+                } else {
+                    ExitCode::SUCCESS
+                }
+            }
+            Err(errors) => report(&errors),
+        },
         Command::ExportHsds {
             content_dir,
             out_dir,

@@ -371,3 +371,137 @@ fn a_missing_or_unknown_review_status_is_refused() {
         &["field `translation.de`", "not a language of this city"],
     );
 }
+
+/// Issue 15: how facts are dated and sourced. Each mistake is refused naming the file, the
+/// line and the field.
+#[test]
+fn provenance_mistakes_are_refused_naming_file_line_and_field() {
+    // `checked` on a sample: only a verified entry is checked.
+    check_rejected(
+        CLINIC,
+        "drafted = \"2026-10-01\"",
+        "drafted = \"2026-10-01\"\nchecked = \"2026-10-02\"",
+        5,
+        &["field `checked`", "`checked` on a sample"],
+    );
+    // A verified entry without `checked`.
+    check_rejected(
+        "services/course.toml",
+        "checked = \"2026-11-02\"\n",
+        "",
+        4,
+        &["field `sample`", "needs `checked`"],
+    );
+    // A claim-level source that is not a URL, or backs a section that does not exist.
+    check_rejected(
+        CLINIC,
+        "url = \"https://example.org/clinic\", title = \"Fixture source\"",
+        "url = \"example.org/clinic\", title = \"Fixture source\"",
+        5,
+        &["field `source[0].url`", "is not a URL"],
+    );
+    check_rejected(
+        CLINIC,
+        "for = [\"rights\"]",
+        "for = [\"rites\"]",
+        5,
+        &["field `source[0].for`", "`rites` is not a section"],
+    );
+    // A date read in the future.
+    check_rejected(
+        CLINIC,
+        "read = \"2026-10-01\", for",
+        "read = \"2099-10-01\", for",
+        5,
+        &["field `source[0].read`", "in the future"],
+    );
+    // A national helpline in a place's own phone field.
+    check_rejected(
+        CLINIC,
+        "phone = \"+90 256 000 00 00\"",
+        "phone = \"157\"",
+        18,
+        &["field `place[0].phone`", "national number", "helpline"],
+    );
+    // `moved_to` naming no place.
+    check_rejected(
+        CLINIC,
+        "moved_to = \"community-hall\"",
+        "moved_to = \"town-hall\"",
+        31,
+        &[
+            "field `place[1].moved_to`",
+            "no place has the id `town-hall`",
+        ],
+    );
+    // A half day at no time of day, and an editors' address that is neither mail nor https.
+    check_rejected(
+        "holidays.toml",
+        "from = \"13:00\"",
+        "from = \"1pm\"",
+        7,
+        &["field `holiday[0].from`", "`1pm` is not a time of day"],
+    );
+    check_rejected(
+        "city.toml",
+        "report_to = \"mailto:editors@example.org\"",
+        "report_to = \"javascript:alert(1)\"",
+        8,
+        &[
+            "field `report_to`",
+            "neither a mailto: address nor an https:// form",
+        ],
+    );
+}
+
+/// The editor's report: counts and per-entry lines, a holiday list that has run out is an
+/// error (exit non-zero), one running out within a year a warning; an HTML page too.
+#[test]
+fn the_editors_report_lists_status_sources_and_the_holiday_list() {
+    let dir = copy_fixture();
+    let html = dir.path().join("report.html");
+    let run = |today: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_merhaba-pack"))
+            .args([
+                "report",
+                dir.path().to_str().unwrap(),
+                "--today",
+                today,
+                "--html",
+            ])
+            .arg(&html)
+            .output()
+            .unwrap()
+    };
+    let out = run("2026-11-30");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains("3 entries: 2 samples, 1 checked (0 checked more than a year ago)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("warning: the holiday list runs out on 2027-05-16"),
+        "{text}"
+    );
+    // The clinic's rights cite a page, the rest of it does not.
+    let clinic = text.lines().find(|l| l.starts_with("clinic ")).unwrap();
+    assert!(
+        clinic.contains("no source for summary, cost, location"),
+        "{clinic}"
+    );
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("<td>clinic</td><td>sample</td>"), "{page}");
+
+    let out = run("2028-01-01");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success(), "{text}");
+    assert!(
+        text.contains("error: the holiday list ended on 2027-05-16"),
+        "{text}"
+    );
+    assert!(
+        text.contains("1 checked (1 checked more than a year ago)"),
+        "{text}"
+    );
+}

@@ -25,11 +25,11 @@ pub(super) fn check_dates(
              `drafted` with the day it was written",
         )),
         (true, None, None) => errors.push(service.error(
-            "drafted",
+            "sample",
             "a sample needs `drafted`, the day it was written (YYYY-MM-DD)",
         )),
         (false, None, _) => errors.push(service.error(
-            "checked",
+            "sample",
             "an entry that is not a sample needs `checked`, the day an editor verified it",
         )),
         _ => {}
