@@ -55,11 +55,17 @@ fn recall_at_3_on_the_recall_set_is_at_least_95_percent() {
 fn the_readers_language_comes_first_and_other_matches_are_labelled() {
     let (_dir, pack) = embedded_pack();
     let chain = LanguageChain::new("ar", pack.languages());
+    // Some Arabic texts name the hospital as its sign does ("Aydın Şehir Hastanesi"): those
+    // match in the reader's language and come first; the rest are found through Turkish.
     let results = pack.search("hastane", &chain, 5).unwrap();
-    assert!(!results.is_empty());
-    for r in &results {
-        assert_eq!(r.found_in, "tr");
-        assert!(!r.in_reader_language);
+    assert!(results.iter().any(|r| r.found_in == "tr"), "{results:?}");
+    let first_other = results.iter().position(|r| !r.in_reader_language);
+    for (i, r) in results.iter().enumerate() {
+        assert_eq!(r.in_reader_language, r.found_in == "ar");
+        assert!(r.found_in == "ar" || r.found_in == "tr", "{}", r.found_in);
+        if first_other.is_some_and(|first| i > first) {
+            assert!(!r.in_reader_language, "the reader's language comes first");
+        }
         assert_eq!(r.service.name.lang, "ar", "shown in the reader's language");
         assert!(!r.path.is_empty(), "with its category path");
     }

@@ -116,8 +116,18 @@ fn a_service_answers_the_four_questions() {
     assert_eq!(s.name.value, "Test kliniği");
     assert_eq!(s.rights.value, "Randevusuz muayene olabilirsiniz.");
     assert_eq!(s.cost.value, "Ücretsiz.");
-    assert_eq!(s.places.len(), 1);
+    assert_eq!(s.places.len(), 2);
     assert_eq!(s.places[0].address.value, "Test Sokak 1");
+    // The old building: closed, and where the clinic went, in the reader's language.
+    assert!(s.places[1].is_closed());
+    assert_eq!(s.places[1].closed_since.as_deref(), Some("2026-09-01"));
+    let moved = s.places[1].moved_to.as_ref().unwrap();
+    assert_eq!(
+        (moved.service_id.as_str(), moved.name.value.as_str()),
+        ("course", "Toplum salonu")
+    );
+    assert_eq!(s.places[1].sources[0].read.as_deref(), Some("2026-10-01"));
+    assert_eq!(s.sources_for("rights")[0].url, "https://example.org/clinic");
     assert_eq!(
         s.places[0].opening_hours.as_deref(),
         Some("Mo-Fr 08:00-17:00")
@@ -508,7 +518,7 @@ fn bad_city_places_and_clock_are_rejected() {
         "city.toml",
         "lat = 37.86\nlon = 27.86",
         "lat = 39.86\nlon = 27.86",
-        Some(27),
+        Some(28),
         &["field `landmark[0].lat`", "outside the city's bounding box"],
     );
 }
