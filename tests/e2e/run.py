@@ -135,6 +135,15 @@ class Window:
         sh("xdotool", "type", "--delay", "60", text, env=self.env)
         time.sleep(0.6)
 
+    def see_below(self, name, expected, langs="eng+tur", scrolls=6):
+        """Scrolls down until every expected word is on one screen (a page longer than the window)."""
+        for _ in range(scrolls):
+            try:
+                return self.see(name, expected, langs, timeout=2)
+            except Failure:
+                self.scroll_down(3)
+        return self.see(name, expected, langs)
+
     def scroll_down(self, clicks=6):
         for _ in range(clicks):
             sh("xdotool", "mousemove", "--window", self.wid, "220", "400", "click", "5", env=self.env)
@@ -185,9 +194,12 @@ def walk(binary, out_dir, display):
         w.click_word(words, "Hospitals")
         words = w.see("submenu-hospitals", ["University", "hospital", "Interpreting"])
         w.click_word(words, "University")
-        w.see("service-en", ["Rights", "obligations", "Cost", "sample"])
-        w.scroll_down()
-        words = w.see("service-en-below", ["Location", "Internet", "resources", "checked", "Back"])
+        # Each section cites its source; the footer dates the entry and offers to report a problem.
+        w.see("service-en", ["Rights", "obligations", "Source", "sample"])
+        w.see_below("service-en-cost", ["Cost"])
+        w.see_below("service-en-location", ["Location"])
+        w.see_below("service-en-internet", ["Internet", "resources"])
+        words = w.see_below("service-en-below", ["checked", "editors", "Back"])
         w.click_word(words, "Back")
         words = w.see("back-to-submenu", ["University", "Interpreting"])
         w.click_word(words, "Settings")
@@ -203,7 +215,8 @@ def walk(binary, out_dir, display):
         w.click_word(words, "رجوع")
         words = w.see("submenu-ar", ["المستشفيات", "مثال", "عدنان"], langs="ara")
         w.click_word(words, "عدنان")
-        w.see("service-ar", ["والواجبات", "التكلفة", "مثال"], langs="ara")
+        w.see("service-ar", ["والواجبات", "المصدر", "مثال"], langs="ara")
+        w.see_below("service-ar-cost", ["التكلفة"], langs="ara")
         # Search: a Turkish word from a sign finds the hospitals, shown in Arabic.
         w.type_into_search("hastane")
         # Waits for the result it clicks, not just for any result: on a busy machine the
