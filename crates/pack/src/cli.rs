@@ -264,7 +264,16 @@ mod tests {
     #[test]
     fn every_subcommand_has_help() {
         for name in [
-            "validate", "build", "search", "nearby", "keys", "publish", "serve", "pull",
+            "validate",
+            "build",
+            "search",
+            "nearby",
+            "keys",
+            "publish",
+            "serve",
+            "pull",
+            "report",
+            "export-hsds",
         ] {
             let err = Cli::try_parse_from(["merhaba-pack", name, "--help"]).unwrap_err();
             assert_eq!(err.kind(), clap::error::ErrorKind::DisplayHelp, "{name}");
