@@ -54,9 +54,8 @@ pub enum Command {
     /// The client-under-test command line of the TUF conformance suite (its CLIENT-CLI.md),
     /// run by the app's own update code (docs/publishing.md, "Conformance").
     TufClient(TufClientArgs),
-    /// Export a city's services, places, phones and hours as Open Referral HSDS 3.0 JSON,
-    /// one folder per language (docs/content-format.md).
-    /// The editor's report: every entry's status and sources, shared coordinates, the holiday list; non-zero on errors to fix before publishing
+    /// The editor's report: every entry's status and sources, shared coordinates, the
+    /// holiday list; non-zero on errors to fix before publishing (docs/content-format.md).
     Report {
         /// The city's content folder, e.g. content/aydin
         content_dir: PathBuf,
@@ -67,6 +66,8 @@ pub enum Command {
         #[arg(long)]
         today: Option<chrono::NaiveDate>,
     },
+    /// Export a city's services, places, phones and hours as Open Referral HSDS 3.0 JSON,
+    /// one folder per language (docs/content-format.md).
     ExportHsds {
         /// The city's content folder, e.g. content/aydin
         content_dir: PathBuf,
