@@ -19,12 +19,16 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use chrono_tz::Tz;
 use compact_calendar::CompactCalendar;
 use opening_hours::localization::{Country, TzLocation};
 use opening_hours::{Context, ContextHolidays, OpeningHours, RuleKind};
 use serde::Serialize;
+
+mod holidays;
+pub use holidays::Holiday;
+use holidays::Rules;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum HoursError {
@@ -37,27 +41,6 @@ pub enum HoursError {
 /// How far ahead the next opening or closing is looked for: a year and a few days, so that
 /// any yearly rule (seasons, a closing day once a year) is found.
 pub const HORIZON_DAYS: i64 = 370;
-
-/// A public holiday the country calendar lacks, or a half day (`from`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Holiday {
-    pub date: NaiveDate,
-    /// A half day: a holiday from this time on.
-    pub from: Option<NaiveTime>,
-}
-
-impl Holiday {
-    /// A holiday written as in `holidays.toml`: `YYYY-MM-DD`, and `HH:MM` for a half day.
-    pub fn parse(date: &str, from: Option<&str>) -> Option<Holiday> {
-        Some(Holiday {
-            date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?,
-            from: match from {
-                Some(t) => Some(NaiveTime::parse_from_str(t, "%H:%M").ok()?),
-                None => None,
-            },
-        })
-    }
-}
 
 /// The city's clock: its time zone and public holidays.
 #[derive(Clone, Debug)]
@@ -149,58 +132,6 @@ pub struct Hours {
     parsed: Option<Rules>,
 }
 
-type Evaluated = Arc<OpeningHours<TzLocation<Tz>>>;
-
-/// A place's rules read in the normal calendar, and in the one where half days are whole
-/// holidays (which applies from a half day's start on).
-#[derive(Clone, Debug)]
-struct Rules {
-    normal: Evaluated,
-    half_day: Evaluated,
-    half_days: Arc<BTreeMap<NaiveDate, NaiveTime>>,
-}
-
-impl Rules {
-    /// The rules that apply at the local time `at`.
-    fn at(&self, at: NaiveDateTime) -> &Evaluated {
-        match self.half_days.get(&at.date()) {
-            Some(from) if at.time() >= *from => &self.half_day,
-            _ => &self.normal,
-        }
-    }
-
-    /// The state at `now` and the local time it changes (none within the horizon), or
-    /// `None` when the rules say nothing.
-    fn range(&self, now: DateTime<Tz>) -> Option<(RuleKind, Option<NaiveDateTime>)> {
-        let local = now.naive_local();
-        let oh = self.at(local);
-        let horizon = now + Duration::days(HORIZON_DAYS);
-        // Looked for within the horizon only (the crate's `iter_range` stops there;
-        // `next_change` would not).
-        let first = oh.iter_range(now, horizon).next()?;
-        let end = first.range.end.naive_local();
-        let mut next = (end < horizon.naive_local()).then_some(end);
-        // A half day that starts within this range ends it when its rules differ then.
-        let until = next.unwrap_or(horizon.naive_local());
-        let start = self
-            .half_days
-            .range(local.date()..=until.date())
-            .map(|(day, from)| day.and_time(*from))
-            .find(|start| *start > local && *start <= until);
-        if let Some(start) = start {
-            let at = now + (start - local);
-            let then = self.half_day.iter_range(at, horizon).next()?;
-            if then.kind != first.kind {
-                next = Some(start);
-            } else if start == until || then.kind == RuleKind::Closed {
-                let end = then.range.end.naive_local();
-                next = (end < horizon.naive_local()).then_some(end);
-            }
-        }
-        Some((first.kind, next))
-    }
-}
-
 /// What a person needs to know about a place's hours right now. Times are the city's
 /// wall-clock time.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -258,12 +189,12 @@ mod tests {
     use super::*;
     use chrono::TimeZone;
 
-    fn istanbul() -> CityClock {
+    pub(super) fn istanbul() -> CityClock {
         CityClock::new("Europe/Istanbul", Some("TR")).unwrap()
     }
 
     /// A UTC instant for a wall-clock time in Istanbul (UTC+3 all year since 2016).
-    fn at(local: &str) -> DateTime<Utc> {
+    pub(super) fn at(local: &str) -> DateTime<Utc> {
         let naive = NaiveDateTime::parse_from_str(local, "%Y-%m-%d %H:%M").unwrap();
         chrono_tz::Europe::Istanbul
             .from_local_datetime(&naive)
@@ -272,7 +203,7 @@ mod tests {
             .with_timezone(&Utc)
     }
 
-    fn t(local: &str) -> NaiveDateTime {
+    pub(super) fn t(local: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(local, "%Y-%m-%d %H:%M").unwrap()
     }
 
@@ -322,50 +253,6 @@ mod tests {
             let open = matches!(expected, AlwaysOpen | OpenUntil(_));
             assert_eq!(hours.is_open(at(now)), open, "{raw} at {now}");
         }
-    }
-
-    /// Kurban Bayramı 2027 as Türkiye's holiday law has it: the eve (15 May) a holiday from
-    /// 13:00, then four whole days (16–19 May). Dates as `holidays.toml` gives them.
-    #[test]
-    fn an_office_closes_for_a_moving_holiday_and_at_the_start_of_its_eve() {
-        use HoursStatus::*;
-        let mut days: Vec<Holiday> = ["2027-05-16", "2027-05-17", "2027-05-18", "2027-05-19"]
-            .iter()
-            .map(|d| Holiday::parse(d, None).unwrap())
-            .collect();
-        days.push(Holiday::parse("2027-05-15", Some("13:00")).unwrap());
-        // 15 May 2027 is a Saturday: a Friday eve shows the half day better.
-        days.push(Holiday::parse("2027-05-14", Some("13:00")).unwrap());
-        let clock = istanbul().with_holidays(&days);
-        let office = "Mo-Fr 08:00-12:00,13:00-17:00; PH off";
-        let shop = "Mo-Su 09:00-20:00; PH off";
-        let cases: &[(&str, &str, HoursStatus)] = &[
-            // A bayram day (Monday): closed, and it opens after the last day.
-            (office, "2027-05-17 10:00", OpensAt(t("2027-05-20 08:00"))),
-            // The half day: open in the morning, closed from 13:00, not back after lunch.
-            (office, "2027-05-14 10:00", OpenUntil(t("2027-05-14 12:00"))),
-            (office, "2027-05-14 12:30", OpensAt(t("2027-05-20 08:00"))),
-            (office, "2027-05-14 15:00", OpensAt(t("2027-05-20 08:00"))),
-            (shop, "2027-05-14 10:00", OpenUntil(t("2027-05-14 13:00"))),
-            (shop, "2027-05-14 13:00", OpensAt(t("2027-05-20 09:00"))),
-            // Without `PH off`, holidays change nothing.
-            ("24/7", "2027-05-17 10:00", AlwaysOpen),
-            (
-                "Mo-Su 09:00-20:00",
-                "2027-05-14 15:00",
-                OpenUntil(t("2027-05-14 20:00")),
-            ),
-            // The day before the eve is an ordinary day.
-            (office, "2027-05-13 16:00", OpenUntil(t("2027-05-13 17:00"))),
-        ];
-        for (raw, now, expected) in cases {
-            let hours = clock.hours(raw);
-            assert_eq!(&hours.status(at(now)), expected, "{raw} at {now}");
-            let open = matches!(expected, AlwaysOpen | OpenUntil(_));
-            assert_eq!(hours.is_open(at(now)), open, "{raw} at {now}");
-        }
-        // Without the pack's list, the crate's calendar alone shows the office open.
-        assert!(istanbul().hours(office).is_open(at("2027-05-17 10:00")));
     }
 
     /// Strings that made the crate walk day by day to the year 9999 (seconds each): their
