@@ -249,6 +249,14 @@ pub struct CityContent<'a> {
     pub holidays: &'a [HolidaySource],
 }
 
+impl PlaceSource {
+    /// Whether the service has left this place (`closed_since` or `moved_to`): nobody is
+    /// sent there.
+    pub fn has_left(&self) -> bool {
+        self.closed_since.is_some() || self.moved_to.is_some()
+    }
+}
+
 impl ServiceFile {
     /// The date of the entry: when it was checked, or (a sample) drafted.
     pub fn date(&self) -> &str {

@@ -219,7 +219,7 @@ impl Ctx<'_> {
                 .clone()
                 .unwrap_or_else(|| format!("{}/place/{n}", s.id));
             let location = self.location(&key, place);
-            if left(place) {
+            if place.has_left() {
                 closed.push(location);
             } else {
                 service_at_locations.push(json!({
@@ -278,7 +278,7 @@ impl Ctx<'_> {
             "latitude": place.lat,
             "longitude": place.lon,
         });
-        if left(place) {
+        if place.has_left() {
             let closed = place.closed_since.as_ref().map(|since| {
                 let date = self.l10n.date(since);
                 self.l10n.t_args("place-closed", &[("date", date.into())])
@@ -351,11 +351,6 @@ fn utc_offset(time_zone: &str) -> Option<i32> {
     };
     let january = offset(1)?;
     (offset(7)? == january).then_some(january)
-}
-
-/// Whether the service has left this place (`closed_since` or `moved_to`).
-pub fn left(place: &PlaceSource) -> bool {
-    place.closed_since.is_some() || place.moved_to.is_some()
 }
 
 fn count_locations(service: &Value) -> usize {

@@ -7,7 +7,6 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use jsonschema::{Registry, Validator};
-use merhaba_pack::hsds::left;
 use merhaba_pack::ContentSource;
 use serde_json::{json, Value};
 
@@ -203,10 +202,10 @@ fn round_trip(out: &Path, source: &ContentSource) {
                     .unwrap()
                     .iter()
                     .any(|sal| sal["location_id"] == location["id"]);
-                assert_eq!(offered, !left(place), "{what}: {name}");
+                assert_eq!(offered, !place.has_left(), "{what}: {name}");
                 let phones = numbers(&location["phones"]);
                 let hours = location["schedules"].as_array().map_or(0, Vec::len);
-                if left(place) {
+                if place.has_left() {
                     assert!(phones.is_empty() && hours == 0, "{what}: {name} is closed");
                 } else {
                     assert_eq!(
@@ -255,7 +254,7 @@ fn the_shipped_content_exports_as_valid_hsds_and_reads_back() {
         .find(|s| {
             s.value.place.iter().any(|p| {
                 p.opening_hours.as_deref() == Some("Mo-Fr 08:00-12:00,13:00-17:00; PH off")
-                    && !left(p)
+                    && !p.has_left()
             })
         })
         .expect("an office with the usual hours");

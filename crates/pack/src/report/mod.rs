@@ -275,11 +275,7 @@ fn entry(s: &ServiceFile, today: NaiveDate) -> Entry {
             continue;
         }
         // A location answered by places is sourced when every open place cites a page.
-        let mut open = s
-            .place
-            .iter()
-            .filter(|p| p.closed_since.is_none() && p.moved_to.is_none())
-            .peekable();
+        let mut open = s.place.iter().filter(|p| !p.has_left()).peekable();
         let places_cited =
             section == "location" && open.peek().is_some() && open.all(|p| !p.source.is_empty());
         if cites(section) || places_cited {
@@ -303,12 +299,8 @@ fn entry(s: &ServiceFile, today: NaiveDate) -> Entry {
         places_without_phone: s
             .place
             .iter()
-            .filter(|p| p.phone.is_none() && p.closed_since.is_none() && p.moved_to.is_none())
+            .filter(|p| p.phone.is_none() && !p.has_left())
             .count(),
-        places_closed: s
-            .place
-            .iter()
-            .filter(|p| p.closed_since.is_some() || p.moved_to.is_some())
-            .count(),
+        places_closed: s.place.iter().filter(|p| p.has_left()).count(),
     }
 }

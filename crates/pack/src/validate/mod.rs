@@ -42,7 +42,7 @@ pub fn validate_at(source: &ContentSource, latest: Option<&str>) -> Vec<ContentE
         .iter()
         .map(|e| e.number.clone())
         .collect();
-    provenance::check_moves(source, latest, &mut errors);
+    provenance::check_places(source, latest, &mut errors);
     provenance::check_holidays(source, latest, &mut errors);
 
     let mut seen: BTreeMap<&str, &Parsed<_>> = BTreeMap::new();

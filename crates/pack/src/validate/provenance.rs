@@ -104,8 +104,9 @@ pub(super) fn check_phones(
     }
 }
 
-/// Place ids are unique in the city; `moved_to` names one of them (not the place itself).
-pub(super) fn check_moves(
+/// Places: their ids unique in the city, their sources and `closed_since` dates, and
+/// `moved_to` naming another place by id.
+pub(super) fn check_places(
     source: &ContentSource,
     latest: Option<&str>,
     errors: &mut Vec<ContentError>,
