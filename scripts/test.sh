@@ -34,7 +34,7 @@ step "unit, integration and view tests"
 cargo test --workspace
 
 step "end-to-end: the real window under Xvfb"
-cargo build -p merhaba -p merhaba-pack --bins   # the app, and the publisher for the update walk
+# The app and the publisher (for the update walk) are the binaries `cargo test` just built.
 python3 tests/e2e/run.py target/debug/merhaba e2e-out
 
 step "end-to-end: the web app in a phone-sized Chromium, online, offline and updating"

@@ -9,8 +9,9 @@ use std::rc::Rc;
 use merhaba_core::l10n::{negotiate, UI_LANGUAGES};
 use merhaba_core::{CityPack, Position, UserStore};
 
-#[cfg(not(target_arch = "wasm32"))]
 use crate::config::Config;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::intake::Intake;
 use crate::located::{Located, PositionSource};
 use crate::platform;
 use crate::update_state::UpdateState;
@@ -80,6 +81,8 @@ pub struct Boot {
     voices: Voices,
     /// Today in the city, when fixed (rendering tests); otherwise the clock's.
     today: Option<chrono::NaiveDate>,
+    /// Starts in intake mode (rendering tests).
+    intake: Option<Intake>,
 }
 
 /// Where the voices for "Listen" come from: the device's speech engine, or a fixed list of
@@ -184,7 +187,22 @@ impl Boot {
             update_state: Default::default(),
             voices: Voices::Only(Vec::new()),
             today: None,
+            intake: None,
         }
+    }
+
+    /// Starts in intake mode with the client reading `client` (rendering tests).
+    pub fn in_intake(mut self, client: &'static str, slip: &[&str]) -> Boot {
+        self.intake = Some(Intake {
+            client: Some(client),
+            slip: slip.iter().map(|s| s.to_string()).collect(),
+            ..Intake::default()
+        });
+        self
+    }
+
+    pub(crate) fn initial_intake(&self) -> Option<Intake> {
+        self.intake.clone()
     }
 
     /// Starts on a fixed day (rendering tests of "may be out of date").

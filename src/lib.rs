@@ -11,6 +11,7 @@ use dioxus::router::components::HistoryProvider;
 pub mod boot;
 pub mod components;
 pub mod config;
+pub mod intake;
 pub mod located;
 pub mod platform;
 pub mod state;
@@ -49,6 +50,12 @@ pub enum Route {
         Settings {},
         #[route("/search?:q")]
         Search { q: String },
+        #[route("/paths")]
+        PathList {},
+        #[route("/path/:id")]
+        PathPage { id: String },
+        #[route("/slip?:path")]
+        SlipComposer { path: String },
         #[route("/nearby?:category&:open")]
         Nearby { category: String, open: bool },
         #[route("/:..segments")]

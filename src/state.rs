@@ -11,6 +11,7 @@ use merhaba_core::l10n::UI_LANGUAGES;
 use merhaba_core::{CityPack, LanguageChain, Localizer, NearbyData, UserStore};
 
 use crate::boot::{Boot, Stores, Voices};
+use crate::intake::Intake;
 pub use crate::located::{Located, PositionSource};
 use crate::update_state::UpdateState;
 
@@ -70,6 +71,9 @@ pub struct AppState {
     pub speech_ready: Signal<bool>,
     /// A fixed today (rendering tests); otherwise the city's clock says.
     today: Option<chrono::NaiveDate>,
+    /// The visit at the intake desk, while intake mode is on: in memory only
+    /// (`crate::intake`).
+    pub(crate) intake: Signal<Option<Intake>>,
 }
 
 /// Creates the app state for the guide over `stores` and provides it to every screen below
@@ -81,6 +85,7 @@ pub(crate) fn use_app_state(boot: &Boot, stores: &Stores) -> AppState {
     let located = use_signal(|| boot.initial_location());
     let updates = use_signal(|| boot.initial_update_state());
     let speech_ready = use_signal(|| boot.voices() != Voices::Device);
+    let intake = use_signal(|| boot.initial_intake());
     use_context_provider(|| {
         let localizers = UI_LANGUAGES
             .iter()
@@ -98,6 +103,7 @@ pub(crate) fn use_app_state(boot: &Boot, stores: &Stores) -> AppState {
             voices: Rc::new(boot.voices()),
             speech_ready,
             today: boot.today(),
+            intake,
         }
     })
 }
@@ -163,7 +169,11 @@ impl AppState {
 
     /// UI strings in the reader's language.
     pub fn l10n(&self) -> &Localizer {
-        let lang = self.lang();
+        self.l10n_for(self.lang())
+    }
+
+    /// UI strings in `lang` (English for a language the app has no UI strings in).
+    pub fn l10n_for(&self, lang: &str) -> &Localizer {
         self.localizers
             .iter()
             .find(|l| l.lang() == lang)

@@ -7,22 +7,11 @@ mod common;
 use std::path::Path;
 
 use common::render;
-use merhaba::boot::Stores;
 use merhaba::Boot;
-use merhaba_core::{CityPack, UserStore};
+use merhaba_core::UserStore;
 
-/// Builds the fixture pack into a temporary folder and returns a boot for it.
 fn boot(dir: &Path, device_languages: &[&str]) -> Boot {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/pack/tests/fixtures/mini");
-    let source = merhaba_pack::load(&fixture).expect("fixture is valid");
-    let pack_path = dir.join("mini.sqlite");
-    merhaba_core::build_pack(&source.content(), &pack_path).unwrap();
-    let stores = Stores::new(
-        CityPack::open(&pack_path).unwrap(),
-        UserStore::open(&dir.join("user.sqlite")).unwrap(),
-    );
-    let langs = device_languages.iter().map(|s| s.to_string()).collect();
-    Boot::new(Ok(stores), langs).without_isolation_marks()
+    common::mini_boot(dir, device_languages)
 }
 
 /// Renders `path` for a device in `lang` and checks the page contains each expected piece

@@ -141,3 +141,56 @@ place-closed = مغلق منذ { $date }: لم تعد الخدمة تُقدَّ�
 place-moved = انتقلت: الخدمة الآن في { $place }.
 report-problem = الإبلاغ عن مشكلة
 report-problem-note = يفتح رسالة إلى محرري الدليل فيها اسم هذا الإدخال وإصدار الدليل واللغة. لا يُرسل شيء إلا إذا أرسلته أنت.
+
+# The intake desk: two languages side by side, first-steps paths and the slip (issue 16)
+intake-title = مكتب الاستقبال
+intake-hint = يعرض كل صفحة بلغتين معًا: لغتك ولغة المستفيد. لا يُحفظ أي شيء عن المستفيد: لا اسم، ولا رقم ملف، ولا قائمة بما اطّلعت عليه.
+intake-start = ابدأ وضع الاستقبال
+intake-on = وضع الاستقبال
+intake-client = لغة المستفيد
+intake-large-text = خط كبير
+intake-next = المستفيد التالي
+intake-leave = اخرج من وضع الاستقبال
+intake-cleared = تم المسح: جاهز للمستفيد التالي.
+intake-add = أضف إلى الورقة
+intake-added = في الورقة
+intake-open-slip = { $count ->
+    [zero] الورقة: لا خدمات
+    [one] الورقة: خدمة واحدة
+    [two] الورقة: خدمتان
+    [few] الورقة: { $count } خدمات
+   *[other] الورقة: { $count } خدمة
+}
+paths-title = الخطوات الأولى
+paths-intro = قوائم لحالات شائعة، خطوة بخطوة.
+path-steps = { $count ->
+    [zero] لا خطوات
+    [one] خطوة واحدة
+    [two] خطوتان
+    [few] { $count } خطوات
+   *[other] { $count } خطوة
+}
+path-bring = أحضر معك
+path-done = تم
+path-ticks-local = تبقى علاماتك على هذا الجهاز ولا تُرسل أبدًا.
+path-ticks-intake = في وضع الاستقبال لا تُحفظ العلامات: تُمسح من أجل المستفيد التالي.
+path-slip = اصنع ورقة من هذه الخطوات
+slip-compose-title = ورقة يأخذها معه إلى البيت
+slip-compose-hint = صفحة واحدة بلغة المستفيد وبجانبها لغة المدينة: أين يذهب، وماذا يُحضر معه، وساعات العمل، والهاتف، ورمز للمسح.
+slip-empty = لم تُختر أي خدمة بعد: افتح خدمة واضغط «أضف إلى الورقة».
+slip-too-many = لا تتسع الصفحة الواحدة لأكثر من { $count }: احذف بعض الخدمات.
+slip-remove = احذف
+slip-preview = معاينة الورقة
+slip-save-pdf = احفظ بصيغة PDF
+slip-save-png = احفظ كصورة
+slip-share = شارك
+slip-open = افتح للطباعة
+slip-saved = حُفظت باسم { $file }
+slip-failed = تعذّر إنشاء الورقة.
+slip-title = إلى أين تذهب في { $city }
+slip-bring = أحضر معك
+slip-phone = الهاتف
+slip-sample = مثال لم يراجعه محرر بعد: تأكد منه قبل أن تذهب.
+slip-as-of = دليل مدينة مرحبا، المعلومات بتاريخ { $date }
+slip-scan-map = امسح الرمز لترى المكان على الخريطة
+slip-scan-web = امسح الرمز لتفتح الصفحة الرسمية على الإنترنت

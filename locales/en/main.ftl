@@ -141,3 +141,50 @@ place-closed = Closed since { $date }: the service no longer works here.
 place-moved = Moved: the service is now at { $place }.
 report-problem = Report a problem
 report-problem-note = Opens a message to the guide's editors with this entry's name, the guide's version and the language filled in. Nothing is sent unless you send it.
+
+# The intake desk: two languages side by side, first-steps paths and the slip (issue 16)
+intake-title = Intake desk
+intake-hint = Shows every page in two languages at once: yours and your client's. Nothing about the client is kept: no name, no case number, no list of what you looked at.
+intake-start = Start intake mode
+intake-on = Intake mode
+intake-client = Client's language
+intake-large-text = Large text
+intake-next = Next client
+intake-leave = Leave intake mode
+intake-cleared = Cleared: ready for the next client.
+intake-add = Add to slip
+intake-added = On the slip
+intake-open-slip = { $count ->
+    [one] Slip: 1 service
+   *[other] Slip: { $count } services
+}
+paths-title = First steps
+paths-intro = Checklists for common situations, step by step.
+path-steps = { $count ->
+    [one] 1 step
+   *[other] { $count } steps
+}
+path-bring = Bring
+path-done = Done
+path-ticks-local = Your ticks stay on this device and are never sent.
+path-ticks-intake = In intake mode, ticks are not kept: they are cleared for the next client.
+path-slip = Make a slip of this path
+slip-compose-title = Slip to take home
+slip-compose-hint = One page in the client's language with the city's language beside it: where to go, what to bring, opening hours, phone and a code to scan.
+slip-empty = No services chosen yet: open a service and tap “Add to slip”.
+slip-too-many = At most { $count } services fit on one page: remove some.
+slip-remove = Remove
+slip-preview = Preview of the slip
+slip-save-pdf = Save as PDF
+slip-save-png = Save as image
+slip-share = Share
+slip-open = Open to print
+slip-saved = Saved as { $file }
+slip-failed = The slip could not be made.
+slip-title = Where to go in { $city }
+slip-bring = Bring
+slip-phone = Phone
+slip-sample = Sample entry, not yet checked by an editor: confirm it before you go.
+slip-as-of = Merhaba city guide, information as of { $date }
+slip-scan-map = Scan for the place on a map
+slip-scan-web = Scan for the official web page

@@ -141,3 +141,50 @@ place-closed = از { $date } بسته است: این خدمت دیگر اینج
 place-moved = منتقل شده: این خدمت اکنون در { $place } است.
 report-problem = گزارش یک مشکل
 report-problem-note = پیامی به ویراستاران راهنما باز می‌کند که نام این بخش، نسخهٔ راهنما و زبان در آن نوشته شده است. تا خودتان نفرستید، چیزی فرستاده نمی‌شود.
+
+# The intake desk: two languages side by side, first-steps paths and the slip (issue 16)
+intake-title = میز پذیرش
+intake-hint = هر صفحه را هم‌زمان به دو زبان نشان می‌دهد: زبان شما و زبان مراجعه‌کننده. هیچ چیزی درباره مراجعه‌کننده نگه داشته نمی‌شود: نه نام، نه شماره پرونده، نه فهرست چیزهایی که دیدید.
+intake-start = شروع حالت پذیرش
+intake-on = حالت پذیرش
+intake-client = زبان مراجعه‌کننده
+intake-large-text = متن بزرگ
+intake-next = مراجعه‌کننده بعدی
+intake-leave = خروج از حالت پذیرش
+intake-cleared = پاک شد: آماده برای مراجعه‌کننده بعدی.
+intake-add = افزودن به برگه
+intake-added = در برگه است
+intake-open-slip = { $count ->
+    [one] برگه: { $count } خدمت
+   *[other] برگه: { $count } خدمت
+}
+paths-title = قدم‌های اول
+paths-intro = فهرست کارها برای وضعیت‌های رایج، قدم به قدم.
+path-steps = { $count ->
+    [one] { $count } قدم
+   *[other] { $count } قدم
+}
+path-bring = همراه خود ببرید
+path-done = انجام شد
+path-ticks-local = علامت‌های شما روی همین دستگاه می‌ماند و هرگز فرستاده نمی‌شود.
+path-ticks-intake = در حالت پذیرش، علامت‌ها نگه داشته نمی‌شوند: برای مراجعه‌کننده بعدی پاک می‌شوند.
+path-slip = از این قدم‌ها برگه بسازید
+slip-compose-title = برگه برای بردن به خانه
+slip-compose-hint = یک صفحه به زبان مراجعه‌کننده و در کنارش به زبان شهر: کجا برود، چه چیزی همراه ببرد، ساعت‌های کاری، تلفن و یک کد برای اسکن.
+slip-empty = هنوز هیچ خدمتی انتخاب نشده است: یک خدمت را باز کنید و «افزودن به برگه» را بزنید.
+slip-too-many = در یک صفحه حداکثر { $count } خدمت جا می‌شود: چند تا را حذف کنید.
+slip-remove = حذف
+slip-preview = پیش‌نمایش برگه
+slip-save-pdf = ذخیره به صورت PDF
+slip-save-png = ذخیره به صورت عکس
+slip-share = اشتراک‌گذاری
+slip-open = باز کردن برای چاپ
+slip-saved = با نام { $file } ذخیره شد
+slip-failed = برگه ساخته نشد.
+slip-title = در { $city } کجا بروید
+slip-bring = همراه خود ببرید
+slip-phone = تلفن
+slip-sample = نمونه است و هنوز توسط ویراستار بررسی نشده: پیش از رفتن از درستی آن مطمئن شوید.
+slip-as-of = راهنمای شهر مرحبا، اطلاعات به تاریخ { $date }
+slip-scan-map = برای دیدن مکان روی نقشه اسکن کنید
+slip-scan-web = برای باز کردن صفحه رسمی در اینترنت اسکن کنید

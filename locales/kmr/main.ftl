@@ -141,3 +141,50 @@ place-closed = Ji { $date } ve girtî ye: xizmet êdî li vir nayê dayîn.
 place-moved = Hatiye guhastin: xizmet niha li { $place } ye.
 report-problem = Pirsgirêkekê ragihînin
 report-problem-note = Peyamekê ji edîtorên rêberê re vedike ku navê vê beşê, guhertoya rêberê û ziman tê de nivîsandî ne. Heta ku hûn bi xwe neşînin, tu tişt nayê şandin.
+
+# The intake desk: two languages side by side, first-steps paths and the slip (issue 16)
+intake-title = Maseya pêşwaziyê
+intake-hint = Her rûpelê di heman demê de bi du zimanan nîşan dide: bi zimanê we û bi zimanê serlêder. Tu tişt li ser serlêder nayê tomarkirin: ne nav, ne hejmara dosyayê, ne jî lîsteya tiştên ku we lê nêrî.
+intake-start = Moda pêşwaziyê dest pê bikin
+intake-on = Moda pêşwaziyê
+intake-client = Zimanê serlêder
+intake-large-text = Nivîsa mezin
+intake-next = Serlêderê din
+intake-leave = Ji moda pêşwaziyê derkevin
+intake-cleared = Hate paqijkirin: ji bo serlêderê din amade ye.
+intake-add = Li kaxezê zêde bikin
+intake-added = Li ser kaxezê ye
+intake-open-slip = { $count ->
+    [one] Kaxez: { $count } xizmet
+   *[other] Kaxez: { $count } xizmet
+}
+paths-title = Gavên pêşîn
+paths-intro = Lîsteyên kontrolê ji bo rewşên gelemperî, gav bi gav.
+path-steps = { $count ->
+    [one] { $count } gav
+   *[other] { $count } gav
+}
+path-bring = Bi xwe re bibin
+path-done = Qediya
+path-ticks-local = Nîşanên we li ser vê amûrê dimînin û qet nayên şandin.
+path-ticks-intake = Di moda pêşwaziyê de nîşan nayên tomarkirin: ji bo serlêderê din tên paqijkirin.
+path-slip = Ji van gavan kaxezekê çêkin
+slip-compose-title = Kaxeza ji bo malê
+slip-compose-hint = Rûpelek bi zimanê serlêder, û li kêleka wê bi zimanê bajêr: biçe ku derê, çi bi xwe re bibe, demên vekirinê, telefon û kodek ji bo skenkirinê.
+slip-empty = Hê tu xizmet nehatine hilbijartin: xizmetekê vekin û “Li kaxezê zêde bikin” bitikînin.
+slip-too-many = Herî zêde { $count } xizmet li ser rûpelekê cih digirin: hinekan rakin.
+slip-remove = Rakin
+slip-preview = Pêşdîtina kaxezê
+slip-save-pdf = Wek PDF tomar bikin
+slip-save-png = Wek wêne tomar bikin
+slip-share = Parve bikin
+slip-open = Ji bo çapkirinê vekin
+slip-saved = Wek { $file } hate tomarkirin
+slip-failed = Kaxez nehat çêkirin.
+slip-title = Li { $city } biçin ku derê
+slip-bring = Bi xwe re bibin
+slip-phone = Telefon
+slip-sample = Nimûne ye, hê ji aliyê edîtorekî ve nehatiye kontrolkirin: berî ku hûn biçin, piştrast bikin.
+slip-as-of = Rêbera bajêr Merhaba, agahiyên { $date }
+slip-scan-map = Skan bikin da ku cih li ser nexşeyê bibînin
+slip-scan-web = Skan bikin da ku rûpela fermî ya înternetê vekin

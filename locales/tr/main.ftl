@@ -138,3 +138,50 @@ place-closed = { $date } tarihinden beri kapalı: hizmet artık burada verilmiyo
 place-moved = Taşındı: hizmet artık { $place } adresinde.
 report-problem = Sorun bildir
 report-problem-note = Rehberin editörlerine, bu kaydın adı, rehberin sürümü ve dil yazılı bir ileti açar. Siz göndermedikçe hiçbir şey gönderilmez.
+
+# The intake desk: two languages side by side, first-steps paths and the slip (issue 16)
+intake-title = Danışma masası
+intake-hint = Her sayfayı aynı anda iki dilde gösterir: sizin dilinizde ve danışanın dilinde. Danışanla ilgili hiçbir şey saklanmaz: ne adı, ne dosya numarası, ne de neye baktığınızın listesi.
+intake-start = Danışma modunu başlat
+intake-on = Danışma modu
+intake-client = Danışanın dili
+intake-large-text = Büyük yazı
+intake-next = Sonraki danışan
+intake-leave = Danışma modundan çık
+intake-cleared = Temizlendi: sonraki danışan için hazır.
+intake-add = Not kâğıdına ekle
+intake-added = Not kâğıdında
+intake-open-slip = { $count ->
+    [one] Not kâğıdı: 1 hizmet
+   *[other] Not kâğıdı: { $count } hizmet
+}
+paths-title = İlk adımlar
+paths-intro = Sık karşılaşılan durumlar için adım adım kontrol listeleri.
+path-steps = { $count ->
+    [one] 1 adım
+   *[other] { $count } adım
+}
+path-bring = Yanınıza alın
+path-done = Yapıldı
+path-ticks-local = İşaretleriniz bu cihazda kalır ve hiçbir yere gönderilmez.
+path-ticks-intake = Danışma modunda işaretler saklanmaz: sonraki danışan için silinir.
+path-slip = Bu adımlardan not kâğıdı hazırla
+slip-compose-title = Eve götürülecek not kâğıdı
+slip-compose-hint = Danışanın dilinde, yanında şehrin diliyle tek bir sayfa: nereye gidilecek, yanınıza ne alınacak, çalışma saatleri, telefon ve taranacak bir kod.
+slip-empty = Henüz hizmet seçilmedi: bir hizmeti açın ve “Not kâğıdına ekle”ye dokunun.
+slip-too-many = Bir sayfaya en fazla { $count } hizmet sığar: bazılarını çıkarın.
+slip-remove = Çıkar
+slip-preview = Not kâğıdının önizlemesi
+slip-save-pdf = PDF olarak kaydet
+slip-save-png = Resim olarak kaydet
+slip-share = Paylaş
+slip-open = Yazdırmak için aç
+slip-saved = { $file } olarak kaydedildi
+slip-failed = Not kâğıdı hazırlanamadı.
+slip-title = { $city }: gidilecek yerler
+slip-bring = Yanınıza alın
+slip-phone = Telefon
+slip-sample = Örnek kayıt, henüz bir editör kontrol etmedi: gitmeden önce doğrulayın.
+slip-as-of = Merhaba şehir rehberi, bilgiler { $date } itibarıyla
+slip-scan-map = Yeri haritada görmek için tarayın
+slip-scan-web = Resmî internet sayfası için tarayın

@@ -2,6 +2,7 @@
 
 pub mod content;
 pub mod guide;
+pub mod intake;
 pub mod listen;
 pub mod map;
 pub mod provenance;

@@ -4,6 +4,7 @@
 use dioxus::prelude::*;
 use merhaba_core::tel_uri;
 
+use crate::components::intake::IntakeBar;
 use crate::state::use_app;
 use crate::Route;
 
@@ -31,8 +32,9 @@ pub fn Shell() -> Element {
         Route::Search { q } => (q.clone(), true),
         _ => (String::new(), false),
     };
+    let large = app.intake().is_some_and(|i| i.large_text);
     rsx! {
-        div { class: "app", lang: l.lang(), dir,
+        div { class: if large { "app large-text" } else { "app" }, lang: l.lang(), dir,
             // Sticky together: the search box stays under the header however tall it grows.
             div { class: "bars",
                 header { class: "topbar",
@@ -60,6 +62,7 @@ pub fn Shell() -> Element {
                         {l.t("nav-settings")}
                     }
                 }
+                IntakeBar {}
                 div { class: "search-bar", role: "search",
                     // Not bound to the route on every keystroke (that would drop letters typed
                     // while the screen re-renders); it starts from the route's query when mounted

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+pub mod hand_out;
 pub mod network;
 pub mod position;
 pub mod speech;

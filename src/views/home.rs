@@ -21,6 +21,10 @@ pub fn Home() -> Element {
             span { class: "icon", "aria-hidden": "true", "📍" }
             span { {l.t("nearby-home-card")} }
         }
+        Link { class: "nearby-card paths-card", to: crate::Route::PathList {},
+            span { class: "icon", "aria-hidden": "true", "🧭" }
+            span { {l.t("paths-title")} }
+        }
         p { class: "intro", {l.t("home-intro")} }
         CategoryGrid { categories }
         if city.unreviewed {

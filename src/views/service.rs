@@ -6,15 +6,20 @@ use merhaba_core::read_aloud::service_script;
 use merhaba_core::Place;
 
 use crate::components::content::{ContentText, FallbackNotice, Inline, PlaceActions, StoreError};
+use crate::components::intake::SlipToggle;
 use crate::components::listen::ListenButton;
 use crate::components::provenance::{EntryDate, Helplines, ReportProblem, SourceLines};
 use crate::state::use_app;
+use crate::views::service_pair::ServicePair;
 use crate::views::NotFound;
 use crate::Route;
 
 #[component]
 pub fn ServicePage(id: String) -> Element {
     let app = use_app();
+    if let Some(client) = app.client_lang().filter(|c| *c != app.lang()) {
+        return rsx! { ServicePair { id, client } };
+    }
     let l = app.l10n();
     let reader = app.lang();
     let service = match app.pack().service(&id, &app.chain()) {
@@ -37,6 +42,7 @@ pub fn ServicePage(id: String) -> Element {
                 }
             }
             h1 { Inline { text: service.name.clone() } }
+            SlipToggle { service_id: id.clone() }
             if let Some(script) = script {
                 ListenButton { key: "{id}-{reader}", script }
             }

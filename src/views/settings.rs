@@ -6,6 +6,7 @@ use merhaba_core::l10n::UI_LANGUAGES;
 use merhaba_core::Direction;
 
 use crate::components::content::{SaveError, StoreError};
+use crate::components::intake::IntakeSettings;
 use crate::state::use_app;
 use crate::updates::{self, UpdateState, UNMETERED_ONLY};
 
@@ -44,6 +45,7 @@ pub fn Settings() -> Element {
                 SaveError { details }
             }
         }
+        IntakeSettings {}
         section { class: "settings-group",
             h2 { {l.t("settings-content")} }
             p {

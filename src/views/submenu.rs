@@ -4,6 +4,7 @@ use dioxus::prelude::*;
 
 use crate::components::content::{Inline, SampleBadge, StoreError};
 use crate::state::use_app;
+use crate::views::paths::{ClientText, Owner};
 use crate::views::NotFound;
 use crate::Route;
 
@@ -29,6 +30,7 @@ pub fn SubmenuPage(id: String) -> Element {
                 li { key: "{service.id}",
                     Link { class: "service-item", to: Route::ServicePage { id: service.id.clone() },
                         span { class: "service-name", Inline { text: service.name } }
+                        ClientText { owner: Owner::ServiceName(service.id.clone()) }
                         if service.sample {
                             SampleBadge {}
                         }

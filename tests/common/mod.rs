@@ -2,7 +2,9 @@
 #![allow(dead_code)]
 
 use dioxus::prelude::*;
-use merhaba::boot::EMBEDDED_PACK;
+use std::path::Path;
+
+use merhaba::boot::{Stores, EMBEDDED_PACK};
 use merhaba::{Boot, Root, RootProps};
 use merhaba_core::{install_pack, CityPack};
 
@@ -19,4 +21,19 @@ pub fn render(boot: Boot) -> String {
     let mut vdom = VirtualDom::new_with_props(Root, RootProps { boot });
     vdom.rebuild_in_place();
     dioxus_ssr::render(&vdom)
+}
+
+/// Builds the `mini` fixture's pack into `dir` and returns a boot for it, with the user
+/// database beside it (`dir/user.sqlite`), for a device preferring `device_languages`.
+pub fn mini_boot(dir: &Path, device_languages: &[&str]) -> Boot {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/pack/tests/fixtures/mini");
+    let source = merhaba_pack::load(&fixture).expect("fixture is valid");
+    let pack_path = dir.join("mini.sqlite");
+    merhaba_core::build_pack(&source.content(), &pack_path).unwrap();
+    let stores = Stores::new(
+        CityPack::open(&pack_path).unwrap(),
+        merhaba_core::UserStore::open(&dir.join("user.sqlite")).unwrap(),
+    );
+    let langs = device_languages.iter().map(|s| s.to_string()).collect();
+    Boot::new(Ok(stores), langs).without_isolation_marks()
 }

@@ -106,6 +106,9 @@ pub struct CityFile {
     pub landmark: Vec<LocalitySource>,
     /// Where "Report a problem" writes to: a `mailto:` address or an `https://` form.
     pub report_to: Option<String>,
+    /// The language offices in the city work in (one of `languages`): a slip shows it beside
+    /// the client's. Without it, the first of `languages`.
+    pub local_language: Option<String>,
 }
 
 /// `holidays.toml`: public holidays the country calendar of the hours engine lacks (those
@@ -231,12 +234,44 @@ pub struct ServiceFile {
     pub rights: Translations,
     pub cost: Translations,
     pub location: Option<Translations>,
+    /// What to bring (documents, photos, an appointment), as the slip and first-steps paths
+    /// say it; optional.
+    pub bring: Option<Translations>,
     /// Extra search words (other names, common misspellings); any language, optional.
     pub keywords: Option<Translations>,
     #[serde(default)]
     pub place: Vec<PlaceSource>,
     #[serde(default)]
     pub link: Vec<LinkSource>,
+}
+
+/// `paths/<id>.toml`: a first-steps path, an ordered checklist for one common situation
+/// ("Newly under temporary protection"), each step a service of the city.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PathFile {
+    pub id: String,
+    /// Where the path is listed among the city's paths (lowest first).
+    pub order: u32,
+    pub sample: bool,
+    pub drafted: Option<String>,
+    pub checked: Option<String>,
+    #[serde(default)]
+    pub translation: Reviews,
+    pub title: Translations,
+    /// Who the path is for, in a sentence.
+    pub audience: Translations,
+    #[serde(default)]
+    pub step: Vec<StepSource>,
+}
+
+/// One step of a path: a service, and what to know about it on this path.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepSource {
+    /// The id of a service of the city.
+    pub service: String,
+    pub note: Option<Translations>,
 }
 
 /// The whole content of one city, as the pack writer takes it: services in the order
@@ -246,6 +281,8 @@ pub struct CityContent<'a> {
     pub city: &'a CityFile,
     pub categories: &'a [CategorySource],
     pub services: Vec<&'a ServiceFile>,
+    /// In the order of their `order`.
+    pub paths: Vec<&'a PathFile>,
     pub holidays: &'a [HolidaySource],
 }
 

@@ -23,6 +23,7 @@ pub mod position;
 pub mod read_aloud;
 pub mod release;
 pub mod search;
+pub mod slip;
 pub mod stem;
 pub mod user;
 

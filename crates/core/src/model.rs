@@ -35,6 +35,8 @@ pub struct City {
     pub build_date: String,
     /// Where "Report a problem" writes to (`crate::feedback`), when the city names it.
     pub report_to: Option<String>,
+    /// The language the city's offices work in (a slip shows it beside the client's).
+    pub local_language: String,
     /// The city's menus in the reader's language are a translation not yet checked by a
     /// fluent speaker.
     pub unreviewed: bool,
@@ -197,6 +199,8 @@ pub struct Service {
     pub cost: Text,
     /// 3. Location: the places, and an optional note (e.g. "online only").
     pub location_note: Option<Text>,
+    /// What to bring (documents, photos), when the entry says.
+    pub bring: Option<Text>,
     pub places: Vec<Place>,
     /// 4. Internet resources.
     pub links: Vec<Link>,
@@ -257,6 +261,7 @@ impl Service {
     pub fn fallback_language(&self, reader: &str) -> Option<&str> {
         let mut texts = vec![&self.name, &self.summary, &self.rights, &self.cost];
         texts.extend(self.location_note.iter());
+        texts.extend(self.bring.iter());
         texts.extend(self.places.iter().flat_map(|p| [&p.name, &p.address]));
         texts.extend(self.links.iter().map(|l| &l.title));
         texts
@@ -343,6 +348,7 @@ mod tests {
             rights: text("x"),
             cost: text("x"),
             location_note: None,
+            bring: None,
             places: vec![],
             links: vec![],
             sources: vec![],
@@ -372,5 +378,54 @@ mod tests {
         for not_geo in ["", "geo:", "geo:37.8", "geo:a,b", "https://example.org/"] {
             assert_eq!(web_map_url(not_geo), None, "{not_geo}");
         }
+    }
+}
+
+/// A first-steps path in a list: its title, who it is for and how many steps it has.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PathSummary {
+    pub id: String,
+    pub title: Text,
+    pub audience: Text,
+    pub steps: u32,
+    pub sample: bool,
+}
+
+/// A first-steps path: an ordered checklist for one common situation, written by editors.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FirstStepsPath {
+    pub id: String,
+    pub title: Text,
+    pub audience: Text,
+    pub steps: Vec<PathStep>,
+    pub sample: bool,
+    pub checked: Option<String>,
+    pub drafted: Option<String>,
+    /// The path's texts in the reader's language are a translation not yet checked.
+    pub unreviewed: bool,
+}
+
+/// One step of a path: the service to go to, what to bring there and what to know on this
+/// path.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PathStep {
+    pub service: ServiceSummary,
+    pub bring: Option<Text>,
+    pub note: Option<Text>,
+}
+
+impl FirstStepsPath {
+    /// The language the reader's texts fell back to, if any of them did.
+    pub fn fallback_language(&self, reader: &str) -> Option<&str> {
+        let steps = self.steps.iter().flat_map(|s| {
+            [Some(&s.service.name), s.bring.as_ref(), s.note.as_ref()]
+                .into_iter()
+                .flatten()
+        });
+        [&self.title, &self.audience]
+            .into_iter()
+            .chain(steps)
+            .find(|t| t.is_fallback_for(reader))
+            .map(|t| t.lang.as_str())
     }
 }

@@ -135,6 +135,7 @@ mod tests {
             rights: text("Everyone registered is assigned a family doctor.", "en"),
             cost: text("Ücretsiz.", "tr"),
             location_note: None,
+            bring: None,
             places: vec![crate::model::Place {
                 name: text("Efeler merkezi", "tr"),
                 address: text("Efeler, Aydın", "tr"),

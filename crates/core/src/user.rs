@@ -1,7 +1,9 @@
-//! The user database: settings now, favourites and course progress later. It is a separate
+//! The user database: settings and the steps of first-steps paths the person ticked;
+//! course progress later. It is a separate
 //! SQLite file from the city packs, so no content update can touch it.
 
 use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension};
@@ -11,6 +13,13 @@ use rusqlite::{Connection, OptionalExtension};
 const MIGRATIONS: &[&str] = &[
     // 1: settings as key/value pairs.
     "CREATE TABLE setting(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;",
+    // 2: the steps of first-steps paths the person ticked, by service, so a content update
+    // that reorders a path keeps them.
+    "CREATE TABLE path_tick(
+        path_id TEXT NOT NULL,
+        service_id TEXT NOT NULL,
+        PRIMARY KEY(path_id, service_id)
+    ) WITHOUT ROWID;",
 ];
 
 pub struct UserStore {
@@ -119,6 +128,24 @@ impl UserStore {
     pub fn set_language(&self, lang: &str) -> rusqlite::Result<()> {
         self.set_setting("language", lang)
     }
+
+    /// The services of path `path_id` the person ticked as done.
+    pub fn ticks(&self, path_id: &str) -> rusqlite::Result<BTreeSet<String>> {
+        let conn = self.conn.borrow();
+        let mut stmt = conn.prepare("SELECT service_id FROM path_tick WHERE path_id = ?1")?;
+        let rows = stmt.query_map([path_id], |r| r.get(0))?;
+        rows.collect()
+    }
+
+    /// Ticks (or unticks) the step of `path_id` that goes to `service_id`.
+    pub fn set_tick(&self, path_id: &str, service_id: &str, done: bool) -> rusqlite::Result<()> {
+        let sql = match done {
+            true => "INSERT OR IGNORE INTO path_tick(path_id, service_id) VALUES (?1, ?2)",
+            false => "DELETE FROM path_tick WHERE path_id = ?1 AND service_id = ?2",
+        };
+        self.conn.borrow().execute(sql, [path_id, service_id])?;
+        self.saved()
+    }
 }
 
 #[cfg(test)]
@@ -142,6 +169,24 @@ mod tests {
         let store = UserStore::open_in_memory().unwrap();
         let conn = UserStore::migrate(store.conn.into_inner()).unwrap();
         assert_eq!(conn.schema_version().unwrap(), MIGRATIONS.len());
+    }
+
+    #[test]
+    fn ticks_are_kept_per_path_and_can_be_undone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("user.sqlite");
+        let store = UserStore::open(&path).unwrap();
+        store.set_tick("arrival", "clinic", true).unwrap();
+        store.set_tick("arrival", "clinic", true).unwrap();
+        store.set_tick("arrival", "course", true).unwrap();
+        store.set_tick("work", "clinic", true).unwrap();
+        store.set_tick("arrival", "course", false).unwrap();
+        drop(store);
+        let again = UserStore::open(&path).unwrap();
+        let ticks: Vec<String> = again.ticks("arrival").unwrap().into_iter().collect();
+        assert_eq!(ticks, ["clinic"]);
+        assert_eq!(again.ticks("work").unwrap().len(), 1);
+        assert!(again.ticks("other").unwrap().is_empty());
     }
 
     #[test]

@@ -105,6 +105,7 @@ fn build(version: u64) -> Built {
         city: &city,
         categories: &categories.category,
         services: services.iter().collect(),
+        paths: Vec::new(),
         holidays: &[],
     };
     let dir = tempfile::tempdir().unwrap();

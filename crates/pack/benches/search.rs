@@ -325,6 +325,7 @@ fn synthetic(aydin: &ContentSource) -> (ContentSource, BTreeMap<&'static str, Ve
                 rights: all(&mut rng, 30, 70),
                 cost: all(&mut rng, 6, 15),
                 location: None,
+                bring: None,
                 keywords: None,
                 place: Vec::new(),
                 link: Vec::new(),

@@ -61,6 +61,8 @@ pub struct ContentSource {
     pub categories: Parsed<CategoriesFile>,
     /// Sorted by file name, so builds do not depend on directory order.
     pub services: Vec<Parsed<ServiceFile>>,
+    /// `paths/*.toml` in the order of their `order`, then of their file names.
+    pub paths: Vec<Parsed<PathFile>>,
     /// `holidays.toml`, when the city has one.
     pub holidays: Option<Parsed<HolidaysFile>>,
 }
@@ -72,6 +74,7 @@ impl ContentSource {
             city: &self.city.value,
             categories: &self.categories.value.category,
             services: self.services.iter().map(|s| &s.value).collect(),
+            paths: self.paths.iter().map(|p| &p.value).collect(),
             holidays: self.holidays.as_ref().map_or(&[][..], |h| &h.value.holiday),
         }
     }
@@ -85,22 +88,9 @@ impl ContentSource {
         let categories = read_toml::<CategoriesFile>(&dir.join("categories.toml"), dir)
             .map_err(|e| errors.push(e))
             .ok();
-        let services_dir = dir.join("services");
-        let mut paths: Vec<PathBuf> = match std::fs::read_dir(&services_dir) {
-            Ok(entries) => entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-                .collect(),
-            Err(e) => {
-                errors.push(ContentError {
-                    file: services_dir.clone(),
-                    line: None,
-                    field: None,
-                    problem: format!("cannot read the folder: {e}"),
-                });
-                Vec::new()
-            }
-        };
+        let services = read_folder::<ServiceFile>(dir, "services", true, &mut errors);
+        let mut paths = read_folder::<PathFile>(dir, "paths", false, &mut errors);
+        paths.sort_by_key(|p| p.value.order);
         let holidays_path = dir.join("holidays.toml");
         let holidays = if std::fs::symlink_metadata(&holidays_path).is_ok() {
             read_toml::<HolidaysFile>(&holidays_path, dir)
@@ -109,26 +99,51 @@ impl ContentSource {
         } else {
             None
         };
-        paths.sort();
-        let services: Vec<_> = paths
-            .iter()
-            .filter_map(|p| {
-                read_toml::<ServiceFile>(p, dir)
-                    .map_err(|e| errors.push(e))
-                    .ok()
-            })
-            .collect();
         match (city, categories) {
             (Some(city), Some(categories)) if errors.is_empty() => Ok(ContentSource {
                 dir: dir.to_path_buf(),
                 city,
                 categories,
                 services,
+                paths,
                 holidays,
             }),
             _ => Err(errors),
         }
     }
+}
+
+/// Every `*.toml` file of the folder `name` under `dir`, sorted by file name (so builds do
+/// not depend on directory order). A folder that is not there is an error only when
+/// `required`; every file that cannot be read or parsed is reported.
+fn read_folder<T: DeserializeOwned>(
+    dir: &Path,
+    name: &str,
+    required: bool,
+    errors: &mut Vec<ContentError>,
+) -> Vec<Parsed<T>> {
+    let folder = dir.join(name);
+    let mut files: Vec<PathBuf> = match std::fs::read_dir(&folder) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect(),
+        Err(e) if required || e.kind() != std::io::ErrorKind::NotFound => {
+            errors.push(ContentError {
+                file: folder.clone(),
+                line: None,
+                field: None,
+                problem: format!("cannot read the folder: {e}"),
+            });
+            Vec::new()
+        }
+        Err(_) => Vec::new(),
+    };
+    files.sort();
+    files
+        .iter()
+        .filter_map(|p| read_toml::<T>(p, dir).map_err(|e| errors.push(e)).ok())
+        .collect()
 }
 
 /// The largest content file read (a city's services are one file each; the longest texts

@@ -505,3 +505,72 @@ fn the_editors_report_lists_status_sources_and_the_holiday_list() {
         "{text}"
     );
 }
+
+/// First-steps paths (issue 16): a step naming a service the city does not have, a service
+/// twice, a path without steps, a missing translation and two paths in one place are each
+/// refused with the file, the line and the field.
+#[test]
+fn bad_paths_are_refused_naming_file_line_and_field() {
+    let path = "paths/arrival.toml";
+    check_rejected(
+        path,
+        "service = \"clinic\"",
+        "service = \"dentist\"",
+        14,
+        &[
+            "step[1].service",
+            "unknown service `dentist`",
+            "services/dentist.toml",
+        ],
+    );
+    check_rejected(
+        path,
+        "service = \"course\"",
+        "service = \"pharmacy\"",
+        18,
+        &[
+            "step[2].service",
+            "`pharmacy` is already a step of this path",
+        ],
+    );
+    let empty = "\n[[step]]\nservice = \"pharmacy\"\n\n[[step]]\nservice = \"clinic\"\nnote = { en = \"Go before noon.\", tr = \"Öğleden önce gidin.\" }\n\n[[step]]\nservice = \"course\"\n";
+    check_rejected(path, empty, "\n", 2, &["field `step`", "at least one step"]);
+    check_rejected(
+        path,
+        "note = { en = \"Go before noon.\", tr = \"Öğleden önce gidin.\" }",
+        "note = { en = \"Go before noon.\" }",
+        15,
+        &["step[1].note", "missing translation in `tr`"],
+    );
+    check_rejected(
+        path,
+        "title = { en = \"Just arrived\", tr = \"Yeni geldim\", ar = \"وصلت للتو\" }",
+        "title = { en = \"Just arrived\", ar = \"وصلت للتو\" }",
+        7,
+        &["field `title`", "missing translation in `tr`"],
+    );
+
+    // A second path in the same place of the list, and named unlike its file.
+    let dir = copy_fixture();
+    let text = std::fs::read_to_string(dir.path().join(path)).unwrap();
+    std::fs::write(
+        dir.path().join("paths/work.toml"),
+        text.replace("id = \"arrival\"", "id = \"arrival\""),
+    )
+    .unwrap();
+    let errors = merhaba_pack::load(dir.path()).err().expect("refused");
+    let messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    let all = messages.join("\n");
+    assert!(
+        all.contains("paths/work.toml:2: field `id`: duplicate path id `arrival`"),
+        "{all}"
+    );
+    assert!(
+        all.contains("differs from the file name: name the file paths/arrival.toml"),
+        "{all}"
+    );
+    assert!(
+        all.contains("paths/work.toml:3: field `order`: order 1 is also used by"),
+        "{all}"
+    );
+}

@@ -92,6 +92,7 @@ source = "https://www.112.gov.tr/"
         city: &city,
         categories: &categories.category,
         services: services.iter().collect(),
+        paths: Vec::new(),
         holidays: &[],
     };
     let dir = tempfile::tempdir().unwrap();

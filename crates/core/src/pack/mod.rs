@@ -11,6 +11,7 @@
 
 mod install;
 mod nearby;
+mod paths;
 mod read;
 pub mod schema;
 mod service;

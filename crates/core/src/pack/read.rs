@@ -84,6 +84,38 @@ impl CityPack {
             .collect()
     }
 
+    /// Every language the pack has texts in: its complete languages, then the partial ones
+    /// (whose missing texts fall back along the chain).
+    pub fn content_languages(&self) -> Result<Vec<String>, StoreError> {
+        let partial: Option<String> = self.value(
+            "SELECT value FROM pack_meta WHERE key = ?1",
+            "partial_languages",
+        )?;
+        let mut all = self.languages.clone();
+        let partial = partial.unwrap_or_default();
+        all.extend(
+            partial
+                .split(',')
+                .filter(|l| !l.is_empty() && !all.iter().any(|a| a == l))
+                .map(str::to_string)
+                .collect::<Vec<_>>(),
+        );
+        Ok(all)
+    }
+
+    /// The language the city's offices work in: a complete language of the pack (the first
+    /// one when the pack names none it has).
+    pub fn local_language(&self) -> Result<String, StoreError> {
+        let named: Option<String> = self.value(
+            "SELECT value FROM pack_meta WHERE key = ?1",
+            "local_language",
+        )?;
+        Ok(named
+            .filter(|l| self.languages.contains(l))
+            .or_else(|| self.languages.first().cloned())
+            .unwrap_or_else(|| crate::l10n::LAST_RESORT.to_string()))
+    }
+
     pub fn city(&self, chain: &LanguageChain) -> Result<City, StoreError> {
         let texts = self.texts(owner::CITY)?;
         let emergency = self.emergency_numbers(chain)?;
@@ -96,6 +128,7 @@ impl CityPack {
             report_to: self
                 .value::<String>("SELECT value FROM pack_meta WHERE key = ?1", "report_to")?
                 .filter(|to| crate::feedback::is_report_address(to)),
+            local_language: self.local_language()?,
             unreviewed: self.review(owner::CITY, chain.reader())? == Some(Review::Unreviewed),
             emergency,
         })

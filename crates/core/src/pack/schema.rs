@@ -5,7 +5,7 @@
 pub const PACK_APPLICATION_ID: i32 = 0x4D52_4842;
 
 /// `PRAGMA user_version` of packs this code reads and writes. Bump it when the layout changes.
-pub const PACK_SCHEMA_VERSION: i32 = 7;
+pub const PACK_SCHEMA_VERSION: i32 = 8;
 
 /// Tables of a city pack. Structure (what links to what) sits in typed tables that map onto
 /// Open Referral HSDS 3.0; every translated string sits in `text`, keyed by owner, field and
@@ -13,7 +13,8 @@ pub const PACK_SCHEMA_VERSION: i32 = 7;
 /// holds each language's review status, for the city (its menus) and for each service.
 /// A `source` row backs its service as a whole, the `sections` it names (comma-separated),
 /// or, with `place` set, that place's address, hours and phone. `holiday` holds the public
-/// holidays the hours engine's country calendar lacks, and half days (`from_time`).
+/// holidays the hours engine's country calendar lacks, and half days (`from_time`). `path`
+/// and `path_step` hold the first-steps paths, each step a service.
 pub const PACK_SCHEMA: &str = "
 CREATE TABLE pack_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE emergency(number TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID;
@@ -74,6 +75,19 @@ CREATE TABLE source(
     place INTEGER,
     sections TEXT NOT NULL DEFAULT '',
     PRIMARY KEY(service_id, position)
+) WITHOUT ROWID;
+CREATE TABLE path(
+    id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    sample INTEGER NOT NULL,
+    checked TEXT,
+    drafted TEXT
+) WITHOUT ROWID;
+CREATE TABLE path_step(
+    path_id TEXT NOT NULL REFERENCES path(id),
+    position INTEGER NOT NULL,
+    service_id TEXT NOT NULL REFERENCES service(id),
+    PRIMARY KEY(path_id, position)
 ) WITHOUT ROWID;
 CREATE TABLE holiday(date TEXT PRIMARY KEY, from_time TEXT) WITHOUT ROWID;
 CREATE TABLE translation(
@@ -140,5 +154,11 @@ pub mod owner {
     }
     pub fn link(service: &str, position: usize) -> String {
         format!("link/{service}/{position}")
+    }
+    pub fn path(id: &str) -> String {
+        format!("path/{id}")
+    }
+    pub fn step(path: &str, position: usize) -> String {
+        format!("step/{path}/{position}")
     }
 }

@@ -102,6 +102,7 @@ impl CityPack {
             rights: texts.get("rights", chain),
             cost: texts.get("cost", chain),
             location_note: texts.pick("location", chain),
+            bring: texts.pick("bring", chain),
             places,
             links,
             sources,

@@ -78,6 +78,7 @@ pub(crate) fn pack_of(services: usize) -> (tempfile::TempDir, PathBuf) {
         city: &city,
         categories: &categories.category,
         services: services.iter().collect(),
+        paths: Vec::new(),
         holidays: &[],
     };
     let dir = tempfile::tempdir().unwrap();

@@ -60,6 +60,13 @@ fn write(content: &CityContent, path: &Path) -> rusqlite::Result<()> {
         ("timezone", city.timezone.clone()),
         ("country", city.country.clone()),
         ("report_to", city.report_to.clone().unwrap_or_default()),
+        (
+            "local_language",
+            (city.local_language.as_ref())
+                .or(city.languages.first())
+                .cloned()
+                .unwrap_or_default(),
+        ),
         ("centre", format!("{},{}", city.centre.lat, city.centre.lon)),
         (
             "bbox",
@@ -154,8 +161,10 @@ fn write(content: &CityContent, path: &Path) -> rusqlite::Result<()> {
         ] {
             text(&o, field, t)?;
         }
-        if let Some(location) = &s.location {
-            text(&o, "location", location)?;
+        for (field, t) in [("location", &s.location), ("bring", &s.bring)] {
+            if let Some(t) = t {
+                text(&o, field, t)?;
+            }
         }
         for (i, p) in s.place.iter().enumerate() {
             tx.execute(
@@ -204,6 +213,25 @@ fn write(content: &CityContent, path: &Path) -> rusqlite::Result<()> {
                     src.sections.join(",")
                 ],
             )?;
+        }
+    }
+    for (i, p) in content.paths.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO path(id, position, sample, checked, drafted) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![p.id, i, p.sample, p.checked, p.drafted],
+        )?;
+        let o = owner::path(&p.id);
+        reviews(&o, &p.translation)?;
+        text(&o, "title", &p.title)?;
+        text(&o, "audience", &p.audience)?;
+        for (j, step) in p.step.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO path_step(path_id, position, service_id) VALUES (?1, ?2, ?3)",
+                params![p.id, j, step.service],
+            )?;
+            if let Some(note) = &step.note {
+                text(&owner::step(&p.id, j), "note", note)?;
+            }
         }
     }
     for h in content.holidays {

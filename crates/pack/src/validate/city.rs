@@ -99,6 +99,18 @@ pub(super) fn check_city(city: &Parsed<CityFile>, langs: &Langs, errors: &mut Ve
             ));
         }
     }
+    if let Some(local) = &c.local_language {
+        if !c.languages.contains(local) {
+            errors.push(city.error(
+                "local_language",
+                format!(
+                    "`{}` is not one of the city's complete languages ({})",
+                    shown(local),
+                    c.languages.join(", ")
+                ),
+            ));
+        }
+    }
     if c.emergency.is_empty() {
         errors.push(city.error("emergency", "a city needs its emergency numbers"));
     }

@@ -4,6 +4,7 @@
 
 mod city;
 mod fields;
+mod paths;
 mod provenance;
 pub mod text;
 
@@ -94,7 +95,12 @@ pub fn validate_at(source: &ContentSource, latest: Option<&str>) -> Vec<ContentE
                 },
             }
         }
-        provenance::check_dates(service, latest, &mut errors);
+        provenance::check_dates(
+            service,
+            (s.sample, &s.checked, &s.drafted),
+            latest,
+            &mut errors,
+        );
         if s.source.is_empty() {
             errors.push(service.error("source", "every service must name at least one source"));
         }
@@ -111,6 +117,9 @@ pub fn validate_at(source: &ContentSource, latest: Option<&str>) -> Vec<ContentE
         }
         if let Some(location) = &s.location {
             langs.check(service, "location", location, &mut errors);
+        }
+        if let Some(bring) = &s.bring {
+            langs.check(service, "bring", bring, &mut errors);
         }
         if let Some(keywords) = &s.keywords {
             langs.check_optional(service, "keywords", keywords, &mut errors);
@@ -153,6 +162,7 @@ pub fn validate_at(source: &ContentSource, latest: Option<&str>) -> Vec<ContentE
             );
         }
     }
+    paths::check_paths(source, &langs, &seen, latest, &mut errors);
     for (i, cat) in source.categories.value.category.iter().enumerate() {
         if !listed.contains(cat.id.as_str()) {
             errors.push(source.categories.error(

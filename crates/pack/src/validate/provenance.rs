@@ -11,13 +11,13 @@ use super::fields::{check_date, check_id, check_phone, check_url};
 use super::text::{text_problem, NAME_MAX_CHARS};
 
 /// A sample carries `drafted` and never `checked`; a verified entry carries `checked`.
-pub(super) fn check_dates(
-    service: &Parsed<ServiceFile>,
+pub(super) fn check_dates<T>(
+    service: &Parsed<T>,
+    (sample, checked, drafted): (bool, &Option<String>, &Option<String>),
     latest: Option<&str>,
     errors: &mut Vec<ContentError>,
 ) {
-    let s = &service.value;
-    match (s.sample, &s.checked, &s.drafted) {
+    match (sample, checked, drafted) {
         (true, Some(_), _) => errors.push(service.error(
             "checked",
             "`checked` on a sample: an entry is checked only when an editor verified every \
@@ -34,7 +34,7 @@ pub(super) fn check_dates(
         )),
         _ => {}
     }
-    for (field, date) in [("checked", &s.checked), ("drafted", &s.drafted)] {
+    for (field, date) in [("checked", checked), ("drafted", drafted)] {
         if let Some(date) = date {
             check_date(service, field, date, latest, errors);
         }

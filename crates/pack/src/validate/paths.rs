@@ -1,0 +1,95 @@
+//! `paths/<id>.toml`: first-steps paths. Each is named like its file, listed at its own place,
+//! dated like a service, complete in the city's languages, and made of steps that each name a
+//! service of the city, once.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::fields::check_id;
+use super::provenance::check_dates;
+use super::text::shown;
+use super::Langs;
+use crate::source::{ContentError, ContentSource, Parsed, ServiceFile};
+
+pub(super) fn check_paths(
+    source: &ContentSource,
+    langs: &Langs,
+    services: &BTreeMap<&str, &Parsed<ServiceFile>>,
+    latest: Option<&str>,
+    errors: &mut Vec<ContentError>,
+) {
+    let mut ids: BTreeMap<&str, &Parsed<_>> = BTreeMap::new();
+    let mut orders: BTreeMap<u32, &Parsed<_>> = BTreeMap::new();
+    for file in &source.paths {
+        let p = &file.value;
+        check_id(file, "id", &p.id, errors);
+        if let Some(first) = ids.insert(&p.id, file) {
+            errors.push(file.error(
+                "id",
+                format!(
+                    "duplicate path id `{}`: also used in {}",
+                    shown(&p.id),
+                    first.path.display()
+                ),
+            ));
+        }
+        let stem = file.path.file_stem().map(|f| f.to_string_lossy());
+        if stem.as_deref().is_some_and(|stem| stem != p.id) {
+            errors.push(file.error(
+                "id",
+                format!(
+                    "the id `{}` differs from the file name: name the file paths/{}.toml",
+                    shown(&p.id),
+                    shown(&p.id)
+                ),
+            ));
+        }
+        if let Some(first) = orders.insert(p.order, file) {
+            errors.push(file.error(
+                "order",
+                format!(
+                    "order {} is also used by {}: give each path its own place in the list",
+                    p.order,
+                    first.path.display()
+                ),
+            ));
+        }
+        check_dates(file, (p.sample, &p.checked, &p.drafted), latest, errors);
+        langs.check_reviews(file, &p.translation, errors);
+        langs.check(file, "title", &p.title, errors);
+        langs.check(file, "audience", &p.audience, errors);
+        if p.step.is_empty() {
+            let mut error = file.error(
+                "step",
+                "a path needs at least one step: add [[step]] tables, each naming a service",
+            );
+            // No step to point at: point at the path's first line that says which it is.
+            error.line = error.line.or(file.error("id", "").line);
+            errors.push(error);
+        }
+        let mut used = BTreeSet::new();
+        for (i, step) in p.step.iter().enumerate() {
+            let at = format!("step[{i}].service");
+            if !services.contains_key(step.service.as_str()) {
+                errors.push(file.error(
+                    &at,
+                    format!(
+                        "unknown service `{}`: no file services/{}.toml in this city",
+                        shown(&step.service),
+                        shown(&step.service)
+                    ),
+                ));
+            } else if !used.insert(step.service.as_str()) {
+                errors.push(file.error(
+                    &at,
+                    format!(
+                        "the service `{}` is already a step of this path: each service once",
+                        shown(&step.service)
+                    ),
+                ));
+            }
+            if let Some(note) = &step.note {
+                langs.check(file, &format!("step[{i}].note"), note, errors);
+            }
+        }
+    }
+}

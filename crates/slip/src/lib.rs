@@ -1,0 +1,111 @@
+//! The slip a caseworker hands a client at the intake desk: one A4 page with the services
+//! they should go to, in the client's language with the city's own language beside it.
+//!
+//! ```text
+//! Slip ──layout──▶ SVG (our own layout, real <text>) ──usvg──▶ tree ──svg2pdf──▶ PDF
+//!                                                                 └──resvg────▶ PNG
+//! ```
+//!
+//! Why this way: the whole chain is Rust with no system library, so the same slip comes out
+//! byte for byte on Android, iOS, desktop and the web (wasm32), with the fonts compiled in
+//! (`fonts/`) and never the machine's. The alternative, printing a webview to PDF, is not
+//! reachable from the app on Android and gives a different page on each platform. usvg
+//! shapes the text with rustybuzz (Arabic letters joined), svg2pdf writes it as real text
+//! with the fonts embedded and cut down to the glyphs used, so a screen reader, a search or
+//! `pdftotext` reads the names back, and resvg draws the PNG a client can be sent on a
+//! messaging app.
+//!
+//! usvg lays every line out as if it read left to right, so the layout (`text.rs`) orders
+//! right-to-left text itself with the Unicode Bidirectional Algorithm and hands usvg only
+//! pieces of one direction and one font. Lines are measured with the same shaper and fonts
+//! usvg draws with, so they wrap where they are drawn.
+//!
+//! ```no_run
+//! # fn demo(slip: &merhaba_core::slip::Slip) -> Result<(), merhaba_slip::SlipError> {
+//! let pdf = merhaba_slip::pdf(slip)?; // to print
+//! let png = merhaba_slip::png(slip, 2.0)?; // to send: 1190 × 1684 pixels
+//! # Ok(()) }
+//! ```
+
+mod fonts;
+mod layout;
+mod svg;
+mod text;
+
+use merhaba_core::slip::Slip;
+use resvg::{tiny_skia, usvg};
+
+#[doc(hidden)]
+pub use fonts::bundled_fonts;
+
+/// Why a slip could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum SlipError {
+    /// Even at the smallest type the slip allows, the services do not fit on one page.
+    #[error(
+        "{wanted} services do not fit on one page of the slip even at the smallest type; \
+         {fit} do: hand out two slips"
+    )]
+    TooMany { fit: usize, wanted: usize },
+    /// What a service's code should open cannot be made into a QR code.
+    #[error("the code for {data:?} cannot be made: {reason}")]
+    Code { data: String, reason: String },
+    /// The PNG was asked for at a scale that is not a positive number of pixels per point,
+    /// or so large that the picture would not fit in memory.
+    #[error("a slip cannot be drawn at {0} pixels per point (from 0.1 to 10)")]
+    Scale(f32),
+    /// The renderer refused the page (a bug in this crate, not in the slip).
+    #[error("the slip could not be rendered: {0}")]
+    Render(String),
+}
+
+/// The slip laid out on an A4 page, as SVG with real `<text>`: the input of [`pdf`] and
+/// [`png`]. Its fonts are named ("Noto Sans", "Noto Sans Arabic") but not embedded; a
+/// browser showing it uses its own copies.
+pub fn svg(slip: &Slip) -> Result<String, SlipError> {
+    svg::write(&layout::page(slip)?)
+}
+
+/// The slip as a one-page PDF, with the bundled fonts embedded (only the glyphs it uses)
+/// and its text extractable.
+pub fn pdf(slip: &Slip) -> Result<Vec<u8>, SlipError> {
+    let tree = tree(slip)?;
+    // The tree is in CSS pixels (96 per inch): so many pixels make the A4 page in points.
+    let page = svg2pdf::PageOptions { dpi: 96.0 };
+    svg2pdf::to_pdf(&tree, svg2pdf::ConversionOptions::default(), page)
+        .map_err(|e| SlipError::Render(e.to_string()))
+}
+
+/// The slip as a PNG on white, `pixels_per_point` pixels for each point of the page (2.0
+/// gives 1190 × 1684 pixels, enough for a phone screen; 300 / 72 is print quality).
+pub fn png(slip: &Slip, pixels_per_point: f32) -> Result<Vec<u8>, SlipError> {
+    if !(0.1..=10.0).contains(&pixels_per_point) {
+        return Err(SlipError::Scale(pixels_per_point));
+    }
+    let tree = tree(slip)?;
+    let scale = pixels_per_point * layout::PAGE_WIDTH / tree.size().width();
+    let width = (tree.size().width() * scale).ceil() as u32;
+    let height = (tree.size().height() * scale).ceil() as u32;
+    let mut pixmap =
+        tiny_skia::Pixmap::new(width, height).ok_or(SlipError::Scale(pixels_per_point))?;
+    pixmap.fill(tiny_skia::Color::WHITE);
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| SlipError::Render(e.to_string()))
+}
+
+/// The page as usvg's tree, its text shaped with the bundled fonts only.
+fn tree(slip: &Slip) -> Result<usvg::Tree, SlipError> {
+    let svg = svg(slip)?;
+    let options = usvg::Options {
+        fontdb: fonts::database(),
+        font_family: fonts::LATIN_FAMILY.to_owned(),
+        ..usvg::Options::default()
+    };
+    usvg::Tree::from_str(&svg, &options).map_err(|e| SlipError::Render(e.to_string()))
+}

@@ -1,0 +1,144 @@
+//! The laid-out page as SVG text: one `<text>` per piece of a line, codes as paths.
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+use qrcode::{Color, EcLevel, QrCode};
+
+use crate::fonts::Script;
+use crate::layout::{Mark, Page, PAGE_HEIGHT, PAGE_WIDTH};
+use crate::SlipError;
+
+/// Modules of white around a code, as the QR standard asks.
+const QUIET_ZONE: usize = 4;
+
+pub fn write(page: &Page) -> Result<String, SlipError> {
+    let mut out = String::with_capacity(64 * 1024);
+    // Writing to a String cannot fail.
+    let _ = write!(
+        out,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="210mm" height="297mm" viewBox="0 0 {PAGE_WIDTH} {PAGE_HEIGHT}">
+<!-- merhaba-slip: body text {} pt -->
+<rect width="{PAGE_WIDTH}" height="{PAGE_HEIGHT}" fill="#fff"/>
+"##,
+        page.size
+    );
+    let mut used = BTreeSet::new();
+    for mark in &page.marks {
+        match mark {
+            Mark::Line {
+                line,
+                x,
+                y,
+                lang,
+                color,
+            } => {
+                let (code, rtl) = &page.langs[*lang];
+                let _ = write!(
+                    out,
+                    r#"<g xml:lang="{}" direction="{}" fill="{color}">"#,
+                    escape(code),
+                    if *rtl { "rtl" } else { "ltr" }
+                );
+                for piece in &line.pieces {
+                    used.insert(piece.font);
+                    // Anchored in the middle: the one anchor that means the same whether a
+                    // renderer honours `direction` (browsers) or not (usvg).
+                    let _ = write!(
+                        out,
+                        r#"<text x="{:.2}" y="{y:.2}" font-family="{}" font-size="{:.2}" font-weight="{}" text-anchor="middle" direction="{}">{}</text>"#,
+                        x + piece.x + piece.width / 2.0,
+                        piece.font.family(),
+                        piece.size,
+                        if piece.font.bold { 700 } else { 400 },
+                        if piece.rtl { "rtl" } else { "ltr" },
+                        escape(&piece.text),
+                    );
+                }
+                out.push_str("</g>\n");
+            }
+            Mark::Rule { x1, x2, y } => {
+                let _ = writeln!(
+                    out,
+                    r##"<path d="M{x1:.2} {y:.2}H{x2:.2}" stroke="#555" stroke-width="0.6"/>"##
+                );
+            }
+            Mark::Qr { data, x, y, size } => qr(&mut out, data, *x, *y, *size)?,
+        }
+    }
+    // svg2pdf gives each glyph of a font one Unicode text, the last one it meets; the space
+    // glyph also stands for the invisible joiners (Persian writes a zero-width non-joiner
+    // inside words) and brackets are mirrored in right-to-left text. A hidden line per font
+    // at the very end makes the space read as a space and each bracket as the bracket it is,
+    // so the PDF's text copies and searches right. It draws nothing.
+    for font in used {
+        let (sample, direction) = match font.script {
+            Script::Arabic => ("ا (ا) «ا» ا", "rtl"),
+            Script::Latin => ("a (a) «a» a", "ltr"),
+        };
+        let _ = writeln!(
+            out,
+            r#"<text x="0" y="0" visibility="hidden" font-family="{}" font-size="10" font-weight="{}" direction="{direction}">{sample}</text>"#,
+            font.family(),
+            if font.bold { 700 } else { 400 },
+        );
+    }
+    out.push_str("</svg>\n");
+    Ok(out)
+}
+
+/// A code as one path of its dark modules, on white with its quiet zone, `size` points wide.
+fn qr(out: &mut String, data: &str, x: f32, y: f32, size: f32) -> Result<(), SlipError> {
+    let code = QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M).map_err(|e| {
+        SlipError::Code {
+            data: data.to_owned(),
+            reason: e.to_string(),
+        }
+    })?;
+    let width = code.width();
+    let colors = code.to_colors();
+    let module = size / (width + 2 * QUIET_ZONE) as f32;
+    let _ = write!(
+        out,
+        r##"<rect x="{x:.2}" y="{y:.2}" width="{size:.2}" height="{size:.2}" fill="#fff"/><path fill="#000" d=""##
+    );
+    for row in 0..width {
+        let mut col = 0;
+        while col < width {
+            if colors[row * width + col] != Color::Dark {
+                col += 1;
+                continue;
+            }
+            let start = col;
+            while col < width && colors[row * width + col] == Color::Dark {
+                col += 1;
+            }
+            let left = x + (start + QUIET_ZONE) as f32 * module;
+            let top = y + (row + QUIET_ZONE) as f32 * module;
+            let _ = write!(
+                out,
+                "M{left:.3} {top:.3}h{:.3}v{module:.3}h-{:.3}z",
+                (col - start) as f32 * module,
+                (col - start) as f32 * module
+            );
+        }
+    }
+    out.push_str("\"/>\n");
+    Ok(())
+}
+
+/// Text as XML character data or an attribute value.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
