@@ -97,6 +97,35 @@ pub fn IntakeBar() -> Element {
     }
 }
 
+/// In the header while intake mode is on: says so, with the client's language, and switches
+/// it off.
+#[component]
+pub fn IntakeSwitch() -> Element {
+    let app = use_app();
+    let Some(intake) = app.intake() else {
+        return rsx! {};
+    };
+    let l = app.l10n();
+    rsx! {
+        button {
+            class: "intake-switch",
+            role: "switch",
+            "aria-checked": "true",
+            "aria-label": format!("{}: {}", l.t("intake-on"), l.t("intake-leave")),
+            title: l.t("intake-leave"),
+            onclick: {
+                let mut app = app.clone();
+                move |_| app.leave_intake()
+            },
+            span { "aria-hidden": "true", "👥" }
+            if let Some(client) = intake.client {
+                " "
+                span { lang: "en", "{client.to_uppercase()}" }
+            }
+        }
+    }
+}
+
 /// "Add to slip" on a service page in intake mode; pressed again, it takes it off.
 #[component]
 pub fn SlipToggle(service_id: String) -> Element {

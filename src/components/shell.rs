@@ -4,7 +4,7 @@
 use dioxus::prelude::*;
 use merhaba_core::tel_uri;
 
-use crate::components::intake::IntakeBar;
+use crate::components::intake::{IntakeBar, IntakeSwitch};
 use crate::state::use_app;
 use crate::Route;
 
@@ -53,6 +53,7 @@ pub fn Shell() -> Element {
                         }
                     }
                     Link { class: "brand", to: Route::Home {}, "aria-label": l.t("nav-home"), {l.t("app-name")} }
+                    IntakeSwitch {}
                     Link { class: "nearby-link-top", to: Route::Nearby { category: String::new(), open: false },
                         span { "aria-hidden": "true", "📍 " }
                         {l.t("nav-nearby")}
@@ -62,7 +63,6 @@ pub fn Shell() -> Element {
                         {l.t("nav-settings")}
                     }
                 }
-                IntakeBar {}
                 div { class: "search-bar", role: "search",
                     // Not bound to the route on every keystroke (that would drop letters typed
                     // while the screen re-renders); it starts from the route's query when mounted
@@ -87,7 +87,10 @@ pub fn Shell() -> Element {
                     }
                 }
             }
-            main { class: "page", Outlet::<Route> {} }
+            main { class: "page",
+                IntakeBar {}
+                Outlet::<Route> {}
+            }
             nav { class: "emergency-bar", "aria-label": l.t("emergency-title"),
                 if let Some(first) = first {
                     a { class: "call", href: tel_uri(&first.number),

@@ -12,11 +12,12 @@ takes from exec until the home screen is painted (the red emergency bar appears)
 --against FLOOR too, it takes turns with FLOOR (scripts/bench-startup.sh) and prints the ratio.
 
 Usage: run.py BINARY OUT_DIR [--measure-startup N [--against FLOOR]]
-       E2E_ONLY=guide|restart|nearby|updates|speech runs one walk.
+       E2E_ONLY=guide|restart|nearby|updates|speech|intake runs one walk.
 """
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -129,9 +130,11 @@ class Window:
             time.sleep(0.5)
 
     def type_into_search(self, text):
-        """Clicks the search box under the header and types like a person, key by key."""
+        """Clicks the search box under the header and types like a person, key by key, over
+        whatever it held."""
         sh("xdotool", "mousemove", "--window", self.wid, "220", "90", "click", "1", env=self.env)
         time.sleep(0.3)
+        sh("xdotool", "key", "ctrl+a", env=self.env)
         sh("xdotool", "type", "--delay", "60", text, env=self.env)
         time.sleep(0.6)
 
@@ -467,6 +470,96 @@ def walk_speech(binary, out_dir, display):
         shutil.rmtree(work, ignore_errors=True)
 
 
+def walk_intake(binary, out_dir, display):
+    """The intake desk: switch intake mode on, pick the client's language (Arabic), open two
+    services side by side in two languages and put them on the slip, save the slip as a
+    PDF, then "Next client". Afterwards nothing of the visit is in the data folder: the user
+    database holds the person's own settings only, and no file there names the services or
+    the client's language. The slip itself went to the Downloads folder, not the data folder."""
+    home = tempfile.mkdtemp(prefix="merhaba-home-")
+    downloads = os.path.join(home, "Downloads")
+    os.makedirs(os.path.join(home, ".config"))
+    with open(os.path.join(home, ".config", "user-dirs.dirs"), "w") as f:
+        f.write('XDG_DOWNLOAD_DIR="$HOME/Downloads"\n')
+    env = {"HOME": home, "XDG_CONFIG_HOME": os.path.join(home, ".config")}
+    w = Window(binary, out_dir, display, env=env)
+    data_dir = w.data_dir
+    try:
+        words = w.see("intake-home", ["Settings"])
+        w.click_word(words, "Settings")
+        words = w.see_below("intake-settings", ["Intake", "Start"])
+        w.click_word(words, "Start")
+        words = w.see("intake-on", ["Intake", "Next", "client", "العربية"], langs="eng+ara")
+        w.click_word(words, "العربية")
+        w.type_into_search("university hospital")
+        words = w.see("intake-search", ["Adnan", "Menderes"])
+        w.click_word(words, "Menderes")
+        # On a phone-wide window the two languages stack, row by row: English, then Arabic.
+        words = w.see("intake-service-stacked", ["Add", "slip", "University", "مثال"], langs="eng+ara")
+        if not ys(words, "University") or not ys(words, "مثال") or ys(words, "مثال")[0] < ys(words, "University")[0]:
+            raise Failure("intake-service-stacked: expected the Arabic name under the English one")
+        print("  ok  intake-service-stacked: English, then Arabic under it")
+        # At a desk the window is wide: the English and the Arabic of each row side by side.
+        sh("xdotool", "windowsize", w.wid, "1000", "820", env=w.env)
+        time.sleep(1)
+        words = w.see("intake-service-pair", ["Add", "slip", "Rights", "والواجبات"], langs="eng+ara")
+        left = [x for t, x, _ in words if "Rights" in t]
+        right = [x for t, x, _ in words if "والواجبات" in t]
+        if not left or not right or min(right) <= max(left):
+            raise Failure(f"intake-service-pair: expected English left of Arabic, x={left} and {right}")
+        print("  ok  intake-service-pair: English on the left, Arabic on the right")
+        w.click_word(words, "Add")
+        w.type_into_search("pharmacy on duty")
+        words = w.see("intake-search-2", ["Pharmacy", "night"])
+        w.click_word(words, "night")
+        words = w.see("intake-service-pair-2", ["Add", "slip", "Rights", "والواجبات"], langs="eng+ara")
+        w.click_word(words, "Add")
+        words = w.see("intake-slip-link", ["Slip:", "services"])
+        w.click_word(words, "Slip:")
+        words = w.see_below("intake-slip", ["Save", "PDF"])
+        w.click_word(words, "PDF")
+        w.see_below("intake-slip-saved", ["Saved"])
+        w.scroll_up(20)
+        words = w.see("intake-next", ["Next", "client"])
+        w.click_word(words, "Next")
+        w.see("intake-cleared", ["Cleared", "ready"])
+    finally:
+        w.close(keep_data=True)
+    try:
+        slips = [f for f in os.listdir(downloads) if f.endswith(".pdf")] if os.path.isdir(downloads) else []
+        if not slips:
+            raise Failure(f"intake: no slip saved in {downloads}")
+        text = sh("pdftotext", os.path.join(downloads, slips[0]), "-").stdout
+        if "Üniversite hastanesi" not in text or "Nöbetçi eczane" not in text:
+            raise Failure(f"intake: the saved slip does not name both services: {text[:400]}")
+        shutil.copy(os.path.join(downloads, slips[0]), os.path.join(out_dir, "intake-slip.pdf"))
+        print(f"  ok  intake: the slip was saved to {downloads}, outside the data folder")
+        traces = ["university", "üniversite", "nöbetçi", "pharmacy-on-duty", "university-hospital", "الجامعة",
+                  "merhaba-slip", "intake"]
+        for root, _, files in os.walk(data_dir):
+            for name in files:
+                path = os.path.join(root, name)
+                with open(path, "rb") as f:
+                    data = f.read()
+                if name.endswith(".sqlite") and data.startswith(b"SQLite format 3") and "pack" in root:
+                    continue  # the city pack itself holds every service, in every language
+                low = data.lower()
+                found = [t for t in traces if t.encode("utf-8") in low]
+                if found:
+                    raise Failure(f"intake: {path} holds {found} after the visit")
+        db = sqlite3.connect(os.path.join(data_dir, "user.sqlite"))
+        settings = dict(db.execute("SELECT key, value FROM setting"))
+        ticks = db.execute("SELECT count(*) FROM path_tick").fetchone()[0]
+        db.close()
+        # The person's own settings only: the client's language is never saved as theirs.
+        if set(settings) - {"language", "updates.unmetered_only"} or settings.get("language") == "ar" or ticks:
+            raise Failure(f"intake: the user database holds {settings} and {ticks} ticks after the visit")
+        print(f"  ok  intake: no trace of the visit in {data_dir} ({sum(len(f) for _, _, f in os.walk(data_dir))} files)")
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
+        shutil.rmtree(home, ignore_errors=True)
+
+
 def measure_startup(binaries, out_dir, display, runs):
     """Starts each binary `runs` times, taking turns so that a busy moment of the shared
     machine falls on all of them alike, and prints the median time to the painted home
@@ -510,7 +603,7 @@ def main():
         else:
             only = os.environ.get("E2E_ONLY")
             walks = {"guide": walk, "restart": walk_restart, "nearby": walk_nearby,
-                     "updates": walk_updates, "speech": walk_speech}
+                     "updates": walk_updates, "speech": walk_speech, "intake": walk_intake}
             chosen = [w for name, w in walks.items() if not only or name == only]
             for w in chosen:
                 w(binary, out_dir, display)

@@ -31,10 +31,11 @@ common="U+0020-007E,U+00A0,U+00AB,U+00BB,U+2000-206F"
 latin="$common,U+00A1-00FF,U+0100-017F,U+02B0-02FF,U+0300-036F,U+0400-045F,U+0490-0491,U+20AC,U+20BA,U+2116"
 # The Arabic block (Arabic, Persian, Pashto letters, Arabic-Indic and Persian digits, the
 # Arabic comma and question mark, the Arabic letter mark). Contextual and ligature forms
-# are reached through the font's own GSUB, which fontTools keeps; the lam-alef ligatures are
-# also kept under their own code points (U+FEF5-FEFC), which the renderer uses to make the
-# PDF's text read "لا" in the right order (see svg.rs).
-arabic="$common,U+0600-06FF,U+FEF5-FEFC"
+# are reached through the font's own GSUB, which fontTools keeps. The ligatures Arabic
+# requires (lam-alef, lam-alef maksura as in على, lam-hah-alef maksura) are also
+# kept under their presentation-form code points: the renderer uses them so that the PDF's
+# text reads those letters in the right order (src/svg.rs).
+arabic="$common,U+0600-06FF,U+FC43,U+FC86,U+FD82,U+FEF5-FEFC"
 
 subset() { # <source file> <unicodes> <output name>
   "$python" -m fontTools.subset "$noto/$1" \

@@ -135,35 +135,45 @@ mod tests {
             .collect()
     }
 
-    /// The PDF's text relies on it (svg.rs): the lam-alef ligatures shaping makes are the
-    /// glyphs of the presentation forms, whose text NFKC folds back to lam and alef.
+    /// The PDF's text relies on it (svg.rs): the ligatures shaping always makes are the
+    /// glyphs of their presentation forms, whose text NFKC folds back to their letters.
     #[test]
-    fn lam_alef_ligatures_are_the_presentation_forms() {
+    fn required_ligatures_are_the_presentation_forms() {
+        let forms = [
+            // Lam with alef (madda, hamza above, hamza below, plain): isolated, then final.
+            ("ل\u{0622}", '\u{FEF5}'),
+            ("ل\u{0623}", '\u{FEF7}'),
+            ("ل\u{0625}", '\u{FEF9}'),
+            ("ل\u{0627}", '\u{FEFB}'),
+            // Lam with alef maksura, as in على and إلى.
+            ("ل\u{0649}", '\u{FC43}'),
+        ];
         for bold in [false, true] {
             let font = Font {
                 script: Script::Arabic,
                 bold,
             };
-            for (alef, isolated) in [
-                ('\u{0622}', '\u{FEF5}'),
-                ('\u{0623}', '\u{FEF7}'),
-                ('\u{0625}', '\u{FEF9}'),
-                ('\u{0627}', '\u{FEFB}'),
-            ] {
-                let final_form = char::from_u32(isolated as u32 + 1).unwrap();
+            for (letters, isolated) in forms {
                 assert_eq!(
-                    glyphs(&format!("ل{alef}"), font),
-                    glyphs(&isolated.to_string(), font)
+                    glyphs(letters, font),
+                    glyphs(&isolated.to_string(), font),
+                    "{letters}"
                 );
+                // After a joining letter: right to left, the last letter's glyph comes first.
+                let final_form = if isolated == '\u{FC43}' {
+                    '\u{FC86}'
+                } else {
+                    char::from_u32(isolated as u32 + 1).unwrap()
+                };
+                let after = glyphs(&format!("ب{letters}"), font);
                 assert_eq!(
-                    glyphs(&format!("ب{alef}"), font)[1..],
-                    glyphs(&format!("بل{alef}"), font)[1..]
-                );
-                assert_eq!(
-                    glyphs(&format!("بل{alef}"), font)[..1],
-                    glyphs(&final_form.to_string(), font)[..]
+                    after[..1],
+                    glyphs(&final_form.to_string(), font)[..],
+                    "ب{letters}"
                 );
             }
+            // Lam, hah and alef maksura after a joining letter.
+            assert_eq!(glyphs("بلحى", font)[..1], glyphs("\u{FD82}", font)[..]);
         }
     }
 }

@@ -1,11 +1,17 @@
 //! Where everything goes on the A4 page: the heading, one block per service, the footer.
 //!
 //! The client's column is on the side their script starts from (the right for Arabic,
-//! Persian and Pashto), the city's language in the other; the two are cut into rows (name,
-//! what to bring, place and address, hours, phone, the sample warning) so that each row
-//! starts at the same height in both and a person at the office can point from one to the
-//! other. Between them runs a narrow strip with the service's code to scan. A slip in one
-//! language has one wide column and the strip on its far side.
+//! Persian and Pashto), the city's language in the other. Each service is cut into rows
+//! (name, what to bring, place and address, hours, phone, the sample warning) and every row
+//! starts at the same height in both columns, so a person at the office can point from one
+//! to the other. Between the columns runs a narrow strip with the service's code to scan and,
+//! under it, what scanning opens, in the client's language (the client is the one who scans).
+//! A slip in one language has one wide column and the strip on its far side.
+//!
+//! The body text starts at 12 pt and shrinks in half points to 10 pt until the services fit
+//! on one page. An entry no editor has checked says so under its name; when that does not
+//! fit even at 10 pt, such entries get a red asterisk instead and the warning is said once,
+//! above the footer. That way five services of the guide always fit, its longest included.
 
 use merhaba_core::slip::{Pair, Slip, SlipItem};
 
@@ -15,34 +21,34 @@ use crate::SlipError;
 /// A4 portrait, in points (the SVG's user units).
 pub const PAGE_WIDTH: f32 = 595.28;
 pub const PAGE_HEIGHT: f32 = 841.89;
-const MARGIN: f32 = 34.0;
-/// Between a column and the code strip.
-const GUTTER: f32 = 12.0;
-/// The side of a code, quiet zone included.
-const QR_SIZE: f32 = 72.0;
+pub const MARGIN: f32 = 28.0;
+/// Between a column and the code strip, and between the two halves of heading and footer.
+const GUTTER: f32 = 10.0;
+/// The side of a code, its quiet zone included.
+const QR_SIZE: f32 = 64.0;
 /// Body text sizes tried, largest first; the last is the floor.
 const SIZES: [f32; 5] = [12.0, 11.5, 11.0, 10.5, 10.0];
 /// A line's height and where its baseline sits, as multiples of its largest font size:
 /// room for Arabic marks above and descenders below.
-const LEADING: f32 = 1.42;
-const ASCENT: f32 = 1.08;
+const LEADING: f32 = 1.25;
+const ASCENT: f32 = 1.0;
 
-pub const TEXT: &str = "#000";
-pub const WARNING: &str = "#8a1c00";
+/// Dark red: the sample warning.
+const WARNING: &str = "#8a1c00";
 
 /// Something drawn on the page.
 #[derive(Clone, Debug)]
 pub enum Mark {
-    /// A line of text whose left edge is at `x` and baseline at `y`.
+    /// A line of text whose left edge is at `x` and baseline at `y`, in the language of
+    /// column `lang` (0 the client's, 1 the city's).
     Line {
         line: Line,
         x: f32,
         y: f32,
         lang: usize,
-        color: &'static str,
     },
-    /// A thin horizontal rule.
-    Rule { x1: f32, x2: f32, y: f32 },
+    /// A thin rule across the page.
+    Rule { y: f32 },
     /// A code to scan: what it says, its top-left corner and its side, in points.
     Qr {
         data: String,
@@ -55,35 +61,41 @@ pub enum Mark {
 /// The laid-out page.
 pub struct Page {
     pub marks: Vec<Mark>,
-    /// The language of each column, client's first: code and direction.
+    /// Each column's language, the client's first: its code and whether it is right to left.
     pub langs: Vec<(String, bool)>,
     /// The body text size it was laid out at, in points.
     pub size: f32,
 }
 
-/// A column (or the code strip): its left edge and width, in points.
+/// A stretch of the page's width: its left edge and its width, in points.
 #[derive(Clone, Copy)]
 struct Area {
     left: f32,
     width: f32,
 }
 
+/// The columns of a slip: for each language (the client's first) its area and direction.
 struct Grid {
-    /// Client's column first; one column when the slip has one language.
+    /// The text columns of a service block.
     columns: Vec<(Area, bool)>,
+    /// The heading's and footer's: each half of the page, the strip included.
+    halves: Vec<(Area, bool)>,
     strip: Area,
 }
 
 fn grid(slip: &Slip) -> Grid {
     let inner = PAGE_WIDTH - 2.0 * MARGIN;
-    let strip_width = QR_SIZE;
-    let client_rtl = slip.client.rtl;
+    let (client_rtl, local_rtl) = (slip.client.rtl, slip.local.rtl);
     if slip.single_language() {
-        let text = inner - strip_width - GUTTER;
+        let text = inner - QR_SIZE - GUTTER;
         let (text_left, strip_left) = if client_rtl {
-            (MARGIN + strip_width + GUTTER, MARGIN)
+            (MARGIN + QR_SIZE + GUTTER, MARGIN)
         } else {
             (MARGIN, MARGIN + text + GUTTER)
+        };
+        let whole = Area {
+            left: MARGIN,
+            width: inner,
         };
         return Grid {
             columns: vec![(
@@ -93,101 +105,149 @@ fn grid(slip: &Slip) -> Grid {
                 },
                 client_rtl,
             )],
+            halves: vec![(whole, client_rtl)],
             strip: Area {
                 left: strip_left,
-                width: strip_width,
+                width: QR_SIZE,
             },
         };
     }
-    let column = (inner - strip_width - 2.0 * GUTTER) / 2.0;
-    let left = Area {
-        left: MARGIN,
-        width: column,
-    };
-    let right = Area {
-        left: PAGE_WIDTH - MARGIN - column,
-        width: column,
-    };
-    let strip = Area {
-        left: MARGIN + column + GUTTER,
-        width: strip_width,
-    };
-    let (client, local) = if client_rtl {
-        (right, left)
-    } else {
-        (left, right)
+    // The columns share the width in proportion to how much each has to say (Turkish takes
+    // more room than Arabic for the same words), so neither runs much longer than the other.
+    let (client_text, local_text) = text_widths(slip);
+    let share = (client_text / (client_text + local_text).max(1.0)).clamp(0.4, 0.6);
+    let columns = inner - QR_SIZE - 2.0 * GUTTER;
+    let (client_width, local_width) = (columns * share, columns * (1.0 - share));
+    let half = (inner - GUTTER) / 2.0;
+    let on_side = |right: bool, width: f32| Area {
+        left: if right {
+            PAGE_WIDTH - MARGIN - width
+        } else {
+            MARGIN
+        },
+        width,
     };
     Grid {
-        columns: vec![(client, client_rtl), (local, slip.local.rtl)],
-        strip,
+        columns: vec![
+            (on_side(client_rtl, client_width), client_rtl),
+            (on_side(!client_rtl, local_width), local_rtl),
+        ],
+        halves: vec![
+            (on_side(client_rtl, half), client_rtl),
+            (on_side(!client_rtl, half), local_rtl),
+        ],
+        strip: Area {
+            left: MARGIN
+                + if client_rtl {
+                    local_width
+                } else {
+                    client_width
+                }
+                + GUTTER,
+            width: QR_SIZE,
+        },
     }
 }
 
-/// Lays the slip out at the largest body size that fits it on one page.
+/// How wide the slip's texts in each language are, each on one line at 10 pt.
+fn text_widths(slip: &Slip) -> (f32, f32) {
+    let labels = &slip.labels;
+    let mut pairs = vec![&labels.bring, &labels.address, &labels.hours, &labels.phone];
+    for item in &slip.items {
+        let texts = [
+            Some(&item.name),
+            item.bring.as_ref(),
+            item.place.as_ref(),
+            item.address.as_ref(),
+        ];
+        pairs.extend(texts.into_iter().flatten());
+        if item.sample {
+            pairs.push(&labels.sample);
+        }
+    }
+    let width = |text: &str, rtl: bool| -> f32 {
+        lines(&[Span::new(text, 10.0, false)], f32::MAX, rtl)
+            .iter()
+            .map(|l| l.width)
+            .sum()
+    };
+    let client = pairs
+        .iter()
+        .map(|p| width(&p.client, slip.client.rtl))
+        .sum();
+    let local = pairs.iter().map(|p| width(&p.local, slip.local.rtl)).sum();
+    (client, local)
+}
+
+/// Lays the slip out at the largest body size that fits it on one page: with a warning under
+/// each unchecked entry if that fits, else with asterisks and one warning.
 pub fn page(slip: &Slip) -> Result<Page, SlipError> {
-    for size in SIZES {
-        if let Some(page) = try_page(slip, size, slip.items.len()) {
-            return Ok(page);
+    for footnote in [false, true] {
+        for size in SIZES {
+            if let Some(page) = try_page(slip, size, slip.items.len(), footnote) {
+                return Ok(page);
+            }
         }
     }
     let floor = SIZES[SIZES.len() - 1];
-    let fit = (0..slip.items.len())
-        .rev()
-        .find(|&n| try_page(slip, floor, n).is_some())
-        .unwrap_or(0);
-    Err(SlipError::TooMany {
-        fit,
-        wanted: slip.items.len(),
-    })
+    let wanted = slip.items.len();
+    let fits = |n: usize| try_page(slip, floor, n, true).is_some();
+    let fit = (0..wanted).rev().find(|&n| fits(n)).unwrap_or(0);
+    Err(SlipError::TooMany { fit, wanted })
 }
 
-/// The page with the first `count` items at body size `size`, if they fit.
-fn try_page(slip: &Slip, size: f32, count: usize) -> Option<Page> {
+/// The page with the first `count` items at body size `size`, if they fit; `footnote`: the
+/// sample warning said once instead of under each entry.
+fn try_page(slip: &Slip, size: f32, count: usize, footnote: bool) -> Option<Page> {
     let grid = grid(slip);
     let mut marks = Vec::new();
-    let mut y = MARGIN;
-    y = row(
-        &mut marks,
-        &grid,
-        &[
-            vec![Span::new(&slip.labels.title.client, size * 1.4, true)],
-            vec![Span::new(&slip.labels.title.local, size * 1.4, true)],
-        ],
-        y,
-        TEXT,
-    );
+    let title = both(&slip.labels.title, |t| vec![Span::new(t, size * 1.4, true)]);
+    let mut y = row(&mut marks, &grid.halves, &title, MARGIN);
     y += size * 0.4;
-    marks.push(Mark::Rule {
-        x1: MARGIN,
-        x2: PAGE_WIDTH - MARGIN,
-        y,
-    });
-    // The footer sits on the bottom margin; items must end above it.
-    let footer_size = (size * 0.9).max(10.0);
-    let footer_spans = [
-        vec![Span::new(&slip.labels.as_of.client, footer_size, false)],
-        vec![Span::new(&slip.labels.as_of.local, footer_size, false)],
-    ];
-    let footer_height = rows_height(&grid, &footer_spans);
-    let footer_top = PAGE_HEIGHT - MARGIN - footer_height;
-    for item in &slip.items[..count] {
-        y += size * 0.7;
-        y = block(&mut marks, &grid, slip, item, size, y);
-        y += size * 0.7;
-        if y > footer_top - size * 0.5 {
+    marks.push(Mark::Rule { y });
+    // The footer sits on the bottom margin, the sample note (if any) above it; the services
+    // must end above both.
+    let small = (size * 0.9).max(10.0);
+    let mut bottom = vec![both(&slip.labels.as_of, |t| {
+        vec![Span::new(t, small, false)]
+    })];
+    let items = &slip.items[..count];
+    if footnote && items.iter().any(|i| i.sample) {
+        let note = |t: &str| vec![Span::new(&format!("* {t}"), size, false).colored(WARNING)];
+        bottom.insert(0, both(&slip.labels.sample, note));
+    }
+    let heights: Vec<f32> = bottom
+        .iter()
+        .map(|r| row(&mut Vec::new(), &grid.halves, r, 0.0))
+        .collect();
+    let gap = size * 0.3;
+    let bottom_top =
+        PAGE_HEIGHT - MARGIN - heights.iter().sum::<f32>() - gap * (heights.len() - 1) as f32;
+    for item in items {
+        y = block(
+            &mut marks,
+            &grid,
+            slip,
+            item,
+            size,
+            footnote,
+            y + size * 0.5,
+        ) + size * 0.5;
+        if y > bottom_top - size * 0.5 {
             return None;
         }
-        marks.push(Mark::Rule {
-            x1: MARGIN,
-            x2: PAGE_WIDTH - MARGIN,
-            y,
-        });
+        marks.push(Mark::Rule { y });
     }
-    row(&mut marks, &grid, &footer_spans, footer_top, TEXT);
+    let mut top = bottom_top;
+    for (spans, height) in bottom.iter().zip(heights) {
+        row(&mut marks, &grid.halves, spans, top);
+        top += height + gap;
+    }
+    let codes = [&slip.client.code, &slip.local.code];
     let langs = grid
         .columns
         .iter()
-        .zip([&slip.client.code, &slip.local.code])
+        .zip(codes)
         .map(|((_, rtl), code)| (code.clone(), *rtl))
         .collect();
     Some(Page { marks, langs, size })
@@ -200,21 +260,27 @@ fn block(
     slip: &Slip,
     item: &SlipItem,
     size: f32,
+    footnote: bool,
     top: f32,
 ) -> f32 {
     let labels = &slip.labels;
-    let mut y = top;
-    let gap = size * 0.3;
-    y = row(
-        marks,
-        grid,
-        &both(&item.name, |t| vec![Span::new(t, size * 1.2, true)]),
-        y,
-        TEXT,
-    );
+    let columns = &grid.columns;
+    let gap = size * 0.2;
+    let name = both(&item.name, |t| {
+        let mut spans = vec![Span::new(t, size * 1.2, true)];
+        if item.sample && footnote {
+            spans.push(Span::new(" *", size * 1.2, true).colored(WARNING));
+        }
+        spans
+    });
+    let mut y = row(marks, columns, &name, top);
     if let Some(bring) = &item.bring {
-        y += gap;
-        y = row(marks, grid, &labelled(&labels.bring, bring, size), y, TEXT);
+        y = row(
+            marks,
+            columns,
+            &labelled(&labels.bring, bring, size),
+            y + gap,
+        );
     }
     let place = match (&item.place, &item.address) {
         (Some(p), Some(a)) => Some(Pair {
@@ -225,47 +291,39 @@ fn block(
         (None, None) => None,
     };
     if let Some(place) = &place {
-        y += gap;
         y = row(
             marks,
-            grid,
+            columns,
             &labelled(&labels.address, place, size),
-            y,
-            TEXT,
+            y + gap,
         );
     }
+    // Hours and phone numbers read left to right in every column.
     if let Some(hours) = &item.hours {
-        y += gap;
         let spans = both(&labels.hours, |label| {
             vec![
-                Span::new(format!("{label}: "), size, true),
+                Span::new(&format!("{label}: "), size, true),
                 Span::ltr(hours, size, false),
             ]
         });
-        y = row(marks, grid, &spans, y, TEXT);
+        y = row(marks, columns, &spans, y + gap);
     }
     if let Some(phone) = &item.phone {
-        y += gap;
         let spans = both(&labels.phone, |label| {
             vec![
-                Span::new(format!("{label}: "), size, true),
+                Span::new(&format!("{label}: "), size, true),
                 Span::ltr(phone, size * 1.3, true),
             ]
         });
-        y = row(marks, grid, &spans, y, TEXT);
+        y = row(marks, columns, &spans, y + gap);
     }
-    if item.sample {
-        y += gap;
-        y = row(
-            marks,
-            grid,
-            &both(&labels.sample, |t| vec![Span::new(t, size, false)]),
-            y,
-            WARNING,
-        );
+    if item.sample && !footnote {
+        let warning = both(&labels.sample, |t| {
+            vec![Span::new(t, size, false).colored(WARNING)]
+        });
+        y = row(marks, columns, &warning, y + gap);
     }
     let Some(qr) = &item.qr else { return y };
-    // The code, then what scanning it opens, in the strip.
     let strip = grid.strip;
     marks.push(Mark::Qr {
         data: qr.clone(),
@@ -279,61 +337,45 @@ fn block(
         &labels.scan_web
     };
     let mut below = top + QR_SIZE;
-    let texts: Vec<(&String, bool, usize)> = if slip.single_language() {
-        vec![(&label.client, slip.client.rtl, 0)]
-    } else {
-        vec![
-            (&label.client, slip.client.rtl, 0),
-            (&label.local, slip.local.rtl, 1),
-        ]
-    };
-    let small = (size * 0.85).max(10.0);
-    for (text, rtl, lang) in texts {
-        for line in lines(&[Span::new(text, small, false)], strip.width, rtl) {
-            let x = strip.left + (strip.width - line.width) / 2.0;
-            let height = line.size * LEADING;
-            marks.push(Mark::Line {
-                x,
-                y: below + line.size * ASCENT,
-                line,
-                lang,
-                color: TEXT,
-            });
-            below += height;
-        }
+    let small = Span::new(&label.client, (size * 0.85).max(10.0), false);
+    for line in lines(&[small], strip.width, slip.client.rtl) {
+        let x = strip.left + (strip.width - line.width) / 2.0;
+        let height = line.size * LEADING;
+        marks.push(Mark::Line {
+            x,
+            y: below + line.size * ASCENT,
+            line,
+            lang: 0,
+        });
+        below += height;
     }
     y.max(below)
 }
 
-/// The same spans made for each of a pair's texts.
+/// The same spans made for each text of a pair.
 fn both(pair: &Pair, make: impl Fn(&str) -> Vec<Span>) -> [Vec<Span>; 2] {
     [make(&pair.client), make(&pair.local)]
 }
 
 /// "Label: text", the label in bold.
 fn labelled(label: &Pair, text: &Pair, size: f32) -> [Vec<Span>; 2] {
+    let one = |label: &str, text: &str| {
+        vec![
+            Span::new(&format!("{label}: "), size, true),
+            Span::new(text, size, false),
+        ]
+    };
     [
-        vec![
-            Span::new(format!("{}: ", label.client), size, true),
-            Span::new(&text.client, size, false),
-        ],
-        vec![
-            Span::new(format!("{}: ", label.local), size, true),
-            Span::new(&text.local, size, false),
-        ],
+        one(&label.client, &text.client),
+        one(&label.local, &text.local),
     ]
 }
 
-/// Lays out one row in every column from `top`; returns where the tallest ends.
-fn row(
-    marks: &mut Vec<Mark>,
-    grid: &Grid,
-    spans: &[Vec<Span>; 2],
-    top: f32,
-    color: &'static str,
-) -> f32 {
+/// Lays out one row in every column from `top` (right-aligned in a right-to-left column);
+/// returns where the tallest ends.
+fn row(marks: &mut Vec<Mark>, columns: &[(Area, bool)], spans: &[Vec<Span>; 2], top: f32) -> f32 {
     let mut bottom = top;
-    for (lang, &(area, rtl)) in grid.columns.iter().enumerate() {
+    for (lang, &(area, rtl)) in columns.iter().enumerate() {
         let mut y = top;
         for line in lines(&spans[lang], area.width, rtl) {
             let x = if rtl {
@@ -347,17 +389,10 @@ fn row(
                 y: y + line.size * ASCENT,
                 line,
                 lang,
-                color,
             });
             y += height;
         }
         bottom = bottom.max(y);
     }
     bottom
-}
-
-/// How tall a row would be.
-fn rows_height(grid: &Grid, spans: &[Vec<Span>; 2]) -> f32 {
-    let mut scratch = Vec::new();
-    row(&mut scratch, grid, spans, 0.0, TEXT)
 }

@@ -29,6 +29,7 @@
 
 mod fonts;
 mod layout;
+mod runs;
 mod svg;
 mod text;
 

@@ -6,8 +6,14 @@ use std::fmt::Write;
 use qrcode::{Color, EcLevel, QrCode};
 
 use crate::fonts::Script;
-use crate::layout::{Mark, Page, PAGE_HEIGHT, PAGE_WIDTH};
+use crate::layout::{Mark, Page, MARGIN, PAGE_HEIGHT, PAGE_WIDTH};
 use crate::SlipError;
+
+/// The hidden line's text: a space between letters, and the presentation forms of the
+/// ligatures the Arabic font always makes (`fonts/subset.sh` keeps them).
+const ARABIC_FIXUP: &str =
+    "ا ا \u{FEF5} \u{FEF6} \u{FEF7} \u{FEF8} \u{FEF9} \u{FEFA} \u{FEFB} \u{FEFC} \
+     \u{FC43} \u{FC86} \u{FD82}";
 
 /// Modules of white around a code, as the QR standard asks.
 const QUIET_ZONE: usize = 4;
@@ -26,17 +32,11 @@ pub fn write(page: &Page) -> Result<String, SlipError> {
     let mut used = BTreeSet::new();
     for mark in &page.marks {
         match mark {
-            Mark::Line {
-                line,
-                x,
-                y,
-                lang,
-                color,
-            } => {
+            Mark::Line { line, x, y, lang } => {
                 let (code, rtl) = &page.langs[*lang];
                 let _ = write!(
                     out,
-                    r#"<g xml:lang="{}" direction="{}" fill="{color}">"#,
+                    r#"<g xml:lang="{}" direction="{}">"#,
                     escape(code),
                     if *rtl { "rtl" } else { "ltr" }
                 );
@@ -46,18 +46,20 @@ pub fn write(page: &Page) -> Result<String, SlipError> {
                     // renderer honours `direction` (browsers) or not (usvg).
                     let _ = write!(
                         out,
-                        r#"<text x="{:.2}" y="{y:.2}" font-family="{}" font-size="{:.2}" font-weight="{}" text-anchor="middle" direction="{}">{}</text>"#,
+                        r#"<text x="{:.2}" y="{y:.2}" font-family="{}" font-size="{:.2}" font-weight="{}" text-anchor="middle" direction="{}" fill="{}">{}</text>"#,
                         x + piece.x + piece.width / 2.0,
                         piece.font.family(),
                         piece.size,
                         if piece.font.bold { 700 } else { 400 },
                         if piece.rtl { "rtl" } else { "ltr" },
+                        piece.color,
                         escape(&piece.text),
                     );
                 }
                 out.push_str("</g>\n");
             }
-            Mark::Rule { x1, x2, y } => {
+            Mark::Rule { y } => {
+                let (x1, x2) = (MARGIN, PAGE_WIDTH - MARGIN);
                 let _ = writeln!(
                     out,
                     r##"<path d="M{x1:.2} {y:.2}H{x2:.2}" stroke="#555" stroke-width="0.6"/>"##
@@ -66,19 +68,18 @@ pub fn write(page: &Page) -> Result<String, SlipError> {
             Mark::Qr { data, x, y, size } => qr(&mut out, data, *x, *y, *size)?,
         }
     }
-    // svg2pdf gives each glyph of a font one Unicode text, the last one it meets; the space
-    // glyph also stands for the invisible joiners (Persian writes a zero-width non-joiner
-    // inside words) and brackets are mirrored in right-to-left text. A hidden line per font
-    // at the very end makes the space read as a space and each bracket as the bracket it is,
-    // so the PDF's text copies and searches right. It draws nothing.
-    for font in used {
-        let (sample, direction) = match font.script {
-            Script::Arabic => ("ا (ا) «ا» ا", "rtl"),
-            Script::Latin => ("a (a) «a» a", "ltr"),
-        };
+    // svg2pdf gives each glyph of a font one Unicode text, the last one it meets. In the
+    // Arabic font two kinds of glyph need a better one than they may have met: the space
+    // glyph, which also draws the invisible joiners (Persian writes a zero-width non-joiner
+    // inside words), and the required ligatures (lam-alef, lam-alef maksura), whose text
+    // "لا" readers that reverse right-to-left lines letter by letter (poppler) turn into
+    // "ال". A hidden line per Arabic font at the very end makes the space read as a space
+    // and each ligature as its presentation form, which NFKC (and most readers) fold back to
+    // its letters. It draws nothing; `fonts.rs` tests that the ligatures are those glyphs.
+    for font in used.into_iter().filter(|f| f.script == Script::Arabic) {
         let _ = writeln!(
             out,
-            r#"<text x="0" y="0" visibility="hidden" font-family="{}" font-size="10" font-weight="{}" direction="{direction}">{sample}</text>"#,
+            r#"<text x="0" y="0" visibility="hidden" font-family="{}" font-size="10" font-weight="{}" direction="rtl">{ARABIC_FIXUP}</text>"#,
             font.family(),
             if font.bold { 700 } else { 400 },
         );

@@ -1,5 +1,5 @@
-//! Breaking a paragraph into lines of a column, and each line into pieces that usvg draws
-//! exactly as a reader expects.
+//! Breaking a paragraph into lines of a column; `runs.rs` makes each line into pieces that
+//! usvg draws exactly as a reader expects.
 //!
 //! usvg orders every `<text>` as if its paragraph were left to right (it ignores the SVG
 //! `direction` property), and when one piece of text needs two fonts it falls back glyph by
@@ -12,11 +12,8 @@
 //! where the algorithm mirrors it. Values that must read left to right inside right-to-left
 //! text (opening hours, phone numbers) are isolated, as LRI…PDI would isolate them.
 
-use std::ops::Range;
-
-use unicode_bidi::{bidi_class, BidiClass, BidiInfo, Level};
-
-use crate::fonts::{self, Font, Script};
+use crate::fonts::Font;
+use crate::runs::layout;
 
 /// A stretch of a paragraph in one style.
 #[derive(Clone, Debug)]
@@ -27,26 +24,54 @@ pub struct Span {
     pub size: f32,
     /// Read left to right whatever the column's direction (hours, phone numbers).
     pub ltr: bool,
+    /// Its SVG fill colour.
+    pub color: &'static str,
 }
 
 impl Span {
-    pub fn new(text: impl Into<String>, size: f32, bold: bool) -> Span {
+    pub fn new(text: &str, size: f32, bold: bool) -> Span {
         Span {
-            text: text.into(),
+            text: collapse(text),
             bold,
             size,
             ltr: false,
+            color: BLACK,
         }
     }
 
-    pub fn ltr(text: impl Into<String>, size: f32, bold: bool) -> Span {
+    pub fn ltr(text: &str, size: f32, bold: bool) -> Span {
         Span {
-            text: text.into(),
+            text: collapse(text),
             bold,
             size,
             ltr: true,
+            color: BLACK,
         }
     }
+
+    /// The same span in another colour.
+    pub fn colored(self, color: &'static str) -> Span {
+        Span { color, ..self }
+    }
+}
+
+/// The colour of text unless a span says otherwise.
+pub const BLACK: &str = "#000";
+
+/// Runs of spaces, tabs and the like as one space, as SVG draws them; newlines kept.
+fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let c = if c.is_whitespace() && c != '\n' {
+            ' '
+        } else {
+            c
+        };
+        if !(c == ' ' && out.ends_with([' ', '\n'])) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// One `<text>` of a line: a run of one font and one direction.
@@ -60,6 +85,7 @@ pub struct Piece {
     pub width: f32,
     /// Shaped right to left (usvg will find only right-to-left letters at its ends).
     pub rtl: bool,
+    pub color: &'static str,
 }
 
 /// One line of a column.
@@ -71,13 +97,18 @@ pub struct Line {
     pub size: f32,
 }
 
-const LRI: char = '\u{2066}';
-const PDI: char = '\u{2069}';
-
 /// Breaks `spans` into lines no wider than `width` points, for a column read right to left
 /// when `rtl`. A line breaks after a space, or at a newline; a word wider than the column is
-/// broken between letters.
+/// broken between letters. A left-to-right value (hours, a phone number) is kept on one line
+/// when it fits on one.
 pub fn lines(spans: &[Span], width: f32, rtl: bool) -> Vec<Line> {
+    let whole: Vec<bool> = spans
+        .iter()
+        .map(|s| {
+            let alone: Vec<(char, usize)> = s.text.chars().map(|c| (c, 0)).collect();
+            s.ltr && layout(&alone, std::slice::from_ref(s), rtl).width <= width
+        })
+        .collect();
     let chars: Vec<(char, usize)> = spans
         .iter()
         .enumerate()
@@ -94,7 +125,7 @@ pub fn lines(spans: &[Span], width: f32, rtl: bool) -> Vec<Line> {
             if start >= paragraph.len() {
                 break;
             }
-            let (end, line) = fill(paragraph, start, spans, width, rtl);
+            let (end, line) = fill(paragraph, start, spans, &whole, width, rtl);
             out.push(line);
             start = end;
         }
@@ -107,10 +138,15 @@ fn fill(
     chars: &[(char, usize)],
     start: usize,
     spans: &[Span],
+    whole: &[bool],
     width: f32,
     rtl: bool,
 ) -> (usize, Line) {
-    let breaks = (start + 1..=chars.len()).filter(|&i| i == chars.len() || chars[i - 1].0 == ' ');
+    // After a space, except inside a value kept whole.
+    let breaks = (start + 1..=chars.len()).filter(|&i| {
+        let inside = |i: usize| chars[i - 1].1 == chars[i].1 && whole[chars[i].1];
+        i == chars.len() || chars[i - 1].0 == ' ' && !inside(i)
+    });
     let mut best: Option<(usize, Line)> = None;
     for end in breaks {
         let line = layout(&chars[start..end], spans, rtl);
@@ -136,263 +172,6 @@ fn fill(
     (end, line)
 }
 
-/// Lays out one line (without breaking it): bidi order, font runs, positions.
-pub fn layout(chars: &[(char, usize)], spans: &[Span], rtl: bool) -> Line {
-    let chars = trim(chars);
-    // The line as one string, left-to-right values isolated, and each byte's span.
-    let mut text = String::new();
-    let mut owner: Vec<Option<usize>> = Vec::new();
-    let mut push = |text: &mut String, c: char, who: Option<usize>| {
-        text.push(c);
-        owner.extend(std::iter::repeat_n(who, c.len_utf8()));
-    };
-    for (k, &(c, span)) in chars.iter().enumerate() {
-        let isolated = spans[span].ltr;
-        if isolated && (k == 0 || chars[k - 1].1 != span) {
-            push(&mut text, LRI, None);
-        }
-        push(&mut text, c, Some(span));
-        if isolated && (k + 1 == chars.len() || chars[k + 1].1 != span) {
-            push(&mut text, PDI, None);
-        }
-    }
-    let base = if rtl { Level::rtl() } else { Level::ltr() };
-    let info = BidiInfo::new(&text, Some(base));
-    let mut pieces = Vec::new();
-    let mut x = 0.0;
-    let mut size: f32 = 0.0;
-    if let Some(para) = info.paragraphs.first() {
-        let (levels, runs) = info.visual_runs(para, para.range.clone());
-        for run in runs {
-            let odd = levels[run.start].is_rtl();
-            for segment in segments(&text, &owner, run, odd, rtl, spans) {
-                size = size.max(segment.size);
-                place(segment, odd, &mut x, &mut pieces);
-            }
-        }
-    }
-    if size == 0.0 {
-        size = spans.iter().map(|s| s.size).fold(0.0, f32::max);
-    }
-    Line {
-        pieces,
-        width: x,
-        size,
-    }
-}
-
-fn trim(chars: &[(char, usize)]) -> &[(char, usize)] {
-    let start = chars.iter().take_while(|(c, _)| c.is_whitespace()).count();
-    let end = chars.len()
-        - chars[start..]
-            .iter()
-            .rev()
-            .take_while(|(c, _)| c.is_whitespace())
-            .count();
-    &chars[start..end]
-}
-
-/// Letters of one font, size and direction, in logical order.
-struct Segment {
-    chars: Vec<char>,
-    font: Font,
-    size: f32,
-}
-
-/// Splits one bidi run (logical order) into stretches of one font and size.
-fn segments(
-    text: &str,
-    owner: &[Option<usize>],
-    run: Range<usize>,
-    odd: bool,
-    rtl: bool,
-    spans: &[Span],
-) -> Vec<Segment> {
-    let letters: Vec<(char, usize)> = text[run.clone()]
-        .char_indices()
-        .filter_map(|(i, c)| owner[run.start + i].map(|span| (c, span)))
-        .collect();
-    let scripts = scripts(&letters, rtl, spans);
-    let mut out: Vec<Segment> = Vec::new();
-    for (&(c, span), script) in letters.iter().zip(scripts) {
-        let font = Font {
-            script,
-            bold: spans[span].bold,
-        };
-        let size = spans[span].size;
-        match out.last_mut() {
-            Some(s) if s.font == font && s.size == size => s.chars.push(c),
-            _ => out.push(Segment {
-                chars: vec![c],
-                font,
-                size,
-            }),
-        }
-    }
-    if odd {
-        out.reverse();
-    }
-    out
-}
-
-/// Which typeface draws each letter: Arabic letters in Noto Sans Arabic, Latin and
-/// Cyrillic in Noto Sans, and digits, spaces and punctuation in the typeface of the letters
-/// around them; with none around, the column's (the Arabic one in a right-to-left column,
-/// except in the values read left to right).
-fn scripts(letters: &[(char, usize)], rtl: bool, spans: &[Span]) -> Vec<Script> {
-    let own: Vec<Option<Script>> = letters.iter().map(|&(c, _)| script_of(c)).collect();
-    (0..letters.len())
-        .map(|i| {
-            let default = if rtl && !spans[letters[i].1].ltr {
-                Script::Arabic
-            } else {
-                Script::Latin
-            };
-            let near = own[i]
-                .or_else(|| own[..i].iter().rev().flatten().next().copied())
-                .or_else(|| own[i..].iter().flatten().next().copied())
-                .unwrap_or(default);
-            let c = letters[i].0;
-            let other = match near {
-                Script::Latin => Script::Arabic,
-                Script::Arabic => Script::Latin,
-            };
-            let covers = |script| {
-                Font {
-                    script,
-                    bold: false,
-                }
-                .covers(c)
-            };
-            if !covers(near) && covers(other) {
-                other
-            } else {
-                near
-            }
-        })
-        .collect()
-}
-
-fn script_of(c: char) -> Option<Script> {
-    let arabic = matches!(c as u32, 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF);
-    if arabic && !c.is_ascii_digit() && !matches!(c, '\u{060C}' | '\u{061F}' | '\u{0640}') {
-        Some(Script::Arabic)
-    } else if c.is_alphabetic() && !arabic {
-        Some(Script::Latin)
-    } else {
-        None
-    }
-}
-
-/// Puts a segment's pieces on the line from `x` on, in visual order.
-fn place(segment: Segment, odd: bool, x: &mut f32, pieces: &mut Vec<Piece>) {
-    let Segment { chars, font, size } = segment;
-    let emit = |text: String, rtl: bool, x: &mut f32, pieces: &mut Vec<Piece>| {
-        let width = fonts::width(&text, font, size, rtl);
-        if !text.chars().all(|c| c.is_whitespace() || invisible(c)) {
-            pieces.push(Piece {
-                text,
-                font,
-                size,
-                x: *x,
-                width,
-                rtl,
-            });
-        }
-        *x += width;
-    };
-    if !odd {
-        emit(chars.into_iter().collect(), false, x, pieces);
-        return;
-    }
-    // Right to left: punctuation at either end stands alone, the rest is one piece.
-    let strong = |c: &char| matches!(bidi_class(*c), BidiClass::R | BidiClass::AL);
-    let first = chars.iter().position(strong);
-    let last = chars.iter().rposition(strong);
-    let (lead, core, trail) = match (first, last) {
-        (Some(a), Some(b)) => (&chars[..a], &chars[a..=b], &chars[b + 1..]),
-        _ => (&chars[..], &[][..], &[][..]),
-    };
-    for &c in trail.iter().rev() {
-        emit(mirror(c).to_string(), false, x, pieces);
-    }
-    if !core.is_empty() {
-        emit(core.iter().collect(), true, x, pieces);
-    }
-    for &c in lead.iter().rev() {
-        emit(mirror(c).to_string(), false, x, pieces);
-    }
-}
-
-/// Zero-width joiners and marks that draw nothing.
-fn invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{061C}' | '\u{FEFF}')
-}
-
-/// The glyph a bracket takes in right-to-left text (Unicode's Bidi_Mirroring_Glyph, for the
-/// characters the guide's texts use).
-fn mirror(c: char) -> char {
-    match c {
-        '(' => ')',
-        ')' => '(',
-        '[' => ']',
-        ']' => '[',
-        '{' => '}',
-        '}' => '{',
-        '<' => '>',
-        '>' => '<',
-        '«' => '»',
-        '»' => '«',
-        '‹' => '›',
-        '›' => '‹',
-        other => other,
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn texts(line: &Line) -> Vec<&str> {
-        line.pieces.iter().map(|p| p.text.as_str()).collect()
-    }
-
-    #[test]
-    fn a_label_and_an_ltr_value_read_right_to_left() {
-        let spans = [
-            Span::new("ساعات العمل: ", 10.0, true),
-            Span::ltr("Mo-Fr 08:00-12:00", 10.0, false),
-        ];
-        let line = &lines(&spans, 500.0, true)[0];
-        // Left to right on the page: the value, then the colon, then the label.
-        assert_eq!(texts(line), ["Mo-Fr 08:00-12:00", ":", "ساعات العمل"]);
-        assert_eq!(line.pieces[0].font.script, Script::Latin);
-        assert!(line.pieces[2].rtl && line.pieces[2].font.bold);
-    }
-
-    #[test]
-    fn a_bracket_at_the_end_of_a_right_to_left_line_is_mirrored_to_its_left() {
-        let spans = [Span::new("التفصيلي بعد)", 10.0, false)];
-        let line = &lines(&spans, 500.0, true)[0];
-        assert_eq!(texts(line), ["(", "التفصيلي بعد"]);
-        // Noto Sans Arabic has no brackets: they come from Noto Sans, mirrored by the layout.
-        let paired = &lines(&[Span::new("آيدين (لم بعد)", 10.0, false)], 500.0, true)[0];
-        assert_eq!(texts(paired), ["(", "لم بعد", ")", "آيدين"]);
-    }
-
-    #[test]
-    fn lines_break_at_spaces_within_the_width() {
-        let spans = [Span::new("Aydın İl Göç İdaresi Müdürlüğü", 10.0, false)];
-        let all = lines(&spans, 80.0, false);
-        assert!(all.len() > 1, "{all:?}");
-        assert!(all.iter().all(|l| l.width <= 80.0));
-        let joined: Vec<String> = all.iter().map(|l| texts(l).concat()).collect();
-        assert_eq!(joined.join(" "), "Aydın İl Göç İdaresi Müdürlüğü");
-    }
-
-    #[test]
-    fn digits_in_arabic_text_keep_their_order() {
-        let line = &lines(&[Span::new("هاتف 157 الطابق", 10.0, false)], 500.0, true)[0];
-        assert_eq!(texts(line), ["الطابق", "157", "هاتف"]);
-    }
-}
+#[path = "text_tests.rs"]
+mod tests;

@@ -1,3 +1,5 @@
+#![allow(dead_code)] // Each test file uses part of it.
+
 //! Slips made from the shipped Aydın content, the command-line tools that read them back,
 //! and the text normalisation the comparisons use.
 
@@ -57,6 +59,32 @@ pub fn item(service: &ServiceFile, client: &str, local: &str) -> SlipItem {
         qr: place.map(|p| format!("geo:{},{}", p.lat, p.lon)),
         sample: service.sample,
     }
+}
+
+/// The `count` services with a place whose slip item has the most text in `client` and
+/// Turkish together, longest first.
+pub fn longest(client: &str, count: usize) -> Vec<String> {
+    let mut all: Vec<(usize, String)> = all_services()
+        .iter()
+        .filter(|s| s.place.iter().any(|p| !p.has_left()))
+        .map(|s| {
+            let i = item(s, client, "tr");
+            let pairs = [
+                Some(&i.name),
+                i.bring.as_ref(),
+                i.place.as_ref(),
+                i.address.as_ref(),
+            ];
+            let len = pairs
+                .iter()
+                .flatten()
+                .map(|p| p.client.chars().count() + p.local.chars().count())
+                .sum();
+            (len, s.id.clone())
+        })
+        .collect();
+    all.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    all.into_iter().take(count).map(|(_, id)| id).collect()
 }
 
 /// The slip's labels in one language (the app's own strings, `locales/*/main.ftl`).
