@@ -9,8 +9,8 @@ use std::rc::Rc;
 use merhaba_core::l10n::{negotiate, UI_LANGUAGES};
 use merhaba_core::{CityPack, Position, UserStore};
 
-use crate::config::Config;
 #[cfg(not(target_arch = "wasm32"))]
+use crate::config::Config;
 use crate::intake::Intake;
 use crate::located::{Located, PositionSource};
 use crate::platform;

@@ -10,11 +10,8 @@
 
 use std::collections::BTreeSet;
 
-use dioxus::prelude::*;
-
-use crate::state::AppState;
-
-/// One visit at the desk.
+/// One visit at the desk. `AppState` holds it while intake mode is on (`AppState::intake`,
+/// `start_intake`, `next_client`, `leave_intake`, `update_intake`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Intake {
     /// The client's language; none until the caseworker picks it.
@@ -31,42 +28,5 @@ pub struct Intake {
 impl Intake {
     pub fn on_slip(&self, service_id: &str) -> bool {
         self.slip.iter().any(|s| s == service_id)
-    }
-}
-
-impl AppState {
-    /// The visit in progress, if intake mode is on; reading it subscribes the component.
-    pub fn intake(&self) -> Option<Intake> {
-        (self.intake)()
-    }
-
-    /// The client's language while intake mode is on and one is chosen.
-    pub fn client_lang(&self) -> Option<&'static str> {
-        self.intake.read().as_ref().and_then(|i| i.client)
-    }
-
-    pub fn start_intake(&mut self) {
-        self.intake.set(Some(Intake::default()));
-    }
-
-    /// Leaves intake mode: everything about the visit is dropped.
-    pub fn leave_intake(&mut self) {
-        self.intake.set(None);
-    }
-
-    /// Clears the visit for the next client; the caseworker's large-text choice stays.
-    pub fn next_client(&mut self) {
-        let large_text = self.intake.peek().as_ref().is_some_and(|i| i.large_text);
-        self.intake.set(Some(Intake {
-            large_text,
-            ..Intake::default()
-        }));
-    }
-
-    /// Changes the visit in progress (nothing happens when intake mode is off).
-    pub fn update_intake(&mut self, change: impl FnOnce(&mut Intake)) {
-        if let Some(intake) = self.intake.write().as_mut() {
-            change(intake);
-        }
     }
 }

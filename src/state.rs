@@ -73,7 +73,7 @@ pub struct AppState {
     today: Option<chrono::NaiveDate>,
     /// The visit at the intake desk, while intake mode is on: in memory only
     /// (`crate::intake`).
-    pub(crate) intake: Signal<Option<Intake>>,
+    intake: Signal<Option<Intake>>,
 }
 
 /// Creates the app state for the guide over `stores` and provides it to every screen below
@@ -189,6 +189,44 @@ impl AppState {
     pub fn set_lang(&mut self, lang: &'static str) -> Result<(), String> {
         self.lang.set(lang);
         self.user.set_language(lang).map_err(|e| e.to_string())
+    }
+}
+
+/// Intake mode (`crate::intake`): the visit lives in this signal and nowhere else.
+impl AppState {
+    /// The visit in progress, if intake mode is on; reading it subscribes the component.
+    pub fn intake(&self) -> Option<Intake> {
+        (self.intake)()
+    }
+
+    /// The client's language while intake mode is on and one is chosen.
+    pub fn client_lang(&self) -> Option<&'static str> {
+        self.intake.read().as_ref().and_then(|i| i.client)
+    }
+
+    pub fn start_intake(&mut self) {
+        self.intake.set(Some(Intake::default()));
+    }
+
+    /// Leaves intake mode: everything about the visit is dropped.
+    pub fn leave_intake(&mut self) {
+        self.intake.set(None);
+    }
+
+    /// Clears the visit for the next client; the caseworker's large-text choice stays.
+    pub fn next_client(&mut self) {
+        let large_text = self.intake.peek().as_ref().is_some_and(|i| i.large_text);
+        self.intake.set(Some(Intake {
+            large_text,
+            ..Intake::default()
+        }));
+    }
+
+    /// Changes the visit in progress (nothing happens when intake mode is off).
+    pub fn update_intake(&mut self, change: impl FnOnce(&mut Intake)) {
+        if let Some(intake) = self.intake.write().as_mut() {
+            change(intake);
+        }
     }
 }
 

@@ -351,3 +351,62 @@ fn the_editors_report_on_the_shipped_content_lists_no_errors() {
     let report = merhaba_pack::report::report(&source, &errors, chrono::Utc::now().date_naive());
     assert!(!report.has_errors(), "{}", report.text());
 }
+
+/// The first-steps paths the intake desk walks through: at least the five common situations,
+/// each in every language with nothing falling back, each step a service of the guide, and
+/// each path page rendering its steps in order.
+#[test]
+fn the_first_steps_paths_cover_five_situations_in_every_language() {
+    let (dir, pack) = embedded_pack();
+    for lang in LANGUAGES {
+        let chain = LanguageChain::new(lang, pack.languages());
+        let paths = pack.first_steps(&chain).unwrap();
+        assert!(paths.len() >= 5, "{lang}: {} paths", paths.len());
+        for summary in &paths {
+            let path = pack.first_steps_path(&summary.id, &chain).unwrap().unwrap();
+            assert_eq!(path.fallback_language(lang), None, "{lang}: {}", path.id);
+            assert!(
+                path.steps.len() >= 4,
+                "{}: {} steps",
+                path.id,
+                path.steps.len()
+            );
+            for step in &path.steps {
+                let service = pack.service(&step.service.id, &chain).unwrap();
+                assert!(
+                    service.is_some(),
+                    "{}: no service {}",
+                    path.id,
+                    step.service.id
+                );
+            }
+            // A path is no more checked than its steps (the validator refuses that too).
+            if !path.sample {
+                assert!(path.steps.iter().all(|s| !s.service.sample), "{}", path.id);
+            }
+            let html = render(
+                Boot::new(
+                    Ok(Stores::new(
+                        CityPack::open(pack.path()).unwrap(),
+                        UserStore::open_in_memory().unwrap(),
+                    )),
+                    vec![lang.to_string()],
+                )
+                .at(&format!("/path/{}", path.id)),
+            );
+            // Names as written, whatever the renderer escaped (İŞKUR'a).
+            let html = html
+                .replace("&#39;", "'")
+                .replace("&#x27;", "'")
+                .replace("&amp;", "&");
+            let mut at = 0;
+            for step in &path.steps {
+                let found = html[at..].find(&step.service.name.value);
+                at += found.unwrap_or_else(|| {
+                    panic!("{lang}: {} step {} out of order", path.id, step.service.id)
+                });
+            }
+        }
+    }
+    drop(dir);
+}

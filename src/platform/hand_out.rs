@@ -140,7 +140,7 @@ mod browser {
     pub async fn share(file: &HandOut<'_>) -> Result<String, String> {
         let options = web_sys::FilePropertyBag::new();
         options.set_type(file.mime);
-        let parts = Array::of1(&blob(file)?);
+        let parts = Array::of1(&blob(file)?.into());
         let shared =
             web_sys::File::new_with_blob_sequence_and_options(&parts, file.file_name, &options)
                 .map_err(describe)?;

@@ -4,7 +4,8 @@
 //      العربية (right to left); search "hastane" from the Arabic screen; Nearby with the
 //      browser's position and, in another browser, with location denied (districts, a map
 //      tap); the language kept across a reload, and the browser's language at first start;
-//      the installability checks of the browser;
+//      the installability checks of the browser; the intake desk (a service in two languages,
+//      a path made into a slip, previewed and downloaded, "Next client" leaving no trace);
 //   2. offline (the browser's offline mode and the server stopped): the same walk again;
 //   3. a newer release published: a download cut off halfway and the browser killed, then
 //      the old guide opens with no connection; back online, the new release is taken whole
@@ -129,6 +130,51 @@ async function searchArabic(page, step) {
   await see(page, `${step}search-result-ar`, ["الطوارئ", "112", "الحقوق"]);
 }
 
+/** The intake desk on a phone: intake mode from Settings, the client's language (Arabic),
+ * a service with both languages stacked row by row, a first-steps path made into a slip (the
+ * preview drawn on the phone, the PDF downloaded and read back), then "Next client": the
+ * browser's storage holds nothing of the visit. */
+async function intake(page) {
+  await page.goto(siteUrl + "#/settings");
+  await tap(page, "Start intake mode");
+  await see(page, "intake-on", ["Intake mode", "Next client", "العربية"]);
+  await page.locator(".intake-bar .lang-option", { hasText: "العربية" }).first().tap();
+  await page.goto(siteUrl + "#/service/family-doctor");
+  await see(page, "intake-service", ["Family doctor", "طبيب الأسرة", "Add to slip"]);
+  const cols = await page.locator(".pair-row").first().locator(".col").evaluateAll((cs) =>
+    cs.map((c) => ({ dir: c.getAttribute("dir"), box: c.getBoundingClientRect().toJSON() })));
+  if (cols.length !== 2 || cols[0].dir !== "ltr" || cols[1].dir !== "rtl" || !(cols[1].box.top >= cols[0].box.bottom - 1)) {
+    throw new Error(`intake-service: expected an LTR cell above an RTL cell on a phone, got ${JSON.stringify(cols)}`);
+  }
+  await fits(page, "intake-service");
+  ok("intake-service", "English above Arabic, row by row, within the screen");
+  await page.goto(siteUrl + "#/path/new-temporary-protection");
+  await see(page, "intake-path", ["Newly under temporary protection", "Make a slip of this path"]);
+  await tap(page, "Make a slip of this path");
+  await see(page, "intake-slip", ["Slip to take home", "Save as PDF"]);
+  const drawn = await page.locator(".slip-preview").evaluate((img) => img.decode().then(() => img.naturalWidth));
+  if (!(drawn > 500)) throw new Error(`intake-slip: the preview is ${drawn} px wide`);
+  await page.locator(".slip-preview").scrollIntoViewIfNeeded();
+  await shot(page, "intake-slip-preview");
+  const [download] = await Promise.all([page.waitForEvent("download"), tap(page, "Save as PDF")]);
+  const pdf = join(out, "web-slip.pdf");
+  await download.saveAs(pdf);
+  const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
+  for (const name of ["Geçici koruma", "Adres kaydı"]) {
+    if (!text.includes(name)) throw new Error(`intake-slip: the PDF does not name ${name}:\n${text.slice(0, 500)}`);
+  }
+  ok("intake-slip", `previewed (${drawn} px) and downloaded as ${download.suggestedFilename()}, ${text.length} characters of text`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await tap(page, "Next client");
+  await see(page, "intake-next", ["Cleared: ready for the next client."]);
+  const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
+  const user = Buffer.from(JSON.parse(stored).find(([k]) => k === "merhaba.user")?.[1] || "", "base64").toString("latin1");
+  for (const trace of ["family-doctor", "new-temporary-protection", "temporary-protection", "intake"]) {
+    if (stored.includes(trace) || user.includes(trace)) throw new Error(`intake-next: browser storage holds ${trace}`);
+  }
+  ok("intake-next", "the browser's storage holds nothing of the visit");
+}
+
 async function nearbyWithPosition(page) {
   await page.getByRole("link", { name: /Nearby/ }).first().tap();
   await see(page, "nearby-device", ["Your position (from this device)", "Bus Terminal"]);
@@ -218,6 +264,10 @@ async function main() {
     await trPage.goto(siteUrl);
     await see(trPage, "first-start-tr", ["Ayarlar", "Sağlık", "Eğitim"]);
     await turkish.close();
+
+    const desk = await launch(join(work, "desk"), { acceptDownloads: true });
+    await intake(await firstPage(desk));
+    await desk.close();
 
     const denied = await launch(join(work, "denied"), { permissions: [] });
     await nearbyDenied(denied);

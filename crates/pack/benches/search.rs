@@ -343,6 +343,7 @@ fn synthetic(aydin: &ContentSource) -> (ContentSource, BTreeMap<&'static str, Ve
             city,
             categories,
             services,
+            paths: Vec::new(),
             holidays: None,
         },
         words,

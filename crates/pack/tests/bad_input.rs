@@ -550,15 +550,23 @@ fn bad_paths_are_refused_naming_file_line_and_field() {
         &["field `title`", "missing translation in `tr`"],
     );
 
+    check_rejected(
+        path,
+        "sample = true\ndrafted = \"2026-10-01\"",
+        "sample = false\nchecked = \"2026-10-01\"",
+        11,
+        &[
+            "step[0].service",
+            "the service `pharmacy` is a sample",
+            "checked only when every step is",
+        ],
+    );
+
     // A second path in the same place of the list, and named unlike its file.
     let dir = copy_fixture();
     let text = std::fs::read_to_string(dir.path().join(path)).unwrap();
-    std::fs::write(
-        dir.path().join("paths/work.toml"),
-        text.replace("id = \"arrival\"", "id = \"arrival\""),
-    )
-    .unwrap();
-    let errors = merhaba_pack::load(dir.path()).err().expect("refused");
+    std::fs::write(dir.path().join("paths/work.toml"), text).unwrap();
+    let errors = merhaba_pack::load(dir.path()).expect_err("refused");
     let messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
     let all = messages.join("\n");
     assert!(

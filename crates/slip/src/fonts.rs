@@ -7,6 +7,8 @@
 //! the program, and no font of the machine is ever loaded: the same slip comes out on every
 //! phone, desktop and browser.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use resvg::usvg::fontdb;
@@ -92,26 +94,44 @@ fn faces() -> &'static [rustybuzz::Face<'static>; 4] {
 }
 
 /// The advance width, in points, of `text` drawn in `font` at `size` points, shaped the way
-/// usvg shapes it (rustybuzz with kerning, right to left when `rtl`).
+/// usvg shapes it (rustybuzz with kerning, right to left when `rtl`, the script guessed from
+/// the text).
 pub fn width(text: &str, font: Font, size: f32, rtl: bool) -> f32 {
     if text.is_empty() {
         return 0.0;
     }
     let face = font.face();
-    let mut buffer = rustybuzz::UnicodeBuffer::new();
-    buffer.push_str(text);
-    buffer.set_direction(if rtl {
+    let direction = if rtl {
         rustybuzz::Direction::RightToLeft
     } else {
         rustybuzz::Direction::LeftToRight
+    };
+    let mut buffer = rustybuzz::UnicodeBuffer::new();
+    buffer.push_str(text);
+    buffer.set_direction(direction);
+    buffer.guess_segment_properties();
+    let script = buffer.script();
+    // A shaping plan takes longer to make than a line takes to shape: one per font,
+    // direction and script, kept for the thread's life.
+    let units: i64 = PLANS.with(|plans| {
+        let mut plans = plans.borrow_mut();
+        let plan = plans
+            .entry((font, rtl, script))
+            .or_insert_with(|| rustybuzz::ShapePlan::new(face, direction, Some(script), None, &[]));
+        let shaped = rustybuzz::shape_with_plan(face, plan, buffer);
+        shaped
+            .glyph_positions()
+            .iter()
+            .map(|p| i64::from(p.x_advance))
+            .sum()
     });
-    let shaped = rustybuzz::shape(face, &[], buffer);
-    let units: i64 = shaped
-        .glyph_positions()
-        .iter()
-        .map(|p| i64::from(p.x_advance))
-        .sum();
     units as f32 * size / face.units_per_em() as f32
+}
+
+type PlanKey = (Font, bool, rustybuzz::Script);
+
+thread_local! {
+    static PLANS: RefCell<HashMap<PlanKey, rustybuzz::ShapePlan>> = RefCell::new(HashMap::new());
 }
 
 /// The four bundled fonts (Noto Sans Regular and Bold, Noto Sans Arabic Regular and Bold),

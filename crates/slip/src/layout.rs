@@ -182,18 +182,39 @@ fn text_widths(slip: &Slip) -> (f32, f32) {
 /// Lays the slip out at the largest body size that fits it on one page: with a warning under
 /// each unchecked entry if that fits, else with asterisks and one warning.
 pub fn page(slip: &Slip) -> Result<Page, SlipError> {
+    let all = slip.items.len();
     for footnote in [false, true] {
-        for size in SIZES {
-            if let Some(page) = try_page(slip, size, slip.items.len(), footnote) {
-                return Ok(page);
+        // What fits at one size fits at every smaller one: the largest size first (most
+        // slips), then the floor, then halving the sizes between.
+        let attempt = |i: usize| try_page(slip, SIZES[i], all, footnote);
+        if let Some(page) = attempt(0) {
+            return Ok(page);
+        }
+        let Some(mut page) = attempt(SIZES.len() - 1) else {
+            continue;
+        };
+        let (mut over, mut fit) = (0, SIZES.len() - 1);
+        while fit - over > 1 {
+            let middle = (over + fit) / 2;
+            match attempt(middle) {
+                Some(found) => (fit, page) = (middle, found),
+                None => over = middle,
             }
         }
+        return Ok(page);
     }
+    // How many fit at the floor, the same way.
     let floor = SIZES[SIZES.len() - 1];
-    let wanted = slip.items.len();
-    let fits = |n: usize| try_page(slip, floor, n, true).is_some();
-    let fit = (0..wanted).rev().find(|&n| fits(n)).unwrap_or(0);
-    Err(SlipError::TooMany { fit, wanted })
+    let (mut fit, mut over) = (0, all);
+    while over - fit > 1 {
+        let middle = (fit + over) / 2;
+        if try_page(slip, floor, middle, true).is_some() {
+            fit = middle;
+        } else {
+            over = middle;
+        }
+    }
+    Err(SlipError::TooMany { fit, wanted: all })
 }
 
 /// The page with the first `count` items at body size `size`, if they fit; `footnote`: the
@@ -269,7 +290,7 @@ fn block(
     let name = both(&item.name, |t| {
         let mut spans = vec![Span::new(t, size * 1.2, true)];
         if item.sample && footnote {
-            spans.push(Span::new(" *", size * 1.2, true).colored(WARNING));
+            spans.push(Span::new("\u{00A0}*", size * 1.2, true).colored(WARNING));
         }
         spans
     });

@@ -95,9 +95,35 @@ pub fn png(slip: &Slip, pixels_per_point: f32) -> Result<Vec<u8>, SlipError> {
         tiny_skia::Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
-    pixmap
-        .encode_png()
-        .map_err(|e| SlipError::Render(e.to_string()))
+    encode_png(&pixmap, pixels_per_point).map_err(|e| SlipError::Render(e.to_string()))
+}
+
+/// The page as an RGB PNG (it is opaque: no alpha channel to carry), compressed hard, with
+/// its resolution recorded so that it prints at A4.
+fn encode_png(
+    pixmap: &tiny_skia::Pixmap,
+    pixels_per_point: f32,
+) -> Result<Vec<u8>, png::EncodingError> {
+    let rgb: Vec<u8> = pixmap
+        .pixels()
+        .iter()
+        .flat_map(|p| [p.red(), p.green(), p.blue()])
+        .collect();
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Best);
+    let per_metre = (pixels_per_point * 72.0 / 0.0254).round() as u32;
+    encoder.set_pixel_dims(Some(png::PixelDimensions {
+        xppu: per_metre,
+        yppu: per_metre,
+        unit: png::Unit::Meter,
+    }));
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(&rgb)?;
+    writer.finish()?;
+    Ok(out)
 }
 
 /// The page as usvg's tree, its text shaped with the bundled fonts only.

@@ -58,11 +58,12 @@ impl Span {
 /// The colour of text unless a span says otherwise.
 pub const BLACK: &str = "#000";
 
-/// Runs of spaces, tabs and the like as one space, as SVG draws them; newlines kept.
+/// Runs of spaces, tabs and the like as one space, as SVG draws them; newlines and no-break
+/// spaces kept.
 fn collapse(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        let c = if c.is_whitespace() && c != '\n' {
+        let c = if c.is_whitespace() && !matches!(c, '\n' | '\u{00A0}') {
             ' '
         } else {
             c
@@ -147,16 +148,24 @@ fn fill(
         let inside = |i: usize| chars[i - 1].1 == chars[i].1 && whole[chars[i].1];
         i == chars.len() || chars[i - 1].0 == ' ' && !inside(i)
     });
-    let mut best: Option<(usize, Line)> = None;
-    for end in breaks {
-        let line = layout(&chars[start..end], spans, rtl);
-        if line.width > width {
-            break;
+    let breaks: Vec<usize> = breaks.collect();
+    let fits = |k: usize| {
+        let line = layout(&chars[start..breaks[k]], spans, rtl);
+        (line.width <= width).then_some(line)
+    };
+    // The last break that fits: doubling steps past it, then halving back (a line is laid out
+    // a handful of times, not once per word).
+    if let Some(mut best) = fits(0) {
+        let (mut fit, mut step) = (0, 1);
+        let mut over = breaks.len();
+        while fit + 1 < over {
+            let probe = (fit + step).min(over - 1);
+            match fits(probe) {
+                Some(line) => (fit, best, step) = (probe, line, step * 2),
+                None => (over, step) = (probe, 1.max(step / 2)),
+            }
         }
-        best = Some((end, line));
-    }
-    if let Some(found) = best {
-        return found;
+        return (breaks[fit], best);
     }
     // The first word alone is too wide: as many letters as fit, at least one.
     let mut end = start + 1;

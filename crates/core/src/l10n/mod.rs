@@ -242,7 +242,7 @@ mod tests {
                 args.set("query", "göç");
                 for name in [
                     "n", "h", "m", "place", "distance", "time", "day", "raw", "done", "total",
-                    "title",
+                    "title", "file",
                 ] {
                     args.set(name, 3);
                 }

@@ -68,8 +68,11 @@ pub(super) fn check_paths(
         }
         let mut used = BTreeSet::new();
         for (i, step) in p.step.iter().enumerate() {
+            if let Some(note) = &step.note {
+                langs.check(file, &format!("step[{i}].note"), note, errors);
+            }
             let at = format!("step[{i}].service");
-            if !services.contains_key(step.service.as_str()) {
+            let Some(service) = services.get(step.service.as_str()) else {
                 errors.push(file.error(
                     &at,
                     format!(
@@ -78,7 +81,9 @@ pub(super) fn check_paths(
                         shown(&step.service)
                     ),
                 ));
-            } else if !used.insert(step.service.as_str()) {
+                continue;
+            };
+            if !used.insert(step.service.as_str()) {
                 errors.push(file.error(
                     &at,
                     format!(
@@ -87,8 +92,15 @@ pub(super) fn check_paths(
                     ),
                 ));
             }
-            if let Some(note) = &step.note {
-                langs.check(file, &format!("step[{i}].note"), note, errors);
+            if !p.sample && service.value.sample {
+                errors.push(file.error(
+                    &at,
+                    format!(
+                        "the path is checked (`sample = false`) but the service `{}` is a \
+                         sample: a path is checked only when every step is",
+                        shown(&step.service)
+                    ),
+                ));
             }
         }
     }
