@@ -34,6 +34,19 @@ pub fn SampleBadge() -> Element {
     rsx! { span { class: "badge sample", {app.l10n().t("sample-badge")} } }
 }
 
+/// "Sample: this entry has not been checked…", on the page of an unchecked entry.
+#[component]
+pub fn SampleNotice() -> Element {
+    let app = use_app();
+    let l = app.l10n();
+    rsx! {
+        p { class: "notice sample", role: "note",
+            strong { {l.t("sample-badge")} ": " }
+            {l.t("sample-notice")}
+        }
+    }
+}
+
 /// Says which language a page falls back to when parts of it are not translated.
 #[component]
 pub fn FallbackNotice(lang: String) -> Element {

@@ -1,10 +1,11 @@
 //! The controls of intake mode (`crate::intake`): the bar under the header while it is on,
-//! the client's language picker, "Add to slip", and the switch in Settings.
+//! the client's language picker, "Add to slip", the switch in Settings, and names said again
+//! in the client's language in lists.
 
 use dioxus::prelude::*;
 use merhaba_core::l10n::UI_LANGUAGES;
 use merhaba_core::slip::SLIP_MAX_ITEMS;
-use merhaba_core::Direction;
+use merhaba_core::{Direction, LanguageChain, Text};
 
 use crate::state::use_app;
 use crate::Route;
@@ -197,6 +198,39 @@ pub fn IntakeSettings() -> Element {
                     {l.t("intake-start")}
                 }
             }
+        }
+    }
+}
+
+/// What a line names, to say it again in the client's language.
+#[derive(Clone, PartialEq)]
+pub enum Owner {
+    PathTitle(String),
+    ServiceName(String),
+}
+
+/// In intake mode with a client's language chosen, a name again in that language, under the
+/// caseworker's (in its own direction); nothing otherwise.
+#[component]
+pub fn ClientText(owner: Owner) -> Element {
+    let app = use_app();
+    let Some(client) = app.client_lang() else {
+        return rsx! {};
+    };
+    let pack = app.pack();
+    let chain = LanguageChain::new(client, pack.languages());
+    let text: Option<Text> = match &owner {
+        Owner::PathTitle(id) => pack
+            .first_steps_path(id, &chain)
+            .ok()
+            .flatten()
+            .map(|p| p.title),
+        Owner::ServiceName(id) => pack.service_summary(id, &chain).ok().map(|s| s.name),
+    };
+    let Some(text) = text else { return rsx! {} };
+    rsx! {
+        span { class: "client-text", lang: "{text.lang}", dir: Direction::of(&text.lang).as_attr(),
+            "{text.value}"
         }
     }
 }

@@ -5,7 +5,7 @@ mod emergency;
 mod home;
 mod nearby;
 mod not_found;
-pub(crate) mod paths;
+mod paths;
 mod search;
 mod service;
 pub(crate) mod service_pair;

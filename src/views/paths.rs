@@ -5,9 +5,11 @@
 use std::collections::BTreeSet;
 
 use dioxus::prelude::*;
-use merhaba_core::{Direction, LanguageChain, Text};
 
-use crate::components::content::{ContentText, FallbackNotice, Inline, SampleBadge, StoreError};
+use crate::components::content::{
+    ContentText, FallbackNotice, Inline, SampleBadge, SampleNotice, StoreError,
+};
+use crate::components::intake::{ClientText, Owner};
 use crate::state::use_app;
 use crate::views::NotFound;
 use crate::Route;
@@ -72,10 +74,7 @@ pub fn PathPage(id: String) -> Element {
             ClientText { owner: Owner::PathTitle(id.clone()) }
             p { class: "audience", Inline { text: path.audience.clone() } }
             if path.sample {
-                p { class: "notice sample", role: "note",
-                    strong { {l.t("sample-badge")} ": " }
-                    {l.t("sample-notice")}
-                }
+                SampleNotice {}
             }
             if let Some(lang) = fallback {
                 FallbackNotice { lang }
@@ -140,39 +139,6 @@ pub fn PathPage(id: String) -> Element {
                 span { "aria-hidden": "true", "🧾 " }
                 {l.t("path-slip")}
             }
-        }
-    }
-}
-
-/// What a line names, to say it again in the client's language.
-#[derive(Clone, PartialEq)]
-pub enum Owner {
-    PathTitle(String),
-    ServiceName(String),
-}
-
-/// In intake mode with a client's language chosen, a name again in that language, under the
-/// caseworker's (in its own direction); nothing otherwise.
-#[component]
-pub fn ClientText(owner: Owner) -> Element {
-    let app = use_app();
-    let Some(client) = app.client_lang() else {
-        return rsx! {};
-    };
-    let pack = app.pack();
-    let chain = LanguageChain::new(client, pack.languages());
-    let text: Option<Text> = match &owner {
-        Owner::PathTitle(id) => pack
-            .first_steps_path(id, &chain)
-            .ok()
-            .flatten()
-            .map(|p| p.title),
-        Owner::ServiceName(id) => pack.service_summary(id, &chain).ok().map(|s| s.name),
-    };
-    let Some(text) = text else { return rsx! {} };
-    rsx! {
-        span { class: "client-text", lang: "{text.lang}", dir: Direction::of(&text.lang).as_attr(),
-            "{text.value}"
         }
     }
 }

@@ -9,6 +9,7 @@ use merhaba_core::{Direction, Text};
 
 use crate::components::content::{Inline, SampleBadge, StoreError};
 use crate::components::guide::{CategoryGrid, EmergencyList};
+use crate::components::intake::{ClientText, Owner};
 use crate::state::use_app;
 use crate::Route;
 
@@ -36,6 +37,7 @@ pub fn Search(q: String) -> Element {
                 li { key: "{result.service.id}",
                     Link { class: "service-item", to: Route::ServicePage { id: result.service.id.clone() },
                         span { class: "service-name", Highlighted { text: result.service.name.clone(), q: q.clone() } }
+                        ClientText { owner: Owner::ServiceName(result.service.id.clone()) }
                         if result.service.sample {
                             SampleBadge {}
                         }

@@ -5,7 +5,9 @@ use dioxus::prelude::*;
 use merhaba_core::read_aloud::service_script;
 use merhaba_core::Place;
 
-use crate::components::content::{ContentText, FallbackNotice, Inline, PlaceActions, StoreError};
+use crate::components::content::{
+    ContentText, FallbackNotice, Inline, PlaceActions, SampleNotice, StoreError,
+};
 use crate::components::intake::SlipToggle;
 use crate::components::listen::ListenButton;
 use crate::components::provenance::{EntryDate, Helplines, ReportProblem, SourceLines};
@@ -47,10 +49,7 @@ pub fn ServicePage(id: String) -> Element {
                 ListenButton { key: "{id}-{reader}", script }
             }
             if service.sample {
-                p { class: "notice sample", role: "note",
-                    strong { {l.t("sample-badge")} ": " }
-                    {l.t("sample-notice")}
-                }
+                SampleNotice {}
             }
             if let Some(lang) = fallback {
                 FallbackNotice { lang }

@@ -3,8 +3,8 @@
 use dioxus::prelude::*;
 
 use crate::components::content::{Inline, SampleBadge, StoreError};
+use crate::components::intake::{ClientText, Owner};
 use crate::state::use_app;
-use crate::views::paths::{ClientText, Owner};
 use crate::views::NotFound;
 use crate::Route;
 

@@ -15,6 +15,7 @@
 
 use merhaba_core::slip::{Pair, Slip, SlipItem};
 
+use crate::grid::{grid, Area, Grid};
 use crate::text::{lines, Line, Span};
 use crate::SlipError;
 
@@ -23,9 +24,9 @@ pub const PAGE_WIDTH: f32 = 595.28;
 pub const PAGE_HEIGHT: f32 = 841.89;
 pub const MARGIN: f32 = 28.0;
 /// Between a column and the code strip, and between the two halves of heading and footer.
-const GUTTER: f32 = 10.0;
+pub const GUTTER: f32 = 10.0;
 /// The side of a code, its quiet zone included.
-const QR_SIZE: f32 = 64.0;
+pub const QR_SIZE: f32 = 64.0;
 /// Body text sizes tried, largest first; the last is the floor.
 const SIZES: [f32; 5] = [12.0, 11.5, 11.0, 10.5, 10.0];
 /// A line's height and where its baseline sits, as multiples of its largest font size:
@@ -65,118 +66,6 @@ pub struct Page {
     pub langs: Vec<(String, bool)>,
     /// The body text size it was laid out at, in points.
     pub size: f32,
-}
-
-/// A stretch of the page's width: its left edge and its width, in points.
-#[derive(Clone, Copy)]
-struct Area {
-    left: f32,
-    width: f32,
-}
-
-/// The columns of a slip: for each language (the client's first) its area and direction.
-struct Grid {
-    /// The text columns of a service block.
-    columns: Vec<(Area, bool)>,
-    /// The heading's and footer's: each half of the page, the strip included.
-    halves: Vec<(Area, bool)>,
-    strip: Area,
-}
-
-fn grid(slip: &Slip) -> Grid {
-    let inner = PAGE_WIDTH - 2.0 * MARGIN;
-    let (client_rtl, local_rtl) = (slip.client.rtl, slip.local.rtl);
-    if slip.single_language() {
-        let text = inner - QR_SIZE - GUTTER;
-        let (text_left, strip_left) = if client_rtl {
-            (MARGIN + QR_SIZE + GUTTER, MARGIN)
-        } else {
-            (MARGIN, MARGIN + text + GUTTER)
-        };
-        let whole = Area {
-            left: MARGIN,
-            width: inner,
-        };
-        return Grid {
-            columns: vec![(
-                Area {
-                    left: text_left,
-                    width: text,
-                },
-                client_rtl,
-            )],
-            halves: vec![(whole, client_rtl)],
-            strip: Area {
-                left: strip_left,
-                width: QR_SIZE,
-            },
-        };
-    }
-    // The columns share the width in proportion to how much each has to say (Turkish takes
-    // more room than Arabic for the same words), so neither runs much longer than the other.
-    let (client_text, local_text) = text_widths(slip);
-    let share = (client_text / (client_text + local_text).max(1.0)).clamp(0.4, 0.6);
-    let columns = inner - QR_SIZE - 2.0 * GUTTER;
-    let (client_width, local_width) = (columns * share, columns * (1.0 - share));
-    let half = (inner - GUTTER) / 2.0;
-    let on_side = |right: bool, width: f32| Area {
-        left: if right {
-            PAGE_WIDTH - MARGIN - width
-        } else {
-            MARGIN
-        },
-        width,
-    };
-    Grid {
-        columns: vec![
-            (on_side(client_rtl, client_width), client_rtl),
-            (on_side(!client_rtl, local_width), local_rtl),
-        ],
-        halves: vec![
-            (on_side(client_rtl, half), client_rtl),
-            (on_side(!client_rtl, half), local_rtl),
-        ],
-        strip: Area {
-            left: MARGIN
-                + if client_rtl {
-                    local_width
-                } else {
-                    client_width
-                }
-                + GUTTER,
-            width: QR_SIZE,
-        },
-    }
-}
-
-/// How wide the slip's texts in each language are, each on one line at 10 pt.
-fn text_widths(slip: &Slip) -> (f32, f32) {
-    let labels = &slip.labels;
-    let mut pairs = vec![&labels.bring, &labels.address, &labels.hours, &labels.phone];
-    for item in &slip.items {
-        let texts = [
-            Some(&item.name),
-            item.bring.as_ref(),
-            item.place.as_ref(),
-            item.address.as_ref(),
-        ];
-        pairs.extend(texts.into_iter().flatten());
-        if item.sample {
-            pairs.push(&labels.sample);
-        }
-    }
-    let width = |text: &str, rtl: bool| -> f32 {
-        lines(&[Span::new(text, 10.0, false)], f32::MAX, rtl)
-            .iter()
-            .map(|l| l.width)
-            .sum()
-    };
-    let client = pairs
-        .iter()
-        .map(|p| width(&p.client, slip.client.rtl))
-        .sum();
-    let local = pairs.iter().map(|p| width(&p.local, slip.local.rtl)).sum();
-    (client, local)
 }
 
 /// Lays the slip out at the largest body size that fits it on one page: with a warning under

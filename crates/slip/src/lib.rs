@@ -6,28 +6,32 @@
 //!                                                                 └──resvg────▶ PNG
 //! ```
 //!
-//! Why this way: the whole chain is Rust with no system library, so the same slip comes out
-//! byte for byte on Android, iOS, desktop and the web (wasm32), with the fonts compiled in
-//! (`fonts/`) and never the machine's. The alternative, printing a webview to PDF, is not
+//! Why this way: the whole chain is Rust with no system library, so the same page comes out
+//! on Android, iOS, desktop and the web (wasm32), with the fonts compiled in (`fonts/`) and
+//! never the machine's: the SVG and the PNG are the same bytes everywhere; the PDF is the
+//! same page, text and fonts, though svg2pdf 0.13 writes its font objects in hash-map order,
+//! so two PDFs of one slip can differ in the order of their objects. The alternative, printing a webview to PDF, is not
 //! reachable from the app on Android and gives a different page on each platform. usvg
 //! shapes the text with rustybuzz (Arabic letters joined), svg2pdf writes it as real text
 //! with the fonts embedded and cut down to the glyphs used, so a screen reader, a search or
 //! `pdftotext` reads the names back, and resvg draws the PNG a client can be sent on a
 //! messaging app.
 //!
-//! usvg lays every line out as if it read left to right, so the layout (`text.rs`) orders
-//! right-to-left text itself with the Unicode Bidirectional Algorithm and hands usvg only
-//! pieces of one direction and one font. Lines are measured with the same shaper and fonts
-//! usvg draws with, so they wrap where they are drawn.
+//! usvg lays every line out as if it read left to right, so the layout (`text.rs`,
+//! `runs.rs`) orders right-to-left text itself with the Unicode Bidirectional Algorithm and
+//! hands usvg only pieces of one direction and one font. Lines are measured with the same
+//! shaper and fonts usvg draws with, so they wrap where they are drawn. `layout.rs` places
+//! the heading, the services and the footer; `svg.rs` writes them, codes included.
 //!
 //! ```no_run
 //! # fn demo(slip: &merhaba_core::slip::Slip) -> Result<(), merhaba_slip::SlipError> {
 //! let pdf = merhaba_slip::pdf(slip)?; // to print
-//! let png = merhaba_slip::png(slip, 2.0)?; // to send: 1190 × 1684 pixels
+//! let png = merhaba_slip::png(slip, 2.0)?; // to send: 1191 × 1684 pixels
 //! # Ok(()) }
 //! ```
 
 mod fonts;
+mod grid;
 mod layout;
 mod runs;
 mod svg;
@@ -78,7 +82,7 @@ pub fn pdf(slip: &Slip) -> Result<Vec<u8>, SlipError> {
 }
 
 /// The slip as a PNG on white, `pixels_per_point` pixels for each point of the page (2.0
-/// gives 1190 × 1684 pixels, enough for a phone screen; 300 / 72 is print quality).
+/// gives 1191 × 1684 pixels, enough for a phone screen; 300 / 72 is print quality).
 pub fn png(slip: &Slip, pixels_per_point: f32) -> Result<Vec<u8>, SlipError> {
     if !(0.1..=10.0).contains(&pixels_per_point) {
         return Err(SlipError::Scale(pixels_per_point));

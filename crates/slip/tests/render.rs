@@ -94,10 +94,11 @@ fn read_back(client: &str, ocr_languages: &str) {
     let ocr_lines: Vec<String> = ocr.lines().map(digits).collect();
     let folded = ocr_fold(&ocr);
     for item in &slip.items {
+        // A line of the phone alone: its digits exactly, nothing more and nothing less.
         let phone = digits(item.phone.as_ref().unwrap());
         assert!(
-            ocr_lines.iter().any(|l| l.contains(&phone)),
-            "OCR did not read the phone {phone} on any line; it read:\n{ocr}"
+            ocr_lines.contains(&phone),
+            "OCR did not read the phone {phone} on a line of its own; it read:\n{ocr}"
         );
         // The name in the client's script: whole, or else every word of three letters or more.
         let name = ocr_fold(&item.name.client);

@@ -50,28 +50,13 @@ pub fn validate_at(source: &ContentSource, latest: Option<&str>) -> Vec<ContentE
     let mut listed: BTreeSet<&str> = BTreeSet::new();
     for service in &source.services {
         let s = &service.value;
-        check_id(service, "id", &s.id, &mut errors);
-        if let Some(first) = seen.insert(&s.id, service) {
-            errors.push(service.error(
-                "id",
-                format!(
-                    "duplicate service id `{}`: also used in {}",
-                    shown(&s.id),
-                    first.path.display()
-                ),
-            ));
-        }
-        let stem = service.path.file_stem().map(|f| f.to_string_lossy());
-        if stem.as_deref().is_some_and(|stem| stem != s.id) {
-            errors.push(service.error(
-                "id",
-                format!(
-                    "the id `{}` differs from the file name: name the file services/{}.toml",
-                    shown(&s.id),
-                    shown(&s.id)
-                ),
-            ));
-        }
+        check_file_id(
+            service,
+            ("service", "services"),
+            &s.id,
+            &mut seen,
+            &mut errors,
+        );
         if s.menus.is_empty() {
             errors.push(service.error("menus", "a service must be listed in at least one submenu"));
         }
@@ -175,6 +160,39 @@ pub fn validate_at(source: &ContentSource, latest: Option<&str>) -> Vec<ContentE
         }
     }
     errors
+}
+
+/// The id of the file `file` of a folder (`kind`, `folder`: "service", "services"): valid,
+/// unique among those `seen` so far, and the file's own name.
+fn check_file_id<'a, T>(
+    file: &'a Parsed<T>,
+    (kind, folder): (&str, &str),
+    id: &'a str,
+    seen: &mut BTreeMap<&'a str, &'a Parsed<T>>,
+    errors: &mut Vec<ContentError>,
+) {
+    check_id(file, "id", id, errors);
+    if let Some(first) = seen.insert(id, file) {
+        errors.push(file.error(
+            "id",
+            format!(
+                "duplicate {kind} id `{}`: also used in {}",
+                shown(id),
+                first.path.display()
+            ),
+        ));
+    }
+    let stem = file.path.file_stem().map(|f| f.to_string_lossy());
+    if stem.as_deref().is_some_and(|stem| stem != id) {
+        errors.push(file.error(
+            "id",
+            format!(
+                "the id `{}` differs from the file name: name the file {folder}/{}.toml",
+                shown(id),
+                shown(id)
+            ),
+        ));
+    }
 }
 
 struct Langs<'a> {

@@ -4,10 +4,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::fields::check_id;
 use super::provenance::check_dates;
 use super::text::shown;
-use super::Langs;
+use super::{check_file_id, Langs};
 use crate::source::{ContentError, ContentSource, Parsed, ServiceFile};
 
 pub(super) fn check_paths(
@@ -21,28 +20,7 @@ pub(super) fn check_paths(
     let mut orders: BTreeMap<u32, &Parsed<_>> = BTreeMap::new();
     for file in &source.paths {
         let p = &file.value;
-        check_id(file, "id", &p.id, errors);
-        if let Some(first) = ids.insert(&p.id, file) {
-            errors.push(file.error(
-                "id",
-                format!(
-                    "duplicate path id `{}`: also used in {}",
-                    shown(&p.id),
-                    first.path.display()
-                ),
-            ));
-        }
-        let stem = file.path.file_stem().map(|f| f.to_string_lossy());
-        if stem.as_deref().is_some_and(|stem| stem != p.id) {
-            errors.push(file.error(
-                "id",
-                format!(
-                    "the id `{}` differs from the file name: name the file paths/{}.toml",
-                    shown(&p.id),
-                    shown(&p.id)
-                ),
-            ));
-        }
+        check_file_id(file, ("path", "paths"), &p.id, &mut ids, errors);
         if let Some(first) = orders.insert(p.order, file) {
             errors.push(file.error(
                 "order",

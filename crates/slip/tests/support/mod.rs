@@ -6,8 +6,11 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use merhaba_core::content::{ServiceFile, Translations};
-use merhaba_core::slip::{Pair, Slip, SlipItem, SlipLabels, SlipLanguage};
+use std::sync::OnceLock;
+
+use merhaba_core::content::ServiceFile;
+use merhaba_core::slip::Slip;
+use merhaba_core::CityPack;
 
 pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -35,40 +38,31 @@ pub fn all_services() -> Vec<ServiceFile> {
         .collect()
 }
 
-fn pair(texts: &Translations, client: &str, local: &str) -> Pair {
-    Pair {
-        client: texts[client].clone(),
-        local: texts[local].clone(),
-    }
-}
-
-/// An item as the pack makes one: the first place still in use, its phone or else the
-/// service's helpline, its position as a `geo:` URI.
-pub fn item(service: &ServiceFile, client: &str, local: &str) -> SlipItem {
-    let place = service.place.iter().find(|p| !p.has_left());
-    SlipItem {
-        service_id: service.id.clone(),
-        name: pair(&service.name, client, local),
-        bring: service.bring.as_ref().map(|b| pair(b, client, local)),
-        place: place.map(|p| pair(&p.name, client, local)),
-        address: place.map(|p| pair(&p.address, client, local)),
-        hours: place.and_then(|p| p.opening_hours.clone()),
-        phone: place
-            .and_then(|p| p.phone.clone())
-            .or_else(|| service.helpline.first().cloned()),
-        qr: place.map(|p| format!("geo:{},{}", p.lat, p.lon)),
-        sample: service.sample,
-    }
+/// The shipped Aydın pack, built once per test binary from content/aydin by the publisher's
+/// own code, so slips come from `Slip::build` as in the app.
+fn pack() -> CityPack {
+    static PATH: OnceLock<PathBuf> = OnceLock::new();
+    let path = PATH.get_or_init(|| {
+        let source = merhaba_pack::load(&repo().join("content/aydin"))
+            .unwrap_or_else(|e| panic!("the shipped content: {e:?}"));
+        let path = Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("slip-aydin-{}.sqlite", std::process::id()));
+        merhaba_core::build_pack(&source.content(), &path).unwrap();
+        path
+    });
+    CityPack::open(path).unwrap()
 }
 
 /// The `count` services with a place whose slip item has the most text in `client` and
 /// Turkish together, longest first.
 pub fn longest(client: &str, count: usize) -> Vec<String> {
+    let pack = pack();
     let mut all: Vec<(usize, String)> = all_services()
         .iter()
         .filter(|s| s.place.iter().any(|p| !p.has_left()))
         .map(|s| {
-            let i = item(s, client, "tr");
+            let slip = Slip::build(&pack, std::slice::from_ref(&s.id), client).unwrap();
+            let i = &slip.items[0];
             let pairs = [
                 Some(&i.name),
                 i.bring.as_ref(),
@@ -87,80 +81,13 @@ pub fn longest(client: &str, count: usize) -> Vec<String> {
     all.into_iter().take(count).map(|(_, id)| id).collect()
 }
 
-/// The slip's labels in one language (the app's own strings, `locales/*/main.ftl`).
-fn labels(lang: &str) -> [&'static str; 9] {
-    match lang {
-        "ar" => [
-            "إلى أين تذهب في آيدين",
-            "أحضر معك",
-            "العنوان",
-            "أوقات العمل",
-            "الهاتف",
-            "مثال لم يراجعه محرر بعد: تأكد منه قبل أن تذهب.",
-            "دليل مدينة مرحبا، المعلومات بتاريخ 28 نوفمبر 2026",
-            "امسح الرمز لترى المكان على الخريطة",
-            "امسح الرمز لتفتح الصفحة الرسمية على الإنترنت",
-        ],
-        "fa" => [
-            "در آیدین کجا بروید",
-            "همراه خود ببرید",
-            "آدرس",
-            "ساعت کار",
-            "تلفن",
-            "نمونه است و هنوز توسط ویراستار بررسی نشده: پیش از رفتن از درستی آن مطمئن شوید.",
-            "راهنمای شهر مرحبا، اطلاعات به تاریخ ۲۸ نوامبر ۲۰۲۶",
-            "برای دیدن مکان روی نقشه اسکن کنید",
-            "برای باز کردن صفحه رسمی در اینترنت اسکن کنید",
-        ],
-        "tr" => [
-            "Aydın: gidilecek yerler",
-            "Yanınıza alın",
-            "Adres",
-            "Çalışma saatleri",
-            "Telefon",
-            "Örnek kayıt, henüz bir editör kontrol etmedi: gitmeden önce doğrulayın.",
-            "Merhaba şehir rehberi, bilgiler 28 Kasım 2026 itibarıyla",
-            "Yeri haritada görmek için tarayın",
-            "Resmî internet sayfası için tarayın",
-        ],
-        other => panic!("no labels for {other}"),
-    }
-}
-
-/// A slip for `ids` in `client` with Turkish (the city's language) beside it.
+/// The slip for `ids` in `client` with Turkish (the city's language) beside it, as the app
+/// makes it.
 pub fn slip(client: &str, ids: &[&str]) -> Slip {
-    let local = "tr";
-    let (c, l) = (labels(client), labels(local));
-    let p = |i: usize| Pair {
-        client: c[i].to_owned(),
-        local: l[i].to_owned(),
-    };
-    let rtl = |code: &str| matches!(code, "ar" | "fa" | "ps");
-    Slip {
-        client: SlipLanguage {
-            code: client.into(),
-            rtl: rtl(client),
-        },
-        local: SlipLanguage {
-            code: local.into(),
-            rtl: false,
-        },
-        labels: SlipLabels {
-            title: p(0),
-            bring: p(1),
-            address: p(2),
-            hours: p(3),
-            phone: p(4),
-            sample: p(5),
-            as_of: p(6),
-            scan_map: p(7),
-            scan_web: p(8),
-        },
-        items: ids
-            .iter()
-            .map(|id| item(&service(id), client, local))
-            .collect(),
-    }
+    let ids: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
+    let slip = Slip::build(&pack(), &ids, client).unwrap();
+    assert_eq!(slip.items.len(), ids.len(), "every service is in the pack");
+    slip
 }
 
 /// Where a test writes what it made: a fresh temporary folder, and a copy in
