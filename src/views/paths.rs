@@ -46,6 +46,9 @@ pub fn PathList() -> Element {
 #[component]
 pub fn PathPage(id: String) -> Element {
     let app = use_app();
+    // Hooks first, before any early return.
+    let mut own_ticks = use_signal(|| app.user().ticks(&id).unwrap_or_default());
+    let mut save_error = use_signal(|| None::<String>);
     let l = app.l10n();
     let reader = app.lang();
     let path = match app.pack().first_steps_path(&id, &app.chain()) {
@@ -55,7 +58,6 @@ pub fn PathPage(id: String) -> Element {
     };
     let intake = app.intake();
     // Ticks: the visit's in intake mode, else the person's own.
-    let mut own_ticks = use_signal(|| app.user().ticks(&id).unwrap_or_default());
     let ticks: BTreeSet<String> = match &intake {
         Some(visit) => visit
             .ticks
@@ -66,7 +68,6 @@ pub fn PathPage(id: String) -> Element {
         None => own_ticks(),
     };
     let fallback = path.fallback_language(reader).map(str::to_string);
-    let mut save_error = use_signal(|| None::<String>);
     rsx! {
         article { class: "path",
             nav { class: "breadcrumb", Link { to: Route::PathList {}, {l.t("paths-title")} } }

@@ -20,19 +20,29 @@ pub fn SlipComposer(path: String) -> Element {
     let client = app.client_lang().unwrap_or(app.lang());
     let chain = app.chain();
     // The candidates: a path's steps, or what intake mode put on the slip.
-    let candidates: Vec<String> = if path.is_empty() {
-        app.intake().map(|i| i.slip).unwrap_or_default()
+    let candidates: Result<Vec<String>, String> = if path.is_empty() {
+        Ok(app.intake().map(|i| i.slip).unwrap_or_default())
     } else {
         match pack.first_steps_path(&path, &chain) {
-            Ok(Some(p)) => p.steps.into_iter().map(|s| s.service.id).collect(),
-            Ok(None) => Vec::new(),
-            Err(e) => return rsx! { StoreError { message: e.to_string() } },
+            Ok(Some(p)) => Ok(p.steps.into_iter().map(|s| s.service.id).collect()),
+            Ok(None) => Ok(Vec::new()),
+            Err(e) => Err(e.to_string()),
         }
     };
-    let first: Vec<String> = candidates.iter().take(SLIP_MAX_ITEMS).cloned().collect();
+    let first: Vec<String> = candidates
+        .iter()
+        .flatten()
+        .take(SLIP_MAX_ITEMS)
+        .cloned()
+        .collect();
     let mut chosen = use_signal(|| first);
     let mut status = use_signal(|| None::<Result<String, String>>);
-    let ids = chosen();
+    // Only what is still a candidate: after "Next client" the last client's slip is gone.
+    let known = candidates.as_deref().unwrap_or_default();
+    let ids: Vec<String> = chosen()
+        .into_iter()
+        .filter(|id| known.contains(id))
+        .collect();
     let packs = app.clone();
     let slip = use_memo(use_reactive!(|ids, client| {
         Slip::build(&packs.pack_now(), &ids, client).map_err(|e| e.to_string())
@@ -81,6 +91,11 @@ pub fn SlipComposer(path: String) -> Element {
             }
             Err(e) => status.set(Some(Err(e))),
         }
+    };
+    // After every hook: a store error shows instead of the page.
+    let candidates = match candidates {
+        Ok(ids) => ids,
+        Err(message) => return rsx! { StoreError { message } },
     };
     let ready = !ids.is_empty() && matches!(&*preview.read(), Ok(Some(_)));
     rsx! {
