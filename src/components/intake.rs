@@ -220,10 +220,11 @@ pub fn ClientText(owner: Owner) -> Element {
     let pack = app.pack();
     let chain = LanguageChain::new(client, pack.languages());
     let text: Option<Text> = match &owner {
+        // The list of paths is a few rows; a whole path would read every step's service.
         Owner::PathTitle(id) => pack
-            .first_steps_path(id, &chain)
+            .first_steps(&chain)
             .ok()
-            .flatten()
+            .and_then(|paths| paths.into_iter().find(|p| p.id == *id))
             .map(|p| p.title),
         Owner::ServiceName(id) => pack.service_summary(id, &chain).ok().map(|s| s.name),
     };

@@ -92,14 +92,11 @@ impl CityPack {
             "partial_languages",
         )?;
         let mut all = self.languages.clone();
-        let partial = partial.unwrap_or_default();
-        all.extend(
-            partial
-                .split(',')
-                .filter(|l| !l.is_empty() && !all.iter().any(|a| a == l))
-                .map(str::to_string)
-                .collect::<Vec<_>>(),
-        );
+        for lang in partial.as_deref().unwrap_or_default().split(',') {
+            if !lang.is_empty() && !all.iter().any(|a| a == lang) {
+                all.push(lang.to_string());
+            }
+        }
         Ok(all)
     }
 
