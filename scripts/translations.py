@@ -22,7 +22,8 @@ import tomllib
 def files(city):
     city = pathlib.Path(city)
     yield from [city / "city.toml", city / "categories.toml"]
-    yield from sorted((city / "services").glob("*.toml"))
+    for folder in ("services", "paths", "courses"):
+        yield from sorted((city / folder).glob("*.toml"))
 
 
 def texts(node, path=()):
@@ -31,7 +32,9 @@ def texts(node, path=()):
             yield path, node
             return
         for key, value in node.items():
-            yield from texts(value, path + (key,))
+            # `translation` holds review statuses (en = "original"), not a text.
+            if not (path == () and key == "translation"):
+                yield from texts(value, path + (key,))
     elif isinstance(node, list):
         for i, value in enumerate(node):
             yield from texts(value, path + (str(i),))

@@ -9,6 +9,7 @@
 use sqlite_wasm_rs as _;
 
 pub mod content;
+pub mod course;
 pub mod delta;
 #[cfg(feature = "feed")]
 pub mod feed;

@@ -106,6 +106,8 @@ fn build(version: u64) -> Built {
         categories: &categories.category,
         services: services.iter().collect(),
         paths: Vec::new(),
+        courses: Vec::new(),
+        course_images: &Default::default(),
         holidays: &[],
     };
     let dir = tempfile::tempdir().unwrap();

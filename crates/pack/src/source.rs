@@ -1,6 +1,7 @@
 //! The content source format (docs/content-format.md): TOML files under `content/<city>/`,
 //! read strictly, with errors that name the file, the line and the field.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -63,6 +64,10 @@ pub struct ContentSource {
     pub services: Vec<Parsed<ServiceFile>>,
     /// `paths/*.toml` in the order of their `order`, then of their file names.
     pub paths: Vec<Parsed<PathFile>>,
+    /// `courses/*.toml` in the order of their `order`, then of their file names.
+    pub courses: Vec<Parsed<CourseFile>>,
+    /// The files of `courses/images/`: file name → bytes.
+    pub course_images: BTreeMap<String, Vec<u8>>,
     /// `holidays.toml`, when the city has one.
     pub holidays: Option<Parsed<HolidaysFile>>,
 }
@@ -75,6 +80,8 @@ impl ContentSource {
             categories: &self.categories.value.category,
             services: self.services.iter().map(|s| &s.value).collect(),
             paths: self.paths.iter().map(|p| &p.value).collect(),
+            courses: self.courses.iter().map(|c| &c.value).collect(),
+            course_images: &self.course_images,
             holidays: self.holidays.as_ref().map_or(&[][..], |h| &h.value.holiday),
         }
     }
@@ -91,6 +98,9 @@ impl ContentSource {
         let services = read_folder::<ServiceFile>(dir, "services", true, &mut errors);
         let mut paths = read_folder::<PathFile>(dir, "paths", false, &mut errors);
         paths.sort_by_key(|p| p.value.order);
+        let mut courses = read_folder::<CourseFile>(dir, "courses", false, &mut errors);
+        courses.sort_by_key(|c| c.value.order);
+        let course_images = read_images(dir, &mut errors);
         let holidays_path = dir.join("holidays.toml");
         let holidays = if std::fs::symlink_metadata(&holidays_path).is_ok() {
             read_toml::<HolidaysFile>(&holidays_path, dir)
@@ -106,6 +116,8 @@ impl ContentSource {
                 categories,
                 services,
                 paths,
+                courses,
+                course_images,
                 holidays,
             }),
             _ => Err(errors),
@@ -144,6 +156,32 @@ fn read_folder<T: DeserializeOwned>(
         .iter()
         .filter_map(|p| read_toml::<T>(p, dir).map_err(|e| errors.push(e)).ok())
         .collect()
+}
+
+/// The files of `courses/images/` (none when the folder is not there), by file name; what
+/// they may be is the validator's to say.
+fn read_images(dir: &Path, errors: &mut Vec<ContentError>) -> BTreeMap<String, Vec<u8>> {
+    let folder = dir.join("courses").join("images");
+    let Ok(entries) = std::fs::read_dir(&folder) else {
+        return BTreeMap::new();
+    };
+    let mut images = BTreeMap::new();
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        match (name, read_content_file(&path, dir)) {
+            (Some(name), Ok(bytes)) => {
+                images.insert(name, bytes);
+            }
+            (_, Err(problem)) => errors.push(ContentError {
+                file: path.clone(),
+                line: None,
+                field: None,
+                problem,
+            }),
+            (None, Ok(_)) => {}
+        }
+    }
+    images
 }
 
 /// The largest content file read (a city's services are one file each; the longest texts

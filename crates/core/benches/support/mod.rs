@@ -93,6 +93,8 @@ source = "https://www.112.gov.tr/"
         categories: &categories.category,
         services: services.iter().collect(),
         paths: Vec::new(),
+        courses: Vec::new(),
+        course_images: &Default::default(),
         holidays: &[],
     };
     let dir = tempfile::tempdir().unwrap();

@@ -2,7 +2,11 @@
 
 use serde::Serialize;
 
+mod course;
 mod path;
+pub use course::{
+    Card, Course, CourseSummary, Lesson, LessonSummary, Picture, Question, QuestionKind, Step,
+};
 pub use path::{FirstStepsPath, PathStep, PathSummary};
 
 /// A piece of content text together with the language it was found in.

@@ -9,6 +9,7 @@
 //! A pack file is untrusted input (it may come from a feed or a damaged disk), so it is opened
 //! read-only in SQLite's defensive mode and checked before any query runs.
 
+mod courses;
 mod install;
 mod nearby;
 mod paths;

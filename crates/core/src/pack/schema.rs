@@ -5,7 +5,7 @@
 pub const PACK_APPLICATION_ID: i32 = 0x4D52_4842;
 
 /// `PRAGMA user_version` of packs this code reads and writes. Bump it when the layout changes.
-pub const PACK_SCHEMA_VERSION: i32 = 8;
+pub const PACK_SCHEMA_VERSION: i32 = 9;
 
 /// Tables of a city pack. Structure (what links to what) sits in typed tables that map onto
 /// Open Referral HSDS 3.0; every translated string sits in `text`, keyed by owner, field and
@@ -14,7 +14,11 @@ pub const PACK_SCHEMA_VERSION: i32 = 8;
 /// A `source` row backs its service as a whole, the `sections` it names (comma-separated),
 /// or, with `place` set, that place's address, hours and phone. `holiday` holds the public
 /// holidays the hours engine's country calendar lacks, and half days (`from_time`). `path`
-/// and `path_step` hold the first-steps paths, each step a service.
+/// and `path_step` hold the first-steps paths, each step a service. `course`, `lesson`,
+/// `card` and `question` hold the courses for advisors: a question's `choices` are counted
+/// from 1 (a true-false question's are True and False) and `right` lists the right ones,
+/// comma-separated; a lesson's `version` changes when its questions do (see
+/// `crate::course::lesson_version`). `image` holds the pictures cards show.
 pub const PACK_SCHEMA: &str = "
 CREATE TABLE pack_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE emergency(number TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID;
@@ -89,6 +93,50 @@ CREATE TABLE path_step(
     service_id TEXT NOT NULL REFERENCES service(id),
     PRIMARY KEY(path_id, position)
 ) WITHOUT ROWID;
+CREATE TABLE course(
+    id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    sample INTEGER NOT NULL,
+    checked TEXT,
+    drafted TEXT
+) WITHOUT ROWID;
+CREATE TABLE course_source(
+    course_id TEXT NOT NULL REFERENCES course(id),
+    position INTEGER NOT NULL,
+    url TEXT NOT NULL,
+    title TEXT NOT NULL,
+    read TEXT,
+    PRIMARY KEY(course_id, position)
+) WITHOUT ROWID;
+CREATE TABLE lesson(
+    course_id TEXT NOT NULL REFERENCES course(id),
+    id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    minutes INTEGER NOT NULL,
+    version TEXT NOT NULL,
+    PRIMARY KEY(course_id, id)
+) WITHOUT ROWID;
+CREATE TABLE card(
+    course_id TEXT NOT NULL,
+    lesson_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    image TEXT REFERENCES image(name),
+    service_id TEXT REFERENCES service(id),
+    PRIMARY KEY(course_id, lesson_id, position),
+    FOREIGN KEY(course_id, lesson_id) REFERENCES lesson(course_id, id)
+) WITHOUT ROWID;
+CREATE TABLE question(
+    course_id TEXT NOT NULL,
+    lesson_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('single', 'multiple', 'true-false')),
+    choices INTEGER NOT NULL,
+    right TEXT NOT NULL,
+    service_id TEXT REFERENCES service(id),
+    PRIMARY KEY(course_id, lesson_id, position),
+    FOREIGN KEY(course_id, lesson_id) REFERENCES lesson(course_id, id)
+) WITHOUT ROWID;
+CREATE TABLE image(name TEXT PRIMARY KEY, media_type TEXT NOT NULL, bytes BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE holiday(date TEXT PRIMARY KEY, from_time TEXT) WITHOUT ROWID;
 CREATE TABLE translation(
     owner TEXT NOT NULL,
@@ -160,5 +208,21 @@ pub mod owner {
     }
     pub fn step(path: &str, position: usize) -> String {
         format!("step/{path}/{position}")
+    }
+    pub fn course(id: &str) -> String {
+        format!("course/{id}")
+    }
+    pub fn lesson(course: &str, lesson: &str) -> String {
+        format!("lesson/{course}/{lesson}")
+    }
+    pub fn card(course: &str, lesson: &str, position: usize) -> String {
+        format!("card/{course}/{lesson}/{position}")
+    }
+    pub fn question(course: &str, lesson: &str, position: usize) -> String {
+        format!("question/{course}/{lesson}/{position}")
+    }
+    /// The text field of a question's choice, counted from 1.
+    pub fn choice(number: usize) -> String {
+        format!("choice/{number}")
     }
 }

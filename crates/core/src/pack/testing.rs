@@ -1,9 +1,10 @@
 //! Packs for the tests of this module: a small city with as many services as asked, built
 //! by the real writer, which a test may then damage or craft through a writable connection.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::content::{CategoriesFile, CityContent, CityFile, ServiceFile};
+use crate::content::{CategoriesFile, CityContent, CityFile, CourseFile, ServiceFile};
 
 const CITY: &str = r#"
 id = "tiny"
@@ -69,6 +70,19 @@ title = {{ en = "Page {i}" }}
 
 /// A pack of `services` services, one place each, in a temporary folder.
 pub(crate) fn pack_of(services: usize) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tiny.sqlite");
+    pack_with_courses(services, &[], &Default::default(), &path);
+    (dir, path)
+}
+
+/// Writes to `path` a pack of `services` services and the courses given.
+pub(crate) fn pack_with_courses(
+    services: usize,
+    courses: &[CourseFile],
+    images: &BTreeMap<String, Vec<u8>>,
+    path: &std::path::Path,
+) {
     let city: CityFile = toml::from_str(CITY).unwrap();
     let categories: CategoriesFile = toml::from_str(CATEGORIES).unwrap();
     let services: Vec<ServiceFile> = (0..services)
@@ -79,12 +93,11 @@ pub(crate) fn pack_of(services: usize) -> (tempfile::TempDir, PathBuf) {
         categories: &categories.category,
         services: services.iter().collect(),
         paths: Vec::new(),
+        courses: courses.iter().collect(),
+        course_images: images,
         holidays: &[],
     };
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("tiny.sqlite");
-    super::build_pack(&content, &path).unwrap();
-    (dir, path)
+    super::build_pack(&content, path).unwrap();
 }
 
 /// Runs `sql` on the pack at `path` through a writable connection, as an attacker would.

@@ -234,6 +234,79 @@ fn write(content: &CityContent, path: &Path) -> rusqlite::Result<()> {
             }
         }
     }
+    for (name, bytes) in content.course_images {
+        let media_type = crate::content::course_image_type(name).unwrap_or_default();
+        tx.execute(
+            "INSERT INTO image(name, media_type, bytes) VALUES (?1, ?2, ?3)",
+            params![name, media_type, bytes],
+        )?;
+    }
+    for (i, c) in content.courses.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO course(id, position, sample, checked, drafted) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![c.id, i, c.sample, c.checked, c.drafted],
+        )?;
+        let o = owner::course(&c.id);
+        reviews(&o, &c.translation)?;
+        text(&o, "title", &c.title)?;
+        text(&o, "summary", &c.summary)?;
+        for (j, src) in c.source.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO course_source(course_id, position, url, title, read)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![c.id, j, src.url, src.title, src.read],
+            )?;
+        }
+        for (j, lesson) in c.lesson.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO lesson(course_id, id, position, minutes, version)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    c.id,
+                    lesson.id,
+                    j,
+                    lesson.minutes,
+                    crate::course::lesson_version(lesson, &c.translation)
+                ],
+            )?;
+            text(&owner::lesson(&c.id, &lesson.id), "title", &lesson.title)?;
+            for (k, card) in lesson.card.iter().enumerate() {
+                tx.execute(
+                    "INSERT INTO card(course_id, lesson_id, position, image, service_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![c.id, lesson.id, k, card.image, card.service],
+                )?;
+                let o = owner::card(&c.id, &lesson.id, k);
+                text(&o, "text", &card.text)?;
+                if let Some(alt) = &card.alt {
+                    text(&o, "alt", alt)?;
+                }
+            }
+            for (k, q) in lesson.question.iter().enumerate() {
+                let (choices, right) = crate::course::choices(q);
+                tx.execute(
+                    "INSERT INTO question(course_id, lesson_id, position, kind, choices, right,
+                                          service_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![
+                        c.id,
+                        lesson.id,
+                        k,
+                        q.kind.as_str(),
+                        choices,
+                        right,
+                        q.service
+                    ],
+                )?;
+                let o = owner::question(&c.id, &lesson.id, k);
+                text(&o, "prompt", &q.prompt)?;
+                text(&o, "feedback", &q.feedback)?;
+                for (n, answer) in q.answers.iter().enumerate() {
+                    text(&o, &owner::choice(n + 1), answer)?;
+                }
+            }
+        }
+    }
     for h in content.holidays {
         tx.execute(
             "INSERT OR REPLACE INTO holiday(date, from_time) VALUES (?1, ?2)",

@@ -3,6 +3,7 @@
 //! their limits (`text`) and single values (`fields`).
 
 mod city;
+mod courses;
 mod fields;
 mod paths;
 mod provenance;
@@ -11,6 +12,7 @@ pub mod text;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::source::{ContentError, ContentSource, Parsed, Review, Reviews, Translations};
+pub use courses::IMAGE_MAX_BYTES;
 use fields::{check_coordinates, check_hours, check_id, check_url};
 pub use fields::{HOURS_MAX_CHARS, ID_MAX_CHARS, PHONE_MAX_CHARS, URL_MAX_CHARS};
 use text::{limit_of, shown, text_problem};
@@ -148,6 +150,7 @@ pub fn validate_at(source: &ContentSource, latest: Option<&str>) -> Vec<ContentE
         }
     }
     paths::check_paths(source, &langs, &seen, latest, &mut errors);
+    courses::check_courses(source, &langs, &seen, latest, &mut errors);
     for (i, cat) in source.categories.value.category.iter().enumerate() {
         if !listed.contains(cat.id.as_str()) {
             errors.push(source.categories.error(

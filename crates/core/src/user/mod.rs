@@ -1,12 +1,14 @@
-//! The user database: settings and the steps of first-steps paths the person ticked;
-//! course progress later. It is a separate
-//! SQLite file from the city packs, so no content update can touch it.
+//! The user database: settings, the steps of first-steps paths the person ticked, and
+//! progress through courses (`progress`). It is a separate SQLite file from the city packs,
+//! so no content update can touch it.
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension};
+
+pub mod progress;
 
 /// Append-only: a shipped migration is never edited; add a new one at the end.
 /// The index + 1 of the last applied migration is stored in `PRAGMA user_version`.
@@ -20,6 +22,39 @@ const MIGRATIONS: &[&str] = &[
         service_id TEXT NOT NULL,
         PRIMARY KEY(path_id, service_id)
     ) WITHOUT ROWID;",
+    // 3: progress through courses. `lesson_progress` is one row per lesson the person opened:
+    // the step they were at, quiz attempts begun, and the best score and day finished for
+    // the lesson `version` they were earned on. `quiz_answer` is the attempt under way;
+    // `quiz_attempt` every finished attempt, kept when the lesson changes.
+    "CREATE TABLE lesson_progress(
+        course_id TEXT NOT NULL,
+        lesson_id TEXT NOT NULL,
+        step INTEGER NOT NULL DEFAULT 0,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        best_score INTEGER,
+        out_of INTEGER,
+        completed TEXT,
+        version TEXT,
+        PRIMARY KEY(course_id, lesson_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE quiz_answer(
+        course_id TEXT NOT NULL,
+        lesson_id TEXT NOT NULL,
+        version TEXT NOT NULL,
+        question INTEGER NOT NULL,
+        tries INTEGER NOT NULL,
+        first_right INTEGER NOT NULL,
+        solved INTEGER NOT NULL,
+        PRIMARY KEY(course_id, lesson_id, question)
+    ) WITHOUT ROWID;
+    CREATE TABLE quiz_attempt(
+        course_id TEXT NOT NULL,
+        lesson_id TEXT NOT NULL,
+        version TEXT NOT NULL,
+        finished TEXT NOT NULL,
+        score INTEGER NOT NULL,
+        out_of INTEGER NOT NULL
+    );",
 ];
 
 pub struct UserStore {

@@ -1,0 +1,222 @@
+//! Courses for advisors: what a lesson's version is made of, how a question's choices are
+//! stored, and where a reader stands in a lesson and a course (`LessonProgress`,
+//! `CourseProgress`), from what the user database keeps (`crate::user`). `xapi` writes that
+//! progress as xAPI statements the person may hand to a trainer.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::content::{LessonSource, QuestionKind, QuestionSource, Review, Reviews};
+use crate::model::{CourseSummary, LessonSummary};
+
+#[cfg(test)]
+mod tests;
+pub mod xapi;
+
+/// The version of a lesson's questions: a hash of each question's kind, choices and right
+/// answers and of its wording in the languages the course was written in (`original`).
+/// Cards and translations can change without it: only a change to what is asked makes a
+/// reader answer again.
+pub fn lesson_version(lesson: &LessonSource, reviews: &Reviews) -> String {
+    let originals: Vec<&String> = reviews
+        .iter()
+        .filter(|(_, r)| **r == Review::Original)
+        .map(|(lang, _)| lang)
+        .collect();
+    let mut hash = Sha256::new();
+    let mut put = |s: &str| {
+        hash.update((s.len() as u64).to_le_bytes());
+        hash.update(s.as_bytes());
+    };
+    for q in &lesson.question {
+        let (choices, right) = choices(q);
+        put(q.kind.as_str());
+        put(&choices.to_string());
+        put(&right);
+        let texts = std::iter::once(&q.prompt).chain(&q.answers);
+        for text in texts {
+            for lang in &originals {
+                put(text.get(*lang).map_or("", |t| t.trim()));
+            }
+        }
+    }
+    let digest = hash.finalize();
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// How many choices a question offers and which are right (from 1, comma-separated), as the
+/// pack stores them: a true-false question's choices are True (1) and False (2).
+pub fn choices(q: &QuestionSource) -> (u32, String) {
+    match q.kind {
+        QuestionKind::TrueFalse => (2, if q.is_true == Some(false) { "2" } else { "1" }.into()),
+        _ => {
+            let mut right = q.right.clone();
+            right.sort_unstable();
+            right.dedup();
+            let right: Vec<String> = right.iter().map(u32::to_string).collect();
+            (q.answers.len() as u32, right.join(","))
+        }
+    }
+}
+
+/// Questions answered right at the first try, out of the lesson's questions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Score {
+    pub right: u32,
+    pub of: u32,
+}
+
+impl Score {
+    /// The share right, from 0 to 1 (1 for a lesson with no questions).
+    pub fn scaled(self) -> f64 {
+        match self.of {
+            0 => 1.0,
+            of => f64::from(self.right) / f64::from(of),
+        }
+    }
+}
+
+/// What a reader did with one question in the attempt under way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Answered {
+    pub tries: u32,
+    /// Right at the first try: what the score counts.
+    pub first_right: bool,
+    /// Answered right, at last: the quiz goes on.
+    pub solved: bool,
+}
+
+/// Where a lesson stands for a reader.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LessonState {
+    /// Never opened.
+    New,
+    /// Opened, its quiz not finished on this version.
+    Started,
+    /// Its quiz finished on this version: the best score and the day of the last finish.
+    Done { best: Score, on: String },
+    /// Finished on an earlier version of its questions, which changed since: history, and
+    /// the lesson asks again.
+    Changed { best: Score, on: String },
+}
+
+/// A reader's progress in one lesson, as the user database keeps it, read against the
+/// lesson's current version.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LessonProgress {
+    /// The step the reader was at (cards, then questions, then the lesson's end).
+    pub step: usize,
+    /// Quiz attempts begun, on any version.
+    pub attempts: u32,
+    pub state: LessonState,
+    /// The attempt under way: question index → what was answered. Empty when none is.
+    pub answers: BTreeMap<usize, Answered>,
+}
+
+impl LessonProgress {
+    pub fn is_done(&self) -> bool {
+        matches!(self.state, LessonState::Done { .. })
+    }
+
+    /// The score of the attempt under way so far: first-try rights among questions answered.
+    pub fn running(&self) -> Score {
+        let solved = self.answers.values().filter(|a| a.solved);
+        Score {
+            right: self.answers.values().filter(|a| a.first_right).count() as u32,
+            of: solved.count() as u32,
+        }
+    }
+}
+
+/// The raw row of `lesson_progress` and the attempt under way, as `crate::user` reads them.
+#[derive(Clone, Debug, Default)]
+pub struct LessonRecord {
+    pub step: usize,
+    pub attempts: u32,
+    pub best: Option<Score>,
+    pub completed: Option<String>,
+    /// The lesson version `best` and `completed` were earned on.
+    pub version: Option<String>,
+    pub opened: bool,
+    /// The attempt under way, with the version it was begun on.
+    pub answers: Vec<(String, usize, Answered)>,
+}
+
+impl LessonRecord {
+    /// Where the lesson stands, given its current `version`: an attempt or a finish on
+    /// another version is history, not progress.
+    pub fn progress(self, lesson: &LessonSummary) -> LessonProgress {
+        let current = self.version.as_deref() == Some(lesson.version.as_str());
+        let state = match (self.best, self.completed) {
+            (Some(best), Some(on)) if current => LessonState::Done { best, on },
+            (Some(best), Some(on)) => LessonState::Changed { best, on },
+            _ if self.opened => LessonState::Started,
+            _ => LessonState::New,
+        };
+        let steps = (lesson.cards + lesson.questions) as usize;
+        LessonProgress {
+            step: self.step.min(steps),
+            attempts: self.attempts,
+            state,
+            answers: self
+                .answers
+                .into_iter()
+                .filter(|(version, q, _)| {
+                    *version == lesson.version && *q < lesson.questions as usize
+                })
+                .map(|(_, q, a)| (q, a))
+                .collect(),
+        }
+    }
+}
+
+/// A reader's progress through a whole course.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CourseProgress {
+    pub lessons: Vec<LessonProgress>,
+}
+
+impl CourseProgress {
+    pub fn done(&self) -> usize {
+        self.lessons.iter().filter(|l| l.is_done()).count()
+    }
+
+    /// Every lesson done on its current version.
+    pub fn is_complete(&self) -> bool {
+        !self.lessons.is_empty() && self.done() == self.lessons.len()
+    }
+
+    /// The sum of the best scores of the lessons done.
+    pub fn score(&self) -> Score {
+        let mut total = Score { right: 0, of: 0 };
+        for lesson in &self.lessons {
+            if let LessonState::Done { best, .. } = &lesson.state {
+                total.right += best.right;
+                total.of += best.of;
+            }
+        }
+        total
+    }
+
+    /// The day the course was completed: the last lesson's finish, when all are done.
+    pub fn completed_on(&self) -> Option<&str> {
+        if !self.is_complete() {
+            return None;
+        }
+        self.lessons
+            .iter()
+            .filter_map(|l| match &l.state {
+                LessonState::Done { on, .. } => Some(on.as_str()),
+                _ => None,
+            })
+            .max()
+    }
+
+    /// The lesson to go on with: the first not done, or the first.
+    pub fn next_lesson<'a>(&self, course: &'a CourseSummary) -> Option<&'a LessonSummary> {
+        let first_open = self.lessons.iter().position(|l| !l.is_done()).unwrap_or(0);
+        course.lessons.get(first_open)
+    }
+}
