@@ -54,6 +54,14 @@ pub enum Route {
         PathList {},
         #[route("/path/:id")]
         PathPage { id: String },
+        #[route("/courses")]
+        CourseList {},
+        #[route("/course/:id")]
+        CoursePage { id: String },
+        #[route("/course/:id/lesson/:lesson")]
+        LessonPage { id: String, lesson: String },
+        #[route("/course/:id/done")]
+        CourseDone { id: String },
         #[route("/slip?:path")]
         SlipComposer { path: String },
         #[route("/nearby?:category&:open")]

@@ -118,6 +118,22 @@ impl AppState {
         })
     }
 
+    /// Now in the city, with its offset (when an answer was given); noon of the fixed
+    /// today in rendering tests.
+    pub fn now(&self) -> chrono::DateTime<chrono::FixedOffset> {
+        let now = chrono::Utc::now();
+        match (self.today, self.pack().clock()) {
+            (Some(day), _) => {
+                day.and_time(chrono::NaiveTime::MIN)
+                    .and_utc()
+                    .fixed_offset()
+                    + chrono::Duration::hours(12)
+            }
+            (None, Ok(clock)) => clock.at(now),
+            (None, Err(_)) => now.fixed_offset(),
+        }
+    }
+
     /// The person's settings.
     pub fn user(&self) -> &UserStore {
         &self.user

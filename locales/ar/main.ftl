@@ -194,3 +194,78 @@ slip-sample = مثال لم يراجعه محرر بعد: تأكد منه قبل
 slip-as-of = دليل مدينة مرحبا، المعلومات بتاريخ { $date }
 slip-scan-map = امسح الرمز لترى المكان على الخريطة
 slip-scan-web = امسح الرمز لتفتح الصفحة الرسمية على الإنترنت
+courses-title = الدورات
+courses-intro = تدريب للمستشارين والموظفين والمدرّبين الذين يساعدون القادمين الجدد. يعمل دون اتصال، ويبقى تقدّمك على هذا الجهاز.
+course-length = { $lessons ->
+    [zero] لا دروس
+    [one] درس واحد
+    [two] درسان
+    [few] { $lessons } دروس
+    [many] { $lessons } درسًا
+   *[other] { $lessons } درس
+}، { $questions ->
+    [zero] لا أسئلة
+    [one] سؤال واحد
+    [two] سؤالان
+    [few] { $questions } أسئلة
+    [many] { $questions } سؤالًا
+   *[other] { $questions } سؤال
+} · حوالي { $minutes ->
+    [zero] { $minutes } دقيقة
+    [one] دقيقة واحدة
+    [two] دقيقتين
+    [few] { $minutes } دقائق
+    [many] { $minutes } دقيقة
+   *[other] { $minutes } دقيقة
+}
+course-progress = الدروس المنجزة: { $done } من { $lessons }
+course-progress-local = يبقى تقدّمك على هذا الجهاز ولا يُرسل أبدًا.
+course-start = ابدأ الدورة
+course-continue = تابع
+course-lessons = الدروس
+course-sources = المصادر
+course-certificate = اكتملت الدورة: شهادتك
+course-not-complete = لم تكتمل هذه الدورة بعد: ما زالت فيها دروس لم تُنجز.
+lesson-minutes = حوالي { $minutes ->
+    [zero] { $minutes } دقيقة
+    [one] دقيقة واحدة
+    [two] دقيقتين
+    [few] { $minutes } دقائق
+    [many] { $minutes } دقيقة
+   *[other] { $minutes } دقيقة
+}
+lesson-new = لم تبدأه بعد
+lesson-started = بدأته
+lesson-done = تم: الإجابات الصحيحة من المحاولة الأولى { $right } من { $of }، { $date }
+lesson-changed = تغيّرت الأسئلة منذ أنهيت الدرس في { $date } ({ $right } من { $of }): أجب عنها من جديد
+lesson-where = موضعك في هذا الدرس
+lesson-card = البطاقة { $n } من { $count }
+lesson-question = السؤال { $n } من { $count }
+lesson-back = رجوع
+lesson-next = التالي
+lesson-to-questions = إلى الأسئلة
+lesson-pick-one = اختر إجابة واحدة.
+lesson-pick-all = اختر كل الإجابات الصحيحة.
+lesson-true = صحيح
+lesson-false = خطأ
+lesson-check = تحقّق
+lesson-right = إجابة صحيحة!
+lesson-wrong = ليست صحيحة تمامًا.
+lesson-try-again = حاول مرة أخرى
+lesson-read-guide = في الدليل:
+lesson-score-so-far = حتى الآن: الإجابات الصحيحة من المحاولة الأولى { $right } من { $of }
+lesson-see-score = اعرض نتيجتك
+lesson-end = انتهى الدرس
+lesson-retake = أجب عن الأسئلة من جديد
+lesson-next-lesson = الدرس التالي
+lesson-back-to-course = عودة إلى الدورة
+certificate-heading = شهادة إتمام
+certificate-completed = تاريخ الإتمام: { $date }
+certificate-score = النتيجة: الإجابات الصحيحة من المحاولة الأولى { $right } من { $of }
+certificate-footer = دليل مدينة مرحبا، { $city }.
+certificate-sample = دورة مثال: لم يراجعها محرر بعد.
+certificate-name = الاسم على الشهادة (اختياري؛ لا يُحفظ)
+xapi-title = ملف التقدّم للمدرّب
+xapi-intro = يحفظ نتائجك في ملف xAPI لمدرّب يستخدم Moodle أو مخزنًا لسجلات التعلّم. لا يرسل التطبيق شيئًا: أنت تختار لمن تعطي الملف.
+xapi-who = اسمك أو بريدك الإلكتروني للمدرّب (اختياري؛ لا يُحفظ)
+xapi-save = احفظ ملف التقدّم

@@ -188,3 +188,56 @@ slip-sample = Sample entry, not yet checked by an editor: confirm it before you 
 slip-as-of = Merhaba city guide, information as of { $date }
 slip-scan-map = Scan for the place on a map
 slip-scan-web = Scan for the official web page
+courses-title = Courses
+courses-intro = Training for advisors, officers and trainers who help newcomers. It works offline, and your progress stays on this device.
+course-length = { $lessons ->
+    [one] 1 lesson
+   *[other] { $lessons } lessons
+}, { $questions ->
+    [one] 1 question
+   *[other] { $questions } questions
+} · about { $minutes } min
+course-progress = { $done } of { $lessons } lessons done
+course-progress-local = Your progress stays on this device and is never sent.
+course-start = Start the course
+course-continue = Continue
+course-lessons = Lessons
+course-sources = Sources
+course-certificate = Course completed: your certificate
+course-not-complete = This course is not finished yet: some lessons are still to do.
+lesson-minutes = about { $minutes } min
+lesson-new = Not started
+lesson-started = Started
+lesson-done = Done: { $right } of { $of } right at the first try, { $date }
+lesson-changed = The questions changed since you finished on { $date } ({ $right } of { $of }): answer them again
+lesson-where = Where you are in this lesson
+lesson-card = Card { $n } of { $count }
+lesson-question = Question { $n } of { $count }
+lesson-back = Back
+lesson-next = Next
+lesson-to-questions = To the questions
+lesson-pick-one = Choose one answer.
+lesson-pick-all = Choose every right answer.
+lesson-true = True
+lesson-false = False
+lesson-check = Check
+lesson-right = Right!
+lesson-wrong = Not quite.
+lesson-try-again = Try again
+lesson-read-guide = In the guide:
+lesson-score-so-far = So far: { $right } of { $of } right at the first try
+lesson-see-score = See your score
+lesson-end = Lesson finished
+lesson-retake = Answer the questions again
+lesson-next-lesson = Next lesson
+lesson-back-to-course = Back to the course
+certificate-heading = Certificate of completion
+certificate-completed = Completed on { $date }
+certificate-score = Score: { $right } of { $of } questions right at the first try
+certificate-footer = Merhaba city guide, { $city }.
+certificate-sample = A sample course: not yet checked by an editor.
+certificate-name = Name on the certificate (optional; it is not kept)
+xapi-title = Progress file for a trainer
+xapi-intro = Saves your results as an xAPI file, for a trainer who uses Moodle or a learning record store. The app sends nothing: you choose whom to give the file.
+xapi-who = Your name or e-mail for the trainer (optional; it is not kept)
+xapi-save = Save the progress file

@@ -188,3 +188,56 @@ slip-sample = نمونه است و هنوز توسط ویراستار بررسی
 slip-as-of = راهنمای شهر مرحبا، اطلاعات به تاریخ { $date }
 slip-scan-map = برای دیدن مکان روی نقشه اسکن کنید
 slip-scan-web = برای باز کردن صفحه رسمی در اینترنت اسکن کنید
+courses-title = دوره‌ها
+courses-intro = آموزش برای مشاوران، کارمندان و مربیانی که به تازه‌واردان کمک می‌کنند. بدون اینترنت کار می‌کند و پیشرفت شما روی همین دستگاه می‌ماند.
+course-length = { $lessons ->
+    [one] { $lessons } درس
+   *[other] { $lessons } درس
+}، { $questions ->
+    [one] { $questions } سؤال
+   *[other] { $questions } سؤال
+} · حدود { $minutes } دقیقه
+course-progress = { $done } از { $lessons } درس انجام شده است
+course-progress-local = پیشرفت شما روی همین دستگاه می‌ماند و هرگز فرستاده نمی‌شود.
+course-start = شروع دوره
+course-continue = ادامه
+course-lessons = درس‌ها
+course-sources = منابع
+course-certificate = دوره تمام شد: گواهی شما
+course-not-complete = این دوره هنوز تمام نشده است: چند درس هنوز مانده است.
+lesson-minutes = حدود { $minutes } دقیقه
+lesson-new = شروع نشده
+lesson-started = شروع شده
+lesson-done = انجام شد: { $right } از { $of } درست در اولین تلاش، { $date }
+lesson-changed = سؤال‌ها از وقتی که این درس را در { $date } تمام کردید تغییر کرده‌اند ({ $right } از { $of }): دوباره به آن‌ها پاسخ دهید
+lesson-where = جای شما در این درس
+lesson-card = کارت { $n } از { $count }
+lesson-question = سؤال { $n } از { $count }
+lesson-back = برگشت
+lesson-next = بعدی
+lesson-to-questions = رفتن به سؤال‌ها
+lesson-pick-one = یک پاسخ را انتخاب کنید.
+lesson-pick-all = همه پاسخ‌های درست را انتخاب کنید.
+lesson-true = درست
+lesson-false = نادرست
+lesson-check = بررسی
+lesson-right = درست است!
+lesson-wrong = کاملاً درست نیست.
+lesson-try-again = دوباره امتحان کنید
+lesson-read-guide = در راهنما:
+lesson-score-so-far = تا اینجا: { $right } از { $of } درست در اولین تلاش
+lesson-see-score = دیدن نتیجه
+lesson-end = درس تمام شد
+lesson-retake = پاسخ دادن دوباره به سؤال‌ها
+lesson-next-lesson = درس بعدی
+lesson-back-to-course = برگشت به دوره
+certificate-heading = گواهی پایان دوره
+certificate-completed = تاریخ پایان: { $date }
+certificate-score = نتیجه: { $right } از { $of } سؤال درست در اولین تلاش
+certificate-footer = راهنمای شهر مرحبا، { $city }.
+certificate-sample = دوره نمونه: هنوز توسط ویراستار بررسی نشده است.
+certificate-name = نام روی گواهی (اختیاری؛ نگه داشته نمی‌شود)
+xapi-title = فایل پیشرفت برای مربی
+xapi-intro = نتیجه‌های شما را به صورت یک فایل xAPI ذخیره می‌کند، برای مربی‌ای که از Moodle یا یک انبار سوابق یادگیری استفاده می‌کند. برنامه چیزی نمی‌فرستد: خودتان انتخاب می‌کنید که فایل را به چه کسی بدهید.
+xapi-who = نام یا ایمیل شما برای مربی (اختیاری؛ نگه داشته نمی‌شود)
+xapi-save = ذخیره فایل پیشرفت

@@ -188,3 +188,56 @@ slip-sample = Nimûne ye, hê ji aliyê edîtorekî ve nehatiye kontrolkirin: be
 slip-as-of = Rêbera bajêr Merhaba, agahiyên { $date }
 slip-scan-map = Skan bikin da ku cih li ser nexşeyê bibînin
 slip-scan-web = Skan bikin da ku rûpela fermî ya înternetê vekin
+courses-title = Kurs
+courses-intro = Perwerde ji bo şêwirmend, karmend û perwerdekarên ku alîkariya nûhatiyan dikin. Bê înternet dixebite, û pêşveçûna we li ser vê amûrê dimîne.
+course-length = { $lessons ->
+    [one] { $lessons } ders
+   *[other] { $lessons } ders
+}, { $questions ->
+    [one] { $questions } pirs
+   *[other] { $questions } pirs
+} · nêzî { $minutes } deqîqe
+course-progress = Dersên qediyayî: { $done } ji { $lessons }
+course-progress-local = Pêşveçûna we li ser vê amûrê dimîne û qet nayê şandin.
+course-start = Dest bi kursê bikin
+course-continue = Berdewam bikin
+course-lessons = Ders
+course-sources = Çavkanî
+course-certificate = Kurs qediya: sertîfîkaya we
+course-not-complete = Ev kurs hê neqediyaye: hin ders hê mane.
+lesson-minutes = nêzî { $minutes } deqîqe
+lesson-new = Dest pê nekiriye
+lesson-started = Dest pê kiriye
+lesson-done = Qediya: di ceribandina yekem de { $right } ji { $of } rast, { $date }
+lesson-changed = Ji dema ku we ev ders di { $date } de qedand ve pirs hatine guhertin ({ $right } ji { $of }): dîsa bersiva wan bidin
+lesson-where = Hûn di vê dersê de li ku ne
+lesson-card = Kart { $n } ji { $count }
+lesson-question = Pirs { $n } ji { $count }
+lesson-back = Paşve
+lesson-next = Pêşve
+lesson-to-questions = Ber bi pirsan ve
+lesson-pick-one = Bersivekê hilbijêrin.
+lesson-pick-all = Hemû bersivên rast hilbijêrin.
+lesson-true = Rast
+lesson-false = Şaş
+lesson-check = Kontrol bikin
+lesson-right = Rast e!
+lesson-wrong = Ne tam rast e.
+lesson-try-again = Dîsa biceribînin
+lesson-read-guide = Di rêberê de:
+lesson-score-so-far = Heta niha: di ceribandina yekem de { $right } ji { $of } rast
+lesson-see-score = Encama xwe bibînin
+lesson-end = Ders qediya
+lesson-retake = Dîsa bersiva pirsan bidin
+lesson-next-lesson = Dersa din
+lesson-back-to-course = Vegerin kursê
+certificate-heading = Sertîfîkaya qedandinê
+certificate-completed = Di { $date } de hate qedandin
+certificate-score = Encam: di ceribandina yekem de { $right } ji { $of } pirsan rast
+certificate-footer = Rêbera bajêr Merhaba, { $city }.
+certificate-sample = Kursa nimûne: hê ji aliyê edîtorekî ve nehatiye kontrolkirin.
+certificate-name = Navê li ser sertîfîkayê (ne mecbûrî ye; nayê tomarkirin)
+xapi-title = Pelê pêşveçûnê ji bo perwerdekar
+xapi-intro = Encamên we wek pelê xAPI tomar dike, ji bo perwerdekarekî ku Moodle an depoyeke tomarên fêrbûnê bi kar tîne. Sepan tiştekî naşîne: hûn bi xwe hildibijêrin ku pelê bidin kê.
+xapi-who = Nav an e-nameya we ji bo perwerdekar (ne mecbûrî ye; nayê tomarkirin)
+xapi-save = Pelê pêşveçûnê tomar bikin

@@ -188,3 +188,56 @@ slip-sample = نمونه، لا د ایډیټر له خوا نه ده کتل ش�
 slip-as-of = د مرحبا د ښار لارښود، معلومات د { $date } نېټې
 slip-scan-map = په نقشه کې د ځای لیدلو لپاره یې سکن کړئ
 slip-scan-web = د رسمي وېب پاڼې لپاره یې سکن کړئ
+courses-title = کورسونه
+courses-intro = د هغو سلاکارانو، کارکوونکو او روزونکو لپاره روزنه چې له نویو راغلو کسانو سره مرسته کوي. بې انټرنېټه کار کوي، او ستاسو پرمختګ په همدې وسیله کې پاتې کېږي.
+course-length = { $lessons ->
+    [one] { $lessons } لوست
+   *[other] { $lessons } لوستونه
+}، { $questions ->
+    [one] { $questions } پوښتنه
+   *[other] { $questions } پوښتنې
+} · شاوخوا { $minutes } دقیقې
+course-progress = بشپړ شوي لوستونه: { $done } له { $lessons }
+course-progress-local = ستاسو پرمختګ په همدې وسیله کې پاتې کېږي او هېڅکله نه لېږل کېږي.
+course-start = کورس پیل کړئ
+course-continue = دوام ورکړئ
+course-lessons = لوستونه
+course-sources = سرچینې
+course-certificate = کورس بشپړ شو: ستاسو سند
+course-not-complete = دا کورس لا نه دی بشپړ شوی: ځینې لوستونه لا پاتې دي.
+lesson-minutes = شاوخوا { $minutes } دقیقې
+lesson-new = نه دی پیل شوی
+lesson-started = پیل شوی
+lesson-done = ترسره شو: په لومړۍ هڅه کې { $right } له { $of } سم، { $date }
+lesson-changed = له هغه وخته چې تاسو دا لوست په { $date } پای ته ورساوه، پوښتنې بدلې شوې دي ({ $right } له { $of }): بیا یې ځواب کړئ
+lesson-where = تاسو په دې لوست کې چېرته یاست
+lesson-card = کارت { $n } له { $count }
+lesson-question = پوښتنه { $n } له { $count }
+lesson-back = شاته
+lesson-next = بل
+lesson-to-questions = پوښتنو ته
+lesson-pick-one = یو ځواب وټاکئ.
+lesson-pick-all = ټول سم ځوابونه وټاکئ.
+lesson-true = سم
+lesson-false = غلط
+lesson-check = وګورئ
+lesson-right = سم دی!
+lesson-wrong = بشپړ سم نه دی.
+lesson-try-again = بیا هڅه وکړئ
+lesson-read-guide = په لارښود کې:
+lesson-score-so-far = تر اوسه: په لومړۍ هڅه کې { $right } له { $of } سم
+lesson-see-score = خپله پایله وګورئ
+lesson-end = لوست پای ته ورسېد
+lesson-retake = پوښتنو ته بیا ځواب ورکړئ
+lesson-next-lesson = بل لوست
+lesson-back-to-course = کورس ته بېرته ولاړ شئ
+certificate-heading = د بشپړولو سند
+certificate-completed = په { $date } بشپړ شو
+certificate-score = پایله: له { $of } پوښتنو څخه { $right } په لومړۍ هڅه کې سمې ځواب شوې
+certificate-footer = د مرحبا د ښار لارښود، { $city }.
+certificate-sample = نمونه کورس: لا د ایډیټر له خوا نه دی کتل شوی.
+certificate-name = په سند کې نوم (اختیاري؛ نه ساتل کېږي)
+xapi-title = د روزونکي لپاره د پرمختګ فایل
+xapi-intro = ستاسو پایلې د xAPI فایل په بڼه خوندي کوي، د هغه روزونکي لپاره چې Moodle یا د زده کړې د ریکارډونو زېرمتون کاروي. اپلیکېشن هېڅ نه لېږي: تاسو پخپله ټاکئ چې فایل چا ته ورکړئ.
+xapi-who = د روزونکي لپاره ستاسو نوم یا برېښنالیک (اختیاري؛ نه ساتل کېږي)
+xapi-save = د پرمختګ فایل خوندي کړئ

@@ -196,3 +196,60 @@ slip-sample = Образец записи, еще не проверен реда
 slip-as-of = Справочник по городу Merhaba, сведения на { $date }
 slip-scan-map = Отсканируйте, чтобы увидеть место на карте
 slip-scan-web = Отсканируйте, чтобы открыть официальный сайт
+courses-title = Курсы
+courses-intro = Обучение для консультантов, сотрудников учреждений и тренеров, которые помогают новоприбывшим. Работает без интернета, а ваш прогресс остается на этом устройстве.
+course-length = { $lessons ->
+    [one] { $lessons } урок
+    [few] { $lessons } урока
+    [many] { $lessons } уроков
+   *[other] { $lessons } урока
+}, { $questions ->
+    [one] { $questions } вопрос
+    [few] { $questions } вопроса
+    [many] { $questions } вопросов
+   *[other] { $questions } вопроса
+} · около { $minutes } мин
+course-progress = Пройдено уроков: { $done } из { $lessons }
+course-progress-local = Ваш прогресс остается на этом устройстве и никуда не отправляется.
+course-start = Начать курс
+course-continue = Продолжить
+course-lessons = Уроки
+course-sources = Источники
+course-certificate = Курс пройден: ваш сертификат
+course-not-complete = Этот курс еще не пройден: остались непройденные уроки.
+lesson-minutes = около { $minutes } мин
+lesson-new = Не начат
+lesson-started = Начат
+lesson-done = Пройден: { $right } из { $of } верно с первой попытки, { $date }
+lesson-changed = Вопросы изменились после того, как вы прошли урок { $date } ({ $right } из { $of }): ответьте на них снова
+lesson-where = Где вы сейчас в этом уроке
+lesson-card = Карточка { $n } из { $count }
+lesson-question = Вопрос { $n } из { $count }
+lesson-back = Назад
+lesson-next = Далее
+lesson-to-questions = К вопросам
+lesson-pick-one = Выберите один ответ.
+lesson-pick-all = Выберите все верные ответы.
+lesson-true = Верно
+lesson-false = Неверно
+lesson-check = Проверить
+lesson-right = Правильно!
+lesson-wrong = Не совсем.
+lesson-try-again = Попробовать снова
+lesson-read-guide = В справочнике:
+lesson-score-so-far = Пока что: { $right } из { $of } верно с первой попытки
+lesson-see-score = Посмотреть результат
+lesson-end = Урок окончен
+lesson-retake = Ответить на вопросы заново
+lesson-next-lesson = Следующий урок
+lesson-back-to-course = Назад к курсу
+certificate-heading = Сертификат о прохождении курса
+certificate-completed = Курс пройден { $date }
+certificate-score = Результат: верных ответов с первой попытки — { $right } из { $of }
+certificate-footer = Справочник по городу Merhaba, { $city }.
+certificate-sample = Курс-образец: еще не проверен редактором.
+certificate-name = Имя в сертификате (необязательно; не сохраняется)
+xapi-title = Файл прогресса для тренера
+xapi-intro = Сохраняет ваши результаты в файл xAPI для тренера, который работает с Moodle или с хранилищем учебных записей. Приложение ничего не отправляет: вы сами решаете, кому передать файл.
+xapi-who = Ваше имя или e-mail для тренера (необязательно; не сохраняется)
+xapi-save = Сохранить файл прогресса

@@ -185,3 +185,56 @@ slip-sample = Örnek kayıt, henüz bir editör kontrol etmedi: gitmeden önce d
 slip-as-of = Merhaba şehir rehberi, bilgiler { $date } itibarıyla
 slip-scan-map = Yeri haritada görmek için tarayın
 slip-scan-web = Resmî internet sayfası için tarayın
+courses-title = Kurslar
+courses-intro = Yeni gelenlere yardım eden danışmanlar, görevliler ve eğitmenler için eğitim. Çevrimdışı çalışır ve ilerlemeniz bu cihazda kalır.
+course-length = { $lessons ->
+    [one] 1 ders
+   *[other] { $lessons } ders
+}, { $questions ->
+    [one] 1 soru
+   *[other] { $questions } soru
+} · yaklaşık { $minutes } dk
+course-progress = { $done } / { $lessons } ders tamamlandı
+course-progress-local = İlerlemeniz bu cihazda kalır ve hiçbir yere gönderilmez.
+course-start = Kursa başla
+course-continue = Devam et
+course-lessons = Dersler
+course-sources = Kaynaklar
+course-certificate = Kurs tamamlandı: sertifikanız
+course-not-complete = Bu kurs henüz bitmedi: yapılacak dersler var.
+lesson-minutes = yaklaşık { $minutes } dk
+lesson-new = Başlanmadı
+lesson-started = Başlandı
+lesson-done = Tamamlandı: ilk denemede { $of } sorudan { $right } doğru, { $date }
+lesson-changed = { $date } tarihinde bitirdiğinizden beri sorular değişti ({ $of } sorudan { $right } doğru): soruları yeniden yanıtlayın
+lesson-where = Bu dersteki yeriniz
+lesson-card = Kart { $n } / { $count }
+lesson-question = Soru { $n } / { $count }
+lesson-back = Geri
+lesson-next = İleri
+lesson-to-questions = Sorulara geç
+lesson-pick-one = Bir cevap seçin.
+lesson-pick-all = Doğru olan bütün cevapları seçin.
+lesson-true = Doğru
+lesson-false = Yanlış
+lesson-check = Kontrol et
+lesson-right = Doğru!
+lesson-wrong = Tam olarak değil.
+lesson-try-again = Yeniden dene
+lesson-read-guide = Rehberde:
+lesson-score-so-far = Şu ana kadar: ilk denemede { $of } sorudan { $right } doğru
+lesson-see-score = Sonucu gör
+lesson-end = Ders bitti
+lesson-retake = Soruları yeniden yanıtla
+lesson-next-lesson = Sonraki ders
+lesson-back-to-course = Kursa dön
+certificate-heading = Kurs tamamlama sertifikası
+certificate-completed = Tamamlanma tarihi: { $date }
+certificate-score = Sonuç: ilk denemede { $of } sorudan { $right } doğru
+certificate-footer = Merhaba şehir rehberi, { $city }.
+certificate-sample = Örnek kurs: henüz bir editör kontrol etmedi.
+certificate-name = Sertifikadaki ad (isteğe bağlı; saklanmaz)
+xapi-title = Eğitmen için ilerleme dosyası
+xapi-intro = Sonuçlarınızı, Moodle ya da bir öğrenme kayıt deposu kullanan bir eğitmen için xAPI dosyası olarak kaydeder. Uygulama hiçbir şey göndermez: dosyayı kime vereceğinizi siz seçersiniz.
+xapi-who = Eğitmen için adınız veya e-posta adresiniz (isteğe bağlı; saklanmaz)
+xapi-save = İlerleme dosyasını kaydet

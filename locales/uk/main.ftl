@@ -196,3 +196,60 @@ slip-sample = Запис-зразок, ще не перевірений реда
 slip-as-of = Довідник міста Merhaba, відомості станом на { $date }
 slip-scan-map = Скануйте, щоб побачити місце на карті
 slip-scan-web = Скануйте, щоб відкрити офіційну сторінку
+courses-title = Курси
+courses-intro = Навчання для консультантів, працівників установ і тренерів, які допомагають новоприбулим. Працює без інтернету, а ваш прогрес залишається на цьому пристрої.
+course-length = { $lessons ->
+    [one] { $lessons } урок
+    [few] { $lessons } уроки
+    [many] { $lessons } уроків
+   *[other] { $lessons } уроку
+}, { $questions ->
+    [one] { $questions } запитання
+    [few] { $questions } запитання
+    [many] { $questions } запитань
+   *[other] { $questions } запитання
+} · близько { $minutes } хв
+course-progress = Пройдено уроків: { $done } з { $lessons }
+course-progress-local = Ваш прогрес залишається на цьому пристрої і нікуди не надсилається.
+course-start = Почати курс
+course-continue = Продовжити
+course-lessons = Уроки
+course-sources = Джерела
+course-certificate = Курс пройдено: ваш сертифікат
+course-not-complete = Цей курс ще не пройдено: деякі уроки ще попереду.
+lesson-minutes = близько { $minutes } хв
+lesson-new = Не розпочато
+lesson-started = Розпочато
+lesson-done = Пройдено: { $right } з { $of } правильно з першої спроби, { $date }
+lesson-changed = Запитання змінилися відтоді, як ви пройшли урок { $date } ({ $right } з { $of }): дайте відповіді знову
+lesson-where = Де ви зараз у цьому уроці
+lesson-card = Картка { $n } з { $count }
+lesson-question = Запитання { $n } з { $count }
+lesson-back = Назад
+lesson-next = Далі
+lesson-to-questions = До запитань
+lesson-pick-one = Виберіть одну відповідь.
+lesson-pick-all = Виберіть усі правильні відповіді.
+lesson-true = Правда
+lesson-false = Неправда
+lesson-check = Перевірити
+lesson-right = Правильно!
+lesson-wrong = Не зовсім.
+lesson-try-again = Спробувати ще раз
+lesson-read-guide = У довіднику:
+lesson-score-so-far = Поки що: { $right } з { $of } правильно з першої спроби
+lesson-see-score = Переглянути результат
+lesson-end = Урок завершено
+lesson-retake = Відповісти на запитання знову
+lesson-next-lesson = Наступний урок
+lesson-back-to-course = Назад до курсу
+certificate-heading = Сертифікат про проходження курсу
+certificate-completed = Курс пройдено { $date }
+certificate-score = Результат: правильних відповідей з першої спроби — { $right } з { $of }
+certificate-footer = Довідник міста Merhaba, { $city }.
+certificate-sample = Курс-зразок: ще не перевірений редактором.
+certificate-name = Ім’я в сертифікаті (необов’язково; не зберігається)
+xapi-title = Файл прогресу для тренера
+xapi-intro = Зберігає ваші результати у файл xAPI для тренера, який користується Moodle або сховищем навчальних записів. Застосунок нічого не надсилає: ви самі вирішуєте, кому передати файл.
+xapi-who = Ваше ім’я або e-mail для тренера (необов’язково; не зберігається)
+xapi-save = Зберегти файл прогресу

@@ -127,3 +127,12 @@ pub fn PlaceActions(geo_uri: String, phone: Option<String>) -> Element {
         }
     }
 }
+
+/// Bytes as a `data:` URL, to show a picture or a made file without writing it anywhere.
+pub fn data_url(mime: &str, bytes: &[u8]) -> String {
+    use base64::Engine;
+    format!(
+        "data:{mime};base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    )
+}

@@ -25,6 +25,10 @@ pub fn Home() -> Element {
             span { class: "icon", "aria-hidden": "true", "🧭" }
             span { {l.t("paths-title")} }
         }
+        Link { class: "nearby-card courses-card", to: crate::Route::CourseList {},
+            span { class: "icon", "aria-hidden": "true", "🎓" }
+            span { {l.t("courses-title")} }
+        }
         p { class: "intro", {l.t("home-intro")} }
         CategoryGrid { categories }
         if city.unreviewed {

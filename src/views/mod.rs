@@ -1,8 +1,11 @@
 //! One file per route.
 
 mod category;
+mod course_done;
+mod courses;
 mod emergency;
 mod home;
+mod lesson;
 mod nearby;
 mod not_found;
 mod paths;
@@ -14,8 +17,11 @@ mod slip;
 mod submenu;
 
 pub use category::CategoryPage;
+pub use course_done::CourseDone;
+pub use courses::{CourseList, CoursePage};
 pub use emergency::Emergency;
 pub use home::Home;
+pub use lesson::LessonPage;
 pub use nearby::Nearby;
 pub use not_found::NotFound;
 pub use paths::{PathList, PathPage};

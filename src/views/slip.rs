@@ -7,7 +7,7 @@ use dioxus::prelude::*;
 use merhaba_core::slip::{Slip, SLIP_MAX_ITEMS};
 use merhaba_core::LanguageChain;
 
-use crate::components::content::{ErrorDetails, Inline, StoreError};
+use crate::components::content::{data_url, ErrorDetails, Inline, StoreError};
 use crate::platform::hand_out::{self, HandOut};
 use crate::state::use_app;
 use crate::Route;
@@ -222,12 +222,4 @@ impl Kind {
             _ => "application/pdf",
         }
     }
-}
-
-fn data_url(mime: &str, bytes: &[u8]) -> String {
-    use base64::Engine;
-    format!(
-        "data:{mime};base64,{}",
-        base64::engine::general_purpose::STANDARD.encode(bytes)
-    )
 }

@@ -12,7 +12,7 @@ takes from exec until the home screen is painted (the red emergency bar appears)
 --against FLOOR too, it takes turns with FLOOR (scripts/bench-startup.sh) and prints the ratio.
 
 Usage: run.py BINARY OUT_DIR [--measure-startup N [--against FLOOR]]
-       E2E_ONLY=guide|restart|nearby|updates|speech|intake runs one walk.
+       E2E_ONLY=guide|restart|nearby|updates|speech|intake|courses runs one walk.
 """
 import os
 import shutil
@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
@@ -560,6 +561,81 @@ def walk_intake(binary, out_dir, display):
         shutil.rmtree(home, ignore_errors=True)
 
 
+def walk_courses(binary, out_dir, display):
+    """An advisor's course: open the first course from home, read the first lesson's cards,
+    answer its first question wrongly, then rightly, and leave. After a restart the course
+    page says the lesson was started, and Continue opens it at that question, answered, with
+    the score kept (none right at the first try, of one). The user database holds the same."""
+    course = tomllib.load(open(os.path.join(ROOT, "content/aydin/courses/serving-newcomers.toml"), "rb"))
+    lesson = course["lesson"][0]
+    question = lesson["question"][0]
+    answers = [a["en"] for a in question["answers"]]
+    right = question["right"][0] - 1
+    # A word of a wrong answer and one of the right answer that no other text of the screen has.
+    def own_word(i):
+        others = " ".join(a for j, a in enumerate(answers) if j != i) + " " + question["prompt"]["en"]
+        words = [w.strip(".,:;()") for w in answers[i].split()]
+        return max((w for w in words if len(w) > 4 and fold(w) not in fold(others)), key=len)
+    wrong = next(i for i in range(len(answers)) if i != right)
+    wrong_word, right_word = own_word(wrong), own_word(right)
+    w = Window(binary, out_dir, display)
+    try:
+        words = w.see("courses-home", ["Courses"])
+        w.click_word(words, "Courses")
+        words = w.see("courses-list", ["Serving", "newcomers", "lessons"])
+        w.click_word(words, "Serving")
+        words = w.see_below("course-page", ["Start", "course"])
+        w.click_word(words, "Start")
+        for n in range(len(lesson["card"])):
+            label = "questions" if n + 1 == len(lesson["card"]) else "Next"
+            words = w.see_below(f"course-card-{n + 1}", [f"{n + 1}", label])
+            w.click_word(words, label)
+            w.scroll_up(20)
+        words = w.see_below("course-question", [wrong_word, "Check"])
+        w.click_word(words, wrong_word)
+        words = w.see_below("course-question-picked", ["Check"])
+        w.click_word(words, "Check")
+        words = w.see_below("course-wrong", ["Not", "quite", "Try", "again"])
+        w.click_word(words, "Try")
+        w.scroll_up(20)
+        words = w.see_below("course-try-again", [right_word])
+        w.click_word(words, right_word)
+        words = w.see_below("course-question-picked-2", ["Check"])
+        w.click_word(words, "Check")
+        w.see_below("course-right", ["Right!", "Next"])
+    finally:
+        w.close(keep_data=True)
+    again = Window(binary, out_dir, display, data_dir=w.data_dir)
+    try:
+        words = again.see("courses-restarted", ["Courses"])
+        again.click_word(words, "Courses")
+        words = again.see("courses-list-again", ["Serving", "0", "lessons", "done"])
+        again.click_word(words, "Serving")
+        again.see_below("course-page-again", ["Started"])
+        again.scroll_up(20)
+        words = again.see_below("course-continue", ["Continue"])
+        again.click_word(words, "Continue")
+        again.see_below("course-kept", ["So", "far:", "0", "of", "1", "first", "try"])
+        again.see_below("course-kept-answer", ["Right!", "Next"])
+    finally:
+        again.close(keep_data=True)
+    try:
+        db = sqlite3.connect(os.path.join(w.data_dir, "user.sqlite"))
+        step, attempts = db.execute(
+            "SELECT step, attempts FROM lesson_progress WHERE course_id = 'serving-newcomers' AND lesson_id = ?",
+            (lesson["id"],)).fetchone()
+        tries, first_right, solved = db.execute(
+            "SELECT tries, first_right, solved FROM quiz_answer WHERE lesson_id = ? AND question = 0",
+            (lesson["id"],)).fetchone()
+        db.close()
+        if (step, attempts, tries, first_right, solved) != (len(lesson["card"]), 1, 2, 0, 1):
+            raise Failure(f"courses: the user database holds step {step}, {attempts} attempts, "
+                          f"{tries} tries, first right {first_right}, solved {solved}")
+        print(f"  ok  courses: the user database keeps step {step}, 1 attempt, 2 tries, solved")
+    finally:
+        shutil.rmtree(w.data_dir, ignore_errors=True)
+
+
 def measure_startup(binaries, out_dir, display, runs):
     """Starts each binary `runs` times, taking turns so that a busy moment of the shared
     machine falls on all of them alike, and prints the median time to the painted home
@@ -603,7 +679,8 @@ def main():
         else:
             only = os.environ.get("E2E_ONLY")
             walks = {"guide": walk, "restart": walk_restart, "nearby": walk_nearby,
-                     "updates": walk_updates, "speech": walk_speech, "intake": walk_intake}
+                     "updates": walk_updates, "speech": walk_speech, "intake": walk_intake,
+                     "courses": walk_courses}
             chosen = [w for name, w in walks.items() if not only or name == only]
             for w in chosen:
                 w(binary, out_dir, display)

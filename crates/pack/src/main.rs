@@ -24,10 +24,12 @@ fn main() -> ExitCode {
         Command::Validate { content_dir } => match merhaba_pack::load(&content_dir) {
             Ok(source) => {
                 println!(
-                    "{}: ok: {} categories, {} services",
+                    "{}: ok: {} categories, {} services, {} paths, {} courses",
                     content_dir.display(),
                     source.categories.value.category.len(),
-                    source.services.len()
+                    source.services.len(),
+                    source.paths.len(),
+                    source.courses.len()
                 );
                 ExitCode::SUCCESS
             }

@@ -582,3 +582,128 @@ fn bad_paths_are_refused_naming_file_line_and_field() {
         "{all}"
     );
 }
+
+/// Each kind of bad course input is refused with the file, the line and the field: a question
+/// with no right answer, a right answer out of range, an unknown service, a missing
+/// translation, a single question with two right answers, a true-false question with
+/// choices, a lesson id used twice, a picture that is not there or an SVG that runs script,
+/// and a lesson without questions.
+#[test]
+fn bad_courses_are_refused_naming_file_line_and_field() {
+    let course = "courses/desk.toml";
+    check_rejected(
+        course,
+        "right = [2]",
+        "right = []",
+        33,
+        &["lesson[0].question[0].right", "no right answer"],
+    );
+    check_rejected(
+        course,
+        "right = [2]",
+        "right = [3]",
+        33,
+        &[
+            "lesson[0].question[0].right[0]",
+            "answer 3 is out of range",
+            "answers 1 to 2",
+        ],
+    );
+    check_rejected(
+        course,
+        "right = [1, 3]",
+        "right = [1, 0]",
+        59,
+        &["lesson[1].question[0].right[1]", "answer 0 is out of range"],
+    );
+    check_rejected(
+        course,
+        "service = \"course\"",
+        "service = \"dentist\"",
+        61,
+        &["lesson[1].question[0].service", "unknown service `dentist`"],
+    );
+    check_rejected(
+        course,
+        "service = \"clinic\"\n\n[[lesson.card]]",
+        "service = \"clinic-x\"\n\n[[lesson.card]]",
+        19,
+        &["lesson[0].card[0].service", "unknown service `clinic-x`"],
+    );
+    check_rejected(
+        course,
+        "title = { en = \"Plain words\", tr = \"Sade sözcükler\" }",
+        "title = { en = \"Plain words\" }",
+        46,
+        &["lesson[1].title", "missing translation in `tr`"],
+    );
+    check_rejected(
+        course,
+        "right = [2]",
+        "right = [1, 2]",
+        33,
+        &[
+            "lesson[0].question[0].right",
+            "a single question has one right answer",
+        ],
+    );
+    check_rejected(
+        course,
+        "is_true = false",
+        "is_true = false\nright = [1]",
+        41,
+        &["lesson[0].question[1].right", "has no `answers` or `right`"],
+    );
+    check_rejected(
+        course,
+        "id = \"second\"",
+        "id = \"first\"",
+        44,
+        &["lesson[1].id", "`first` is used twice"],
+    );
+    check_rejected(
+        course,
+        "image = \"seats.svg\"",
+        "image = \"chairs.svg\"",
+        23,
+        &["lesson[0].card[1].image", "no picture `chairs.svg`"],
+    );
+
+    // A picture that runs script, and a file of another kind beside it.
+    let dir = copy_fixture();
+    let images = dir.path().join("courses/images");
+    std::fs::write(
+        images.join("seats.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"fetch('https://x.example')\"/>",
+    )
+    .unwrap();
+    std::fs::write(images.join("notes.txt"), "draft").unwrap();
+    let errors = merhaba_pack::load(dir.path()).expect_err("refused");
+    let all: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    let all = all.join("\n");
+    assert!(
+        all.contains("courses/images/seats.svg: the SVG holds an event handler"),
+        "{all}"
+    );
+    assert!(
+        all.contains("courses/images/notes.txt: no card shows this picture")
+            && all.contains("a course picture is an .svg or a .png file"),
+        "{all}"
+    );
+
+    // A lesson with no questions at all.
+    let dir = copy_fixture();
+    let file = dir.path().join(course);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let cut = text
+        .find("\n[[lesson.question]]\nkind = \"multiple\"")
+        .unwrap();
+    std::fs::write(&file, &text[..cut]).unwrap();
+    let errors = merhaba_pack::load(dir.path()).expect_err("refused");
+    let message = errors[0].to_string();
+    assert!(
+        message.contains("field `lesson[1].question`")
+            && message.contains("at least one [[lesson.question]]"),
+        "{message}"
+    );
+}

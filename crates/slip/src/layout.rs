@@ -31,8 +31,8 @@ pub const QR_SIZE: f32 = 64.0;
 const SIZES: [f32; 5] = [12.0, 11.5, 11.0, 10.5, 10.0];
 /// A line's height and where its baseline sits, as multiples of its largest font size:
 /// room for Arabic marks above and descenders below.
-const LEADING: f32 = 1.25;
-const ASCENT: f32 = 1.0;
+pub const LEADING: f32 = 1.25;
+pub const ASCENT: f32 = 1.0;
 
 /// Dark red: the sample warning.
 const WARNING: &str = "#8a1c00";
@@ -50,6 +50,11 @@ pub enum Mark {
     },
     /// A thin rule across the page.
     Rule { y: f32 },
+    /// A thin rule `width` points long, centred on the page.
+    Centred { y: f32, width: f32 },
+    /// A rectangle round the page, `inset` points inside its edges, its line `stroke` points
+    /// thick.
+    Frame { inset: f32, stroke: f32 },
     /// A code to scan: what it says, its top-left corner and its side, in points.
     Qr {
         data: String,

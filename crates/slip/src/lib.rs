@@ -23,6 +23,9 @@
 //! shaper and fonts usvg draws with, so they wrap where they are drawn. `layout.rs` places
 //! the heading, the services and the footer; `svg.rs` writes them, codes included.
 //!
+//! The course completion certificate goes the same way from its own layout
+//! (`certificate.rs`): [`certificate_pdf`], [`certificate_png`].
+//!
 //! ```no_run
 //! # fn demo(slip: &merhaba_core::slip::Slip) -> Result<(), merhaba_slip::SlipError> {
 //! let pdf = merhaba_slip::pdf(slip)?; // to print
@@ -30,6 +33,7 @@
 //! # Ok(()) }
 //! ```
 
+mod certificate;
 mod fonts;
 mod grid;
 mod layout;
@@ -37,6 +41,7 @@ mod runs;
 mod svg;
 mod text;
 
+use merhaba_core::course::Certificate;
 use merhaba_core::slip::Slip;
 use resvg::{tiny_skia, usvg};
 
@@ -74,20 +79,62 @@ pub fn svg(slip: &Slip) -> Result<String, SlipError> {
 /// The slip as a one-page PDF, with the bundled fonts embedded (only the glyphs it uses)
 /// and its text extractable.
 pub fn pdf(slip: &Slip) -> Result<Vec<u8>, SlipError> {
-    let tree = tree(slip)?;
-    // The tree is in CSS pixels (96 per inch): so many pixels make the A4 page in points.
-    let page = svg2pdf::PageOptions { dpi: 96.0 };
-    svg2pdf::to_pdf(&tree, svg2pdf::ConversionOptions::default(), page)
-        .map_err(|e| SlipError::Render(e.to_string()))
+    print(&tree(&layout::page(slip)?)?)
 }
 
 /// The slip as a PNG on white, `pixels_per_point` pixels for each point of the page (2.0
 /// gives 1191 × 1684 pixels, enough for a phone screen; 300 / 72 is print quality).
 pub fn png(slip: &Slip, pixels_per_point: f32) -> Result<Vec<u8>, SlipError> {
-    if !(0.1..=10.0).contains(&pixels_per_point) {
-        return Err(SlipError::Scale(pixels_per_point));
+    check_scale(pixels_per_point)?;
+    draw(&tree(&layout::page(slip)?)?, pixels_per_point)
+}
+
+/// A course's completion certificate as a one-page PDF, like [`pdf`]: A4 portrait, in the
+/// certificate's language and direction, every text wrapped to fit on the page.
+pub fn certificate_pdf(certificate: &Certificate) -> Result<Vec<u8>, SlipError> {
+    print(&tree(&certificate::page(certificate))?)
+}
+
+/// A course's completion certificate as a PNG on white, like [`png`] (2.0 pixels per point
+/// gives 1191 × 1684 pixels).
+pub fn certificate_png(
+    certificate: &Certificate,
+    pixels_per_point: f32,
+) -> Result<Vec<u8>, SlipError> {
+    check_scale(pixels_per_point)?;
+    draw(&tree(&certificate::page(certificate))?, pixels_per_point)
+}
+
+/// The laid-out page as usvg's tree, its text shaped with the bundled fonts only.
+fn tree(page: &layout::Page) -> Result<usvg::Tree, SlipError> {
+    let svg = svg::write(page)?;
+    let options = usvg::Options {
+        fontdb: fonts::database(),
+        font_family: fonts::LATIN_FAMILY.to_owned(),
+        ..usvg::Options::default()
+    };
+    usvg::Tree::from_str(&svg, &options).map_err(|e| SlipError::Render(e.to_string()))
+}
+
+/// The page as a one-page PDF.
+fn print(tree: &usvg::Tree) -> Result<Vec<u8>, SlipError> {
+    // The tree is in CSS pixels (96 per inch): so many pixels make the A4 page in points.
+    let page = svg2pdf::PageOptions { dpi: 96.0 };
+    svg2pdf::to_pdf(tree, svg2pdf::ConversionOptions::default(), page)
+        .map_err(|e| SlipError::Render(e.to_string()))
+}
+
+/// Refuses a scale that is not a positive number of pixels per point, or too large.
+fn check_scale(pixels_per_point: f32) -> Result<(), SlipError> {
+    if (0.1..=10.0).contains(&pixels_per_point) {
+        Ok(())
+    } else {
+        Err(SlipError::Scale(pixels_per_point))
     }
-    let tree = tree(slip)?;
+}
+
+/// The page drawn on white at `pixels_per_point` (checked by [`check_scale`]), as a PNG.
+fn draw(tree: &usvg::Tree, pixels_per_point: f32) -> Result<Vec<u8>, SlipError> {
     let scale = pixels_per_point * layout::PAGE_WIDTH / tree.size().width();
     let width = (tree.size().width() * scale).ceil() as u32;
     let height = (tree.size().height() * scale).ceil() as u32;
@@ -95,7 +142,7 @@ pub fn png(slip: &Slip, pixels_per_point: f32) -> Result<Vec<u8>, SlipError> {
         tiny_skia::Pixmap::new(width, height).ok_or(SlipError::Scale(pixels_per_point))?;
     pixmap.fill(tiny_skia::Color::WHITE);
     resvg::render(
-        &tree,
+        tree,
         tiny_skia::Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
@@ -128,15 +175,4 @@ fn encode_png(
     writer.write_image_data(&rgb)?;
     writer.finish()?;
     Ok(out)
-}
-
-/// The page as usvg's tree, its text shaped with the bundled fonts only.
-fn tree(slip: &Slip) -> Result<usvg::Tree, SlipError> {
-    let svg = svg(slip)?;
-    let options = usvg::Options {
-        fontdb: fonts::database(),
-        font_family: fonts::LATIN_FAMILY.to_owned(),
-        ..usvg::Options::default()
-    };
-    usvg::Tree::from_str(&svg, &options).map_err(|e| SlipError::Render(e.to_string()))
 }

@@ -1,11 +1,11 @@
 //! The laid-out page as SVG text: one `<text>` per piece of a line, codes as paths.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use qrcode::{Color, EcLevel, QrCode};
 
-use crate::fonts::Script;
+use crate::fonts::{Font, Script};
 use crate::layout::{Mark, Page, MARGIN, PAGE_HEIGHT, PAGE_WIDTH};
 use crate::SlipError;
 
@@ -30,6 +30,8 @@ pub fn write(page: &Page) -> Result<String, SlipError> {
         page.size
     );
     let mut used = BTreeSet::new();
+    // Arabic pieces whose letters carry marks, by font (see below).
+    let mut marked: BTreeMap<Font, Vec<&str>> = BTreeMap::new();
     for mark in &page.marks {
         match mark {
             Mark::Line { line, x, y, lang } => {
@@ -42,6 +44,9 @@ pub fn write(page: &Page) -> Result<String, SlipError> {
                 );
                 for piece in &line.pieces {
                     used.insert(piece.font);
+                    if piece.font.script == Script::Arabic && piece.text.chars().any(is_mark) {
+                        marked.entry(piece.font).or_default().push(&piece.text);
+                    }
                     // Anchored in the middle: the one anchor that means the same whether a
                     // renderer honours `direction` (browsers) or not (usvg).
                     let _ = write!(
@@ -65,6 +70,20 @@ pub fn write(page: &Page) -> Result<String, SlipError> {
                     r##"<path d="M{x1:.2} {y:.2}H{x2:.2}" stroke="#555" stroke-width="0.6"/>"##
                 );
             }
+            Mark::Centred { y, width } => {
+                let x1 = (PAGE_WIDTH - width) / 2.0;
+                let _ = writeln!(
+                    out,
+                    r##"<path d="M{x1:.2} {y:.2}h{width:.2}" stroke="#555" stroke-width="0.6"/>"##
+                );
+            }
+            Mark::Frame { inset, stroke } => {
+                let (w, h) = (PAGE_WIDTH - 2.0 * inset, PAGE_HEIGHT - 2.0 * inset);
+                let _ = writeln!(
+                    out,
+                    r##"<rect x="{inset:.2}" y="{inset:.2}" width="{w:.2}" height="{h:.2}" fill="none" stroke="#555" stroke-width="{stroke:.2}"/>"##
+                );
+            }
             Mark::Qr { data, x, y, size } => qr(&mut out, data, *x, *y, *size)?,
         }
     }
@@ -76,16 +95,42 @@ pub fn write(page: &Page) -> Result<String, SlipError> {
     // "ال". A hidden line per Arabic font at the very end makes the space read as a space
     // and each ligature as its presentation form, which NFKC (and most readers) fold back to
     // its letters. It draws nothing; `fonts.rs` tests that the ligatures are those glyphs.
+    //
+    // A letter carrying a vowel mark (أُ, بّ) is one cluster of two glyphs, and usvg gives the
+    // whole text to the mark's glyph and none to the letter's, which would make that letter
+    // unreadable wherever else it stands on the page. Before that line, the pieces with marks
+    // are said again without them (each letter its own text) and each mark alone (its own).
     for font in used.into_iter().filter(|f| f.script == Script::Arabic) {
-        let _ = writeln!(
-            out,
-            r#"<text x="0" y="0" visibility="hidden" font-family="{}" font-size="10" font-weight="{}" direction="rtl">{ARABIC_FIXUP}</text>"#,
-            font.family(),
-            if font.bold { 700 } else { 400 },
-        );
+        let mut marks = BTreeSet::new();
+        for text in marked.get(&font).into_iter().flatten() {
+            marks.extend(text.chars().filter(|c| is_mark(*c)));
+            let bare: String = text.chars().filter(|c| !is_mark(*c)).collect();
+            hidden(&mut out, font, &bare);
+        }
+        for mark in marks {
+            hidden(&mut out, font, &mark.to_string());
+        }
+        hidden(&mut out, font, ARABIC_FIXUP);
     }
     out.push_str("</svg>\n");
     Ok(out)
+}
+
+/// A `<text>` that draws nothing, in `font`, read right to left.
+fn hidden(out: &mut String, font: Font, text: &str) {
+    let _ = writeln!(
+        out,
+        r#"<text x="0" y="0" visibility="hidden" font-family="{}" font-size="10" font-weight="{}" direction="rtl">{}</text>"#,
+        font.family(),
+        if font.bold { 700 } else { 400 },
+        escape(text),
+    );
+}
+
+/// A mark the Arabic font sets on a letter: the vowels, shadda, sukun, superscript alef and
+/// the Quranic marks.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E4}' | '\u{06E7}'..='\u{06E8}' | '\u{06EA}'..='\u{06ED}')
 }
 
 /// A code as one path of its dark modules, on white with its quiet zone, `size` points wide.

@@ -220,3 +220,24 @@ impl CourseProgress {
         course.lessons.get(first_open)
     }
 }
+
+/// A completion certificate, as data: what `merhaba-slip` lays out on one page (PDF, PNG).
+/// The texts are in the reader's language; `name` is what the person typed on the completion
+/// page at that moment, if anything, and is never stored.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Certificate {
+    /// The reader's language code and whether it is written right to left.
+    pub lang: String,
+    pub rtl: bool,
+    /// "Certificate of completion".
+    pub heading: String,
+    /// The course's title.
+    pub course: String,
+    pub name: Option<String>,
+    /// "Completed on 30 November 2026".
+    pub completed: String,
+    /// "Score: 17 of 21 answered right at the first try".
+    pub score: String,
+    /// "Merhaba city guide, Aydın. A sample course: not yet checked by an editor."
+    pub footer: String,
+}

@@ -116,3 +116,13 @@ pub fn statements(
     out.sort_by(|a, b| a["timestamp"].as_str().cmp(&b["timestamp"].as_str()));
     Value::Array(out)
 }
+
+/// `statements` as the JSON file the person saves (pretty-printed, for a trainer to read).
+pub fn file(
+    city: &str,
+    courses: &[(CourseSummary, CourseProgress)],
+    attempts: &[Attempt],
+    who: &str,
+) -> Vec<u8> {
+    serde_json::to_vec_pretty(&statements(city, courses, attempts, who)).unwrap_or_default()
+}

@@ -119,6 +119,11 @@ impl CityClock {
         }
     }
 
+    /// `now` in the city, with its offset from UTC (for records that say when).
+    pub fn at(&self, now: DateTime<Utc>) -> DateTime<chrono::FixedOffset> {
+        now.with_timezone(&self.tz).fixed_offset()
+    }
+
     /// The city's wall-clock time at `now`.
     pub fn local(&self, now: DateTime<Utc>) -> NaiveDateTime {
         now.with_timezone(&self.tz).naive_local()

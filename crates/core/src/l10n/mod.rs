@@ -241,8 +241,23 @@ mod tests {
                 args.set("number", "112");
                 args.set("query", "göç");
                 for name in [
-                    "n", "h", "m", "place", "distance", "time", "day", "raw", "done", "total",
-                    "title", "file",
+                    "n",
+                    "h",
+                    "m",
+                    "place",
+                    "distance",
+                    "time",
+                    "day",
+                    "raw",
+                    "done",
+                    "total",
+                    "title",
+                    "file",
+                    "lessons",
+                    "questions",
+                    "minutes",
+                    "right",
+                    "of",
                 ] {
                     args.set(name, 3);
                 }
