@@ -232,11 +232,14 @@ fn QuestionView(
                             r#type: if multiple { "checkbox" } else { "radio" },
                             name: "choice",
                             checked: picked().contains(&(i as u32 + 1)),
-                            onchange: move |e: Event<FormData>| {
+                            // A radio button says nothing of itself when it changes: the
+                            // choice toggles, and a single answer replaces the last.
+                            onchange: move |_| {
                                 let n = i as u32 + 1;
                                 picked.with_mut(|p| {
+                                    if p.remove(&n) && multiple { return; }
                                     if !multiple { p.clear(); }
-                                    if e.checked() { p.insert(n); } else { p.remove(&n); }
+                                    p.insert(n);
                                 });
                             },
                         }
