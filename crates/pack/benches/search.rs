@@ -344,6 +344,8 @@ fn synthetic(aydin: &ContentSource) -> (ContentSource, BTreeMap<&'static str, Ve
             categories,
             services,
             paths: Vec::new(),
+            courses: Vec::new(),
+            course_images: Default::default(),
             holidays: None,
         },
         words,

@@ -6,15 +6,16 @@ mod city;
 mod courses;
 mod fields;
 mod paths;
+mod picture;
 mod provenance;
 pub mod text;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::source::{ContentError, ContentSource, Parsed, Review, Reviews, Translations};
-pub use courses::IMAGE_MAX_BYTES;
 use fields::{check_coordinates, check_hours, check_id, check_url};
 pub use fields::{HOURS_MAX_CHARS, ID_MAX_CHARS, PHONE_MAX_CHARS, URL_MAX_CHARS};
+pub use picture::IMAGE_MAX_BYTES;
 use text::{limit_of, shown, text_problem};
 
 /// The longest category icon (an emoji or two).
