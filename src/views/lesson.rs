@@ -231,7 +231,9 @@ fn QuestionView(
                         input {
                             r#type: if multiple { "checkbox" } else { "radio" },
                             name: "choice",
-                            checked: picked().contains(&(i as u32 + 1)),
+                            // Answered right before (this attempt): the right choices show.
+                            checked: picked().contains(&(i as u32 + 1))
+                                || (solved && result().is_none() && question.right.contains(&(i as u32 + 1))),
                             // A radio button says nothing of itself when it changes: the
                             // choice toggles, and a single answer replaces the last.
                             onchange: move |_| {

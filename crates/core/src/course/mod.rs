@@ -1,65 +1,17 @@
-//! Courses for advisors: what a lesson's version is made of, how a question's choices are
-//! stored, and where a reader stands in a lesson and a course (`LessonProgress`,
-//! `CourseProgress`), from what the user database keeps (`crate::user`). `xapi` writes that
-//! progress as xAPI statements the person may hand to a trainer.
+//! Courses for advisors: where a reader stands in a lesson and a course (`LessonProgress`,
+//! `CourseProgress`), from what the user database keeps (`crate::user`), against each
+//! lesson's version (what it is made of: `crate::pack::write::lesson_version`). `xapi` writes
+//! that progress as xAPI statements the person may hand to a trainer.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
-use crate::content::{LessonSource, QuestionKind, QuestionSource, Review, Reviews};
 use crate::model::{CourseSummary, LessonSummary};
 
 #[cfg(test)]
 mod tests;
 pub mod xapi;
-
-/// The version of a lesson's questions: a hash of each question's kind, choices and right
-/// answers and of its wording in the languages the course was written in (`original`).
-/// Cards and translations can change without it: only a change to what is asked makes a
-/// reader answer again.
-pub fn lesson_version(lesson: &LessonSource, reviews: &Reviews) -> String {
-    let originals: Vec<&String> = reviews
-        .iter()
-        .filter(|(_, r)| **r == Review::Original)
-        .map(|(lang, _)| lang)
-        .collect();
-    let mut hash = Sha256::new();
-    let mut put = |s: &str| {
-        hash.update((s.len() as u64).to_le_bytes());
-        hash.update(s.as_bytes());
-    };
-    for q in &lesson.question {
-        let (choices, right) = choices(q);
-        put(q.kind.as_str());
-        put(&choices.to_string());
-        put(&right);
-        let texts = std::iter::once(&q.prompt).chain(&q.answers);
-        for text in texts {
-            for lang in &originals {
-                put(text.get(*lang).map_or("", |t| t.trim()));
-            }
-        }
-    }
-    let digest = hash.finalize();
-    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// How many choices a question offers and which are right (from 1, comma-separated), as the
-/// pack stores them: a true-false question's choices are True (1) and False (2).
-pub fn choices(q: &QuestionSource) -> (u32, String) {
-    match q.kind {
-        QuestionKind::TrueFalse => (2, if q.is_true == Some(false) { "2" } else { "1" }.into()),
-        _ => {
-            let mut right = q.right.clone();
-            right.sort_unstable();
-            right.dedup();
-            let right: Vec<String> = right.iter().map(u32::to_string).collect();
-            (q.answers.len() as u32, right.join(","))
-        }
-    }
-}
 
 /// Questions answered right at the first try, out of the lesson's questions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -219,6 +171,17 @@ impl CourseProgress {
         let first_open = self.lessons.iter().position(|l| !l.is_done()).unwrap_or(0);
         course.lessons.get(first_open)
     }
+}
+
+/// A finished quiz attempt, for the history a person may export (`xapi`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attempt {
+    pub course_id: String,
+    pub lesson_id: String,
+    pub version: String,
+    /// RFC 3339, with the city's offset.
+    pub finished: String,
+    pub score: Score,
 }
 
 /// A completion certificate, as data: what `merhaba-slip` lays out on one page (PDF, PNG).

@@ -9,9 +9,8 @@
 
 use serde_json::{json, Value};
 
-use super::{CourseProgress, Score};
+use super::{Attempt, CourseProgress, Score};
 use crate::model::{CourseSummary, Text};
-use crate::user::progress::Attempt;
 
 const COMPLETED: &str = "http://adlnet.gov/expapi/verbs/completed";
 const LESSON: &str = "http://adlnet.gov/expapi/activities/lesson";

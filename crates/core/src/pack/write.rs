@@ -6,10 +6,13 @@
 use std::path::Path;
 
 use rusqlite::{params, Connection};
+use sha2::{Digest, Sha256};
 
 use super::schema::{owner, PACK_APPLICATION_ID, PACK_SCHEMA, PACK_SCHEMA_VERSION, SEARCH_SCHEMA};
 use super::StoreError;
-use crate::content::{CityContent, Reviews, Translations};
+use crate::content::{
+    CityContent, LessonSource, QuestionKind, QuestionSource, Review, Reviews, Translations,
+};
 
 /// Writes the pack to `out`: first to a temporary file beside it, renamed over `out` only
 /// when complete, so a failed build never leaves a half-written pack in place.
@@ -266,7 +269,7 @@ fn write(content: &CityContent, path: &Path) -> rusqlite::Result<()> {
                     lesson.id,
                     j,
                     lesson.minutes,
-                    crate::course::lesson_version(lesson, &c.translation)
+                    lesson_version(lesson, &c.translation)
                 ],
             )?;
             text(&owner::lesson(&c.id, &lesson.id), "title", &lesson.title)?;
@@ -283,7 +286,7 @@ fn write(content: &CityContent, path: &Path) -> rusqlite::Result<()> {
                 }
             }
             for (k, q) in lesson.question.iter().enumerate() {
-                let (choices, right) = crate::course::choices(q);
+                let (choices, right) = choices(q);
                 tx.execute(
                     "INSERT INTO question(course_id, lesson_id, position, kind, choices, right,
                                           service_id)
@@ -317,4 +320,50 @@ fn write(content: &CityContent, path: &Path) -> rusqlite::Result<()> {
     tx.commit()?;
     conn.execute_batch("INSERT INTO search(search) VALUES ('optimize'); VACUUM;")?;
     conn.close().map_err(|(_, e)| e)
+}
+
+/// The version of a lesson's questions: a hash of each question's kind, choices and right
+/// answers and of its wording in the languages the course was written in (`original`).
+/// Cards and translations can change without it: only a change to what is asked makes a
+/// reader answer again.
+pub fn lesson_version(lesson: &LessonSource, reviews: &Reviews) -> String {
+    let originals: Vec<&String> = reviews
+        .iter()
+        .filter(|(_, r)| **r == Review::Original)
+        .map(|(lang, _)| lang)
+        .collect();
+    let mut hash = Sha256::new();
+    let mut put = |s: &str| {
+        hash.update((s.len() as u64).to_le_bytes());
+        hash.update(s.as_bytes());
+    };
+    for q in &lesson.question {
+        let (choices, right) = choices(q);
+        put(q.kind.as_str());
+        put(&choices.to_string());
+        put(&right);
+        let texts = std::iter::once(&q.prompt).chain(&q.answers);
+        for text in texts {
+            for lang in &originals {
+                put(text.get(*lang).map_or("", |t| t.trim()));
+            }
+        }
+    }
+    let digest = hash.finalize();
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// How many choices a question offers and which are right (from 1, comma-separated), as the
+/// pack stores them: a true-false question's choices are True (1) and False (2).
+pub fn choices(q: &QuestionSource) -> (u32, String) {
+    match q.kind {
+        QuestionKind::TrueFalse => (2, if q.is_true == Some(false) { "2" } else { "1" }.into()),
+        _ => {
+            let mut right = q.right.clone();
+            right.sort_unstable();
+            right.dedup();
+            let right: Vec<String> = right.iter().map(u32::to_string).collect();
+            (q.answers.len() as u32, right.join(","))
+        }
+    }
 }

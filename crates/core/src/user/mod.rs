@@ -8,7 +8,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension};
 
-pub mod progress;
+mod progress;
 
 /// Append-only: a shipped migration is never edited; add a new one at the end.
 /// The index + 1 of the last applied migration is stored in `PRAGMA user_version`.

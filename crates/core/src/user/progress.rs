@@ -7,19 +7,8 @@ use chrono::{DateTime, FixedOffset};
 use rusqlite::{params, OptionalExtension};
 
 use super::UserStore;
-use crate::course::{Answered, CourseProgress, LessonProgress, LessonRecord, Score};
+use crate::course::{Answered, Attempt, CourseProgress, LessonProgress, LessonRecord, Score};
 use crate::model::{CourseSummary, LessonSummary};
-
-/// A finished quiz attempt, for the history a person may export (`crate::course::xapi`).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Attempt {
-    pub course_id: String,
-    pub lesson_id: String,
-    pub version: String,
-    /// RFC 3339, with the city's offset.
-    pub finished: String,
-    pub score: Score,
-}
 
 impl UserStore {
     /// What the database holds for one lesson, read against its current version.
