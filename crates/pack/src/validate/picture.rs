@@ -112,7 +112,10 @@ mod tests {
             ),
             (b"<svg><image xlink:href=\"a.png\"/></svg>", "another file"),
             (b"<svg><foreignObject/></svg>", "foreignObject"),
-            (b"<!DOCTYPE svg [<!ENTITY x 'y'>]><svg/>", "entity declaration"),
+            (
+                b"<!DOCTYPE svg [<!ENTITY x 'y'>]><svg/>",
+                "entity declaration",
+            ),
             (b"<!DOCTYPE svg><svg/>", "DOCTYPE"),
             (b"<html></html>", "no <svg>"),
             (b"\xff\xfe<svg/>", "UTF-8"),
