@@ -136,3 +136,30 @@ pub fn data_url(mime: &str, bytes: &[u8]) -> String {
         base64::engine::general_purpose::STANDARD.encode(bytes)
     )
 }
+
+/// Where a file handed out (a slip, a certificate, a progress file) was saved, or why it was
+/// not, with `failed` said first when given.
+#[component]
+pub fn HandOutStatus(
+    status: Option<Result<String, String>>,
+    #[props(default)] failed: String,
+) -> Element {
+    let app = use_app();
+    let l = app.l10n();
+    match status {
+        Some(Ok(file)) => rsx! {
+            p { class: "slip-status", role: "status",
+                {l.t_args("slip-saved", &[("file", file.into())])}
+            }
+        },
+        Some(Err(e)) => rsx! {
+            div { class: "notice error", role: "alert",
+                if !failed.is_empty() {
+                    p { {failed} }
+                }
+                ErrorDetails { label: l.t("error-details"), details: e }
+            }
+        },
+        None => rsx! {},
+    }
+}

@@ -6,7 +6,7 @@ use dioxus::prelude::*;
 use merhaba_core::course::{Certificate, CourseProgress};
 use merhaba_core::Course;
 
-use crate::components::content::{ErrorDetails, Inline, StoreError};
+use crate::components::content::{HandOutStatus, Inline, StoreError};
 use crate::platform::hand_out::{self, HandOut};
 use crate::state::{use_app, AppState};
 use crate::views::NotFound;
@@ -85,15 +85,7 @@ pub fn CourseDone(id: String) -> Element {
                     span { "aria-hidden": "true", "🖼️ " } {l.t("slip-save-png")}
                 }
             }
-            match status() {
-                Some(Ok(file)) => rsx! {
-                    p { class: "slip-status", role: "status", {l.t_args("slip-saved", &[("file", file.into())])} }
-                },
-                Some(Err(e)) => rsx! {
-                    div { class: "notice error", role: "alert", ErrorDetails { label: l.t("error-details"), details: e } }
-                },
-                None => rsx! {},
-            }
+            HandOutStatus { status: status() }
         }
     }
 }

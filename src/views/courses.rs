@@ -7,7 +7,7 @@ use merhaba_core::course::{xapi, CourseProgress, LessonProgress, LessonState};
 use merhaba_core::{CourseSummary, Localizer};
 
 use crate::components::content::{
-    ErrorDetails, FallbackNotice, Inline, SampleBadge, SampleNotice, StoreError,
+    FallbackNotice, HandOutStatus, Inline, SampleBadge, SampleNotice, StoreError,
 };
 use crate::components::provenance::SourceLines;
 use crate::platform::hand_out::{self, HandOut};
@@ -213,19 +213,7 @@ fn ProgressFile(course: CourseSummary, progress: CourseProgress) -> Element {
                 oninput: move |e| who.set(e.value()),
             }
             button { class: "save-progress", onclick: save, {l.t("xapi-save")} }
-            match status() {
-                Some(Ok(file)) => rsx! {
-                    p { class: "slip-status", role: "status",
-                        {l.t_args("slip-saved", &[("file", file.into())])}
-                    }
-                },
-                Some(Err(e)) => rsx! {
-                    div { class: "notice error", role: "alert",
-                        ErrorDetails { label: l.t("error-details"), details: e }
-                    }
-                },
-                None => rsx! {},
-            }
+            HandOutStatus { status: status() }
         }
     }
 }

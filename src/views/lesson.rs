@@ -19,26 +19,26 @@ use crate::Route;
 
 #[component]
 pub fn LessonPage(id: String, lesson: String) -> Element {
+    // Keyed by the lesson: "Next lesson" mounts a new reader, with the step that lesson
+    // was left at, instead of carrying this one's over.
+    rsx! { LessonReader { key: "{id}/{lesson}", id: id.clone(), lesson: lesson.clone() } }
+}
+
+#[component]
+fn LessonReader(id: String, lesson: String) -> Element {
     let app = use_app();
     let chain = app.chain();
     let found = app.pack().lesson(&id, &lesson, &chain);
-    let start = match &found {
+    // Hooks first, before any early return.
+    let mut step = use_signal(|| match &found {
         Ok(Some(found)) => app
             .user()
             .lesson_progress(&id, &found.summary)
             .map(|p| p.step)
             .unwrap_or(0),
         _ => 0,
-    };
-    // Hooks first, before any early return. The route can change under the same component
-    // (Next lesson): the step is then read again.
-    let mut step = use_signal(|| start);
-    let mut shown_for = use_signal(|| lesson.clone());
+    });
     let mut save_error = use_signal(|| None::<String>);
-    if *shown_for.peek() != lesson {
-        shown_for.set(lesson.clone());
-        step.set(start);
-    }
     let l = app.l10n();
     let lesson_data = match found {
         Ok(Some(found)) => found,

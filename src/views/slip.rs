@@ -7,7 +7,7 @@ use dioxus::prelude::*;
 use merhaba_core::slip::{Slip, SLIP_MAX_ITEMS};
 use merhaba_core::LanguageChain;
 
-use crate::components::content::{data_url, ErrorDetails, Inline, StoreError};
+use crate::components::content::{data_url, ErrorDetails, HandOutStatus, Inline, StoreError};
 use crate::platform::hand_out::{self, HandOut};
 use crate::state::use_app;
 use crate::Route;
@@ -172,20 +172,7 @@ pub fn SlipComposer(path: String) -> Element {
                 span { "aria-hidden": "true", "🖨️ " } {l.t("slip-open")}
             }
         }
-        match status() {
-            Some(Ok(file)) => rsx! {
-                p { class: "slip-status", role: "status",
-                    {l.t_args("slip-saved", &[("file", file.into())])}
-                }
-            },
-            Some(Err(e)) => rsx! {
-                div { class: "notice error", role: "alert",
-                    p { {l.t("slip-failed")} }
-                    ErrorDetails { label: l.t("error-details"), details: e }
-                }
-            },
-            None => rsx! {},
-        }
+        HandOutStatus { status: status(), failed: l.t("slip-failed") }
     }
 }
 
