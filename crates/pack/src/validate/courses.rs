@@ -9,7 +9,7 @@ use std::ops::RangeInclusive;
 use super::fields::check_id;
 use super::provenance::{check_dates, check_sources};
 use super::text::shown;
-use super::{check_file_id, Langs};
+use super::{at_least_one, check_file_id, check_order, Langs};
 use crate::source::{
     ContentError, ContentSource, CourseFile, Parsed, QuestionKind, QuestionSource, ServiceFile,
 };
@@ -32,16 +32,7 @@ pub(super) fn check_courses(
     for file in &source.courses {
         let c = &file.value;
         check_file_id(file, ("course", "courses"), &c.id, &mut ids, errors);
-        if let Some(first) = orders.insert(c.order, file) {
-            errors.push(file.error(
-                "order",
-                format!(
-                    "order {} is also used by {}: give each course its own place in the list",
-                    c.order,
-                    first.path.display()
-                ),
-            ));
-        }
+        check_order(file, "course", c.order, &mut orders, errors);
         check_dates(file, (c.sample, &c.checked, &c.drafted), latest, errors);
         check_sources(file, "source", &c.source, latest, errors);
         for (i, src) in c.source.iter().enumerate() {
@@ -275,11 +266,4 @@ fn check_question(
         ),
         _ => {}
     }
-}
-
-/// An error at a list that is missing: at its parent's first line when the list is absent.
-fn at_least_one(file: &Parsed<CourseFile>, field: &str, problem: &str) -> ContentError {
-    let mut error = file.error(field, problem);
-    error.line = error.line.or(file.error("id", "").line);
-    error
 }

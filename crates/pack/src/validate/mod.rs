@@ -199,6 +199,34 @@ fn check_file_id<'a, T>(
     }
 }
 
+/// The place `order` of the file `file` in its list (`kind`: "path"), unique among those
+/// `seen` so far.
+fn check_order<'a, T>(
+    file: &'a Parsed<T>,
+    kind: &str,
+    order: u32,
+    seen: &mut BTreeMap<u32, &'a Parsed<T>>,
+    errors: &mut Vec<ContentError>,
+) {
+    if let Some(first) = seen.insert(order, file) {
+        errors.push(file.error(
+            "order",
+            format!(
+                "order {order} is also used by {}: give each {kind} its own place in the list",
+                first.path.display()
+            ),
+        ));
+    }
+}
+
+/// An error at a list that must not be empty; when the list is absent, at the file's `id`
+/// line, the first that says which entry it is.
+fn at_least_one<T>(file: &Parsed<T>, field: &str, problem: &str) -> ContentError {
+    let mut error = file.error(field, problem);
+    error.line = error.line.or(file.error("id", "").line);
+    error
+}
+
 struct Langs<'a> {
     required: Vec<&'a str>,
     allowed: Vec<&'a str>,

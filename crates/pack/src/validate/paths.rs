@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::provenance::check_dates;
 use super::text::shown;
-use super::{check_file_id, Langs};
+use super::{at_least_one, check_file_id, check_order, Langs};
 use crate::source::{ContentError, ContentSource, Parsed, ServiceFile};
 
 pub(super) fn check_paths(
@@ -21,28 +21,17 @@ pub(super) fn check_paths(
     for file in &source.paths {
         let p = &file.value;
         check_file_id(file, ("path", "paths"), &p.id, &mut ids, errors);
-        if let Some(first) = orders.insert(p.order, file) {
-            errors.push(file.error(
-                "order",
-                format!(
-                    "order {} is also used by {}: give each path its own place in the list",
-                    p.order,
-                    first.path.display()
-                ),
-            ));
-        }
+        check_order(file, "path", p.order, &mut orders, errors);
         check_dates(file, (p.sample, &p.checked, &p.drafted), latest, errors);
         langs.check_reviews(file, &p.translation, errors);
         langs.check(file, "title", &p.title, errors);
         langs.check(file, "audience", &p.audience, errors);
         if p.step.is_empty() {
-            let mut error = file.error(
+            errors.push(at_least_one(
+                file,
                 "step",
                 "a path needs at least one step: add [[step]] tables, each naming a service",
-            );
-            // No step to point at: point at the path's first line that says which it is.
-            error.line = error.line.or(file.error("id", "").line);
-            errors.push(error);
+            ));
         }
         let mut used = BTreeSet::new();
         for (i, step) in p.step.iter().enumerate() {
