@@ -23,6 +23,10 @@ pub struct Intake {
     pub slip: Vec<String>,
     /// Steps ticked with the client: (path id, service id).
     pub ticks: BTreeSet<(String, String)>,
+    /// The last visit was just cleared ("Next client") and no client language is chosen
+    /// yet: the bar says so. Part of the visit, not of a component, so a new visit never
+    /// shows it.
+    pub cleared: bool,
 }
 
 impl Intake {

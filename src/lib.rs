@@ -3,11 +3,10 @@
 use std::rc::Rc;
 
 use dioxus::history::History;
-#[cfg(not(target_arch = "wasm32"))]
-use dioxus::history::MemoryHistory;
 use dioxus::prelude::*;
 use dioxus::router::components::HistoryProvider;
 
+pub mod back_stack;
 pub mod boot;
 pub mod components;
 pub mod config;
@@ -107,29 +106,19 @@ fn Guide(boot: Boot, stores: Rc<boot::Stores>) -> Element {
             });
         }
     });
-    let start = boot.start();
+    // Where the router keeps its place: in the app's memory only, on every platform
+    // (`back_stack`); after Quick exit, the neutral screen instead of the guide.
+    let screens = app.screens();
     rsx! {
         style { {STYLE} }
-        HistoryProvider {
-            history: move |_| history(&start),
-            Router::<Route> {}
+        if app.hidden() {
+            Neutral {}
+        } else {
+            HistoryProvider {
+                history: move |_| screens.clone() as Rc<dyn History>,
+                Router::<Route> {}
+            }
         }
-    }
-}
-
-/// Where the router keeps its place: in memory in a window or a phone app, starting at
-/// `start`; in the page address after `#` on the web, so the browser's (and Android's) Back
-/// goes back a screen, a reload stays on the screen, and any static host serves every route
-/// from the one index.html.
-fn history(start: &str) -> Rc<dyn History> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let _ = start;
-        Rc::new(dioxus::web::HashHistory::new(true))
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        Rc::new(MemoryHistory::with_initial_path(start))
     }
 }
 

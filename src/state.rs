@@ -10,6 +10,7 @@ use dioxus::prelude::*;
 use merhaba_core::l10n::UI_LANGUAGES;
 use merhaba_core::{CityPack, LanguageChain, Localizer, NearbyData, UserStore};
 
+use crate::back_stack::BackStack;
 use crate::boot::{Boot, Stores, Voices};
 use crate::intake::Intake;
 pub use crate::located::{Located, PositionSource};
@@ -74,6 +75,10 @@ pub struct AppState {
     /// The visit at the intake desk, while intake mode is on: in memory only
     /// (`crate::intake`).
     intake: Signal<Option<Intake>>,
+    /// The screens Back goes through, in memory only (`crate::back_stack`).
+    screens: Rc<BackStack>,
+    /// After Quick exit: the neutral screen shows instead of the guide.
+    hidden: Signal<bool>,
 }
 
 /// Creates the app state for the guide over `stores` and provides it to every screen below
@@ -86,6 +91,8 @@ pub(crate) fn use_app_state(boot: &Boot, stores: &Stores) -> AppState {
     let updates = use_signal(|| boot.initial_update_state());
     let speech_ready = use_signal(|| boot.voices() != Voices::Device);
     let intake = use_signal(|| boot.initial_intake());
+    let hidden = use_signal(|| false);
+    let screens = use_hook(|| Rc::new(BackStack::new(&boot.start())));
     use_context_provider(|| {
         let localizers = UI_LANGUAGES
             .iter()
@@ -104,6 +111,8 @@ pub(crate) fn use_app_state(boot: &Boot, stores: &Stores) -> AppState {
             speech_ready,
             today: boot.today(),
             intake,
+            screens,
+            hidden,
         }
     })
 }
@@ -224,18 +233,23 @@ impl AppState {
         self.intake.set(Some(Intake::default()));
     }
 
-    /// Leaves intake mode: everything about the visit is dropped.
+    /// Leaves intake mode: everything about the visit is dropped, the screens it went
+    /// through included.
     pub fn leave_intake(&mut self) {
         self.intake.set(None);
+        self.screens.forget();
     }
 
-    /// Clears the visit for the next client; the caseworker's large-text choice stays.
+    /// Clears the visit for the next client, the screens it went through included; the
+    /// caseworker's large-text choice stays.
     pub fn next_client(&mut self) {
         let large_text = self.intake.peek().as_ref().is_some_and(|i| i.large_text);
         self.intake.set(Some(Intake {
             large_text,
+            cleared: true,
             ..Intake::default()
         }));
+        self.screens.forget();
     }
 
     /// Changes the visit in progress (nothing happens when intake mode is off).
@@ -243,6 +257,34 @@ impl AppState {
         if let Some(intake) = self.intake.write().as_mut() {
             change(intake);
         }
+    }
+}
+
+/// Where the router keeps its place, and Quick exit.
+impl AppState {
+    /// The screens Back goes through (the router's history).
+    pub fn screens(&self) -> Rc<BackStack> {
+        self.screens.clone()
+    }
+
+    /// Quick exit: a neutral screen at once, every screen of the guide forgotten, and a
+    /// visit at the intake desk ended (`crate::back_stack`, `views::neutral`).
+    pub fn quick_exit(&mut self) {
+        if self.intake.peek().is_some() {
+            self.intake.set(None);
+        }
+        self.screens.forget();
+        self.hidden.set(true);
+    }
+
+    /// Whether the neutral screen shows; reading it subscribes the component.
+    pub fn hidden(&self) -> bool {
+        (self.hidden)()
+    }
+
+    /// Back from the neutral screen to the guide's home.
+    pub fn unhide(&mut self) {
+        self.hidden.set(false);
     }
 }
 

@@ -635,3 +635,41 @@ fn an_entry_checked_over_a_year_ago_may_be_out_of_date() {
         &["Last checked"],
     );
 }
+
+/// A page of the shipped Aydın pack, for a device in English, with `adjust` applied.
+fn aydin_page(path: &str, adjust: impl FnOnce(Boot) -> Boot) -> String {
+    let (dir, pack) = common::embedded_pack();
+    let user = UserStore::open(&dir.path().join("user.sqlite")).unwrap();
+    let stores = merhaba::boot::Stores::new(pack, user);
+    let boot = Boot::new(Ok(stores), vec!["en".into()]).without_isolation_marks();
+    render(adjust(boot.at(path)))
+}
+
+#[test]
+fn sensitive_entries_and_intake_mode_carry_quick_exit_and_other_pages_do_not() {
+    let quick_exit = r#"<button class="quick-exit""#;
+    for id in ["womens-shelter", "sonim", "alo-183", "mental-health"] {
+        let html = aydin_page(&format!("/service/{id}"), |b| b);
+        assert!(html.contains(quick_exit), "{id}: no Quick exit\n{html}");
+        assert!(html.contains("Quick exit"), "{id}: Quick exit unnamed");
+    }
+    for path in [
+        "/",
+        "/service/university-hospital",
+        "/category/health",
+        "/settings",
+    ] {
+        let html = aydin_page(path, |b| b);
+        assert!(
+            !html.contains(quick_exit),
+            "{path}: Quick exit on a page not marked sensitive"
+        );
+    }
+    for path in ["/", "/service/university-hospital", "/paths"] {
+        let html = aydin_page(path, |b| b.in_intake("ar", &[]));
+        assert!(
+            html.contains(quick_exit),
+            "{path} in intake mode: no Quick exit"
+        );
+    }
+}

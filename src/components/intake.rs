@@ -26,7 +26,6 @@ pub fn IntakeBar() -> Element {
         .iter()
         .copied()
         .filter(|(c, _, _)| *c != desk && content.iter().any(|l| l == c));
-    let mut cleared = use_signal(|| false);
     rsx! {
         section { class: "intake-bar", "aria-label": l.t("intake-on"),
             div { class: "intake-row",
@@ -54,10 +53,7 @@ pub fn IntakeBar() -> Element {
                     class: "next-client",
                     onclick: {
                         let mut app = app.clone();
-                        move |_| {
-                            app.next_client();
-                            cleared.set(true);
-                        }
+                        move |_| app.next_client()
                     },
                     {l.t("intake-next")}
                 }
@@ -83,15 +79,17 @@ pub fn IntakeBar() -> Element {
                         onclick: {
                             let mut app = app.clone();
                             move |_| {
-                                cleared.set(false);
-                                app.update_intake(|i| i.client = Some(code));
+                                app.update_intake(|i| {
+                                    i.client = Some(code);
+                                    i.cleared = false;
+                                });
                             }
                         },
                         "{name}"
                     }
                 }
             }
-            if cleared() && intake.client.is_none() {
+            if intake.cleared && intake.client.is_none() {
                 p { class: "intake-cleared", role: "status", {l.t("intake-cleared")} }
             }
         }
@@ -99,10 +97,12 @@ pub fn IntakeBar() -> Element {
 }
 
 /// In the header while intake mode is on: says so, with the client's language, and switches
-/// it off.
+/// it off after asking (one stray tap must not end a visit).
 #[component]
 pub fn IntakeSwitch() -> Element {
     let app = use_app();
+    // Hooks first, before any early return (the rules of hooks).
+    let mut asking = use_signal(|| false);
     let Some(intake) = app.intake() else {
         return rsx! {};
     };
@@ -112,16 +112,31 @@ pub fn IntakeSwitch() -> Element {
             class: "intake-switch",
             role: "switch",
             "aria-checked": "true",
+            "aria-expanded": if asking() { "true" } else { "false" },
             "aria-label": format!("{}: {}", l.t("intake-on"), l.t("intake-leave")),
             title: l.t("intake-leave"),
-            onclick: {
-                let mut app = app.clone();
-                move |_| app.leave_intake()
-            },
+            onclick: move |_| asking.toggle(),
             span { "aria-hidden": "true", "👥" }
             if let Some(client) = intake.client {
                 " "
                 span { lang: "en", "{client.to_uppercase()}" }
+            }
+        }
+        if asking() {
+            div { class: "intake-leave-ask", role: "alertdialog", "aria-label": l.t("intake-leave"),
+                p { {l.t("intake-leave-ask")} }
+                button {
+                    class: "leave-intake confirm",
+                    onclick: {
+                        let mut app = app.clone();
+                        move |_| {
+                            asking.set(false);
+                            app.leave_intake();
+                        }
+                    },
+                    {l.t("intake-leave")}
+                }
+                button { class: "stay-intake", onclick: move |_| asking.set(false), {l.t("intake-stay")} }
             }
         }
     }

@@ -33,10 +33,19 @@ pub fn Shell() -> Element {
         _ => (String::new(), false),
     };
     let large = app.intake().is_some_and(|i| i.large_text);
+    // Quick exit on every page of a sensitive entry and all through intake mode.
+    let quick_exit = app.intake().is_some()
+        || match &route {
+            Route::ServicePage { id } => app.pack().service_is_sensitive(id).unwrap_or(false),
+            _ => false,
+        };
     rsx! {
         div { class: if large { "app large-text" } else { "app" }, lang: l.lang(), dir,
             // Sticky together: the search box stays under the header however tall it grows.
             div { class: "bars",
+                if quick_exit {
+                    QuickExit {}
+                }
                 header { class: "topbar",
                     if route != (Route::Home {}) {
                         button {
@@ -101,6 +110,27 @@ pub fn Shell() -> Element {
                     }
                 }
                 Link { class: "all-numbers", to: Route::Emergency {}, {l.t("emergency-all")} }
+            }
+        }
+    }
+}
+
+/// One tap to a neutral screen: the guide and every screen of it are gone
+/// (`AppState::quick_exit`).
+#[component]
+fn QuickExit() -> Element {
+    let app = use_app();
+    let l = app.l10n();
+    rsx! {
+        div { class: "quick-exit-row",
+            button {
+                class: "quick-exit",
+                onclick: {
+                    let mut app = app.clone();
+                    move |_| app.quick_exit()
+                },
+                span { "aria-hidden": "true", "✕ " }
+                {l.t("quick-exit")}
             }
         }
     }

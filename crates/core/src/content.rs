@@ -224,6 +224,11 @@ pub struct ServiceFile {
     pub drafted: Option<String>,
     /// Entries that are not samples: when an editor verified them against their sources.
     pub checked: Option<String>,
+    /// Someone may be put at risk if another person sees that the reader looked at this
+    /// entry (a women's shelter, help against violence, mental health): its pages carry
+    /// Quick exit.
+    #[serde(default)]
+    pub sensitive: bool,
     pub source: Vec<SourceRef>,
     /// National numbers that help with this service (shown as "Helpline 157").
     #[serde(default)]

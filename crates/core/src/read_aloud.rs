@@ -153,6 +153,7 @@ mod tests {
             checked: Some("2026-11-28".into()),
             drafted: None,
             sample: false,
+            sensitive: false,
             unreviewed: true,
             submenus: Vec::new(),
         };

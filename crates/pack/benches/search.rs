@@ -312,6 +312,7 @@ fn synthetic(aydin: &ContentSource) -> (ContentSource, BTreeMap<&'static str, Ve
                 sample: true,
                 drafted: Some("2026-11-28".into()),
                 checked: None,
+                sensitive: false,
                 helpline: Vec::new(),
                 translation: Default::default(),
                 source: vec![SourceRef {

@@ -220,6 +220,8 @@ pub struct Service {
     /// When a sample was written.
     pub drafted: Option<String>,
     pub sample: bool,
+    /// Its pages carry Quick exit (`ServiceFile::sensitive`).
+    pub sensitive: bool,
     /// The page's texts in the reader's language are a translation not yet checked by a
     /// fluent speaker.
     pub unreviewed: bool,
@@ -363,6 +365,7 @@ mod tests {
             checked: Some("2025-11-30".into()),
             drafted: None,
             sample: false,
+            sensitive: false,
             unreviewed: false,
             submenus: vec![],
         };

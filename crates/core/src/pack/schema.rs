@@ -5,7 +5,7 @@
 pub const PACK_APPLICATION_ID: i32 = 0x4D52_4842;
 
 /// `PRAGMA user_version` of packs this code reads and writes. Bump it when the layout changes.
-pub const PACK_SCHEMA_VERSION: i32 = 9;
+pub const PACK_SCHEMA_VERSION: i32 = 10;
 
 /// Tables of a city pack. Structure (what links to what) sits in typed tables that map onto
 /// Open Referral HSDS 3.0; every translated string sits in `text`, keyed by owner, field and
@@ -39,7 +39,8 @@ CREATE TABLE service(
     id TEXT PRIMARY KEY,
     sample INTEGER NOT NULL,
     checked TEXT,
-    drafted TEXT
+    drafted TEXT,
+    sensitive INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE TABLE helpline(
     service_id TEXT NOT NULL REFERENCES service(id),

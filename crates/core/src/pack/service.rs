@@ -21,6 +21,14 @@ struct PlaceRow {
 }
 
 impl CityPack {
+    /// Whether the service's pages carry Quick exit (`Service::sensitive`); an unknown id
+    /// is not sensitive.
+    pub fn service_is_sensitive(&self, id: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .value("SELECT sensitive FROM service WHERE id = ?1", id)?
+            .unwrap_or(false))
+    }
+
     pub fn service_summary(
         &self,
         id: &str,
@@ -39,17 +47,17 @@ impl CityPack {
     }
 
     pub fn service(&self, id: &str, chain: &LanguageChain) -> Result<Option<Service>, StoreError> {
-        type Row = (bool, Option<String>, Option<String>);
+        type Row = (bool, Option<String>, Option<String>, bool);
         let row: Option<Row> = self
             .conn
             .query_row(
-                "SELECT sample, checked, drafted FROM service WHERE id = ?1",
+                "SELECT sample, checked, drafted, sensitive FROM service WHERE id = ?1",
                 [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()
             .map_err(|e| self.err(e))?;
-        let Some((sample, checked, drafted)) = row else {
+        let Some((sample, checked, drafted, sensitive)) = row else {
             return Ok(None);
         };
         let texts = self.texts(&owner::service(id))?;
@@ -110,6 +118,7 @@ impl CityPack {
             checked,
             drafted,
             sample,
+            sensitive,
             unreviewed: self.review(&owner::service(id), chain.reader())?
                 == Some(Review::Unreviewed),
             submenus,

@@ -138,8 +138,8 @@ fn write(content: &CityContent, path: &Path) -> rusqlite::Result<()> {
     }
     for s in &content.services {
         tx.execute(
-            "INSERT INTO service(id, sample, checked, drafted) VALUES (?1, ?2, ?3, ?4)",
-            params![s.id, s.sample, s.checked, s.drafted],
+            "INSERT INTO service(id, sample, checked, drafted, sensitive) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![s.id, s.sample, s.checked, s.drafted, s.sensitive],
         )?;
         for (i, number) in s.helpline.iter().enumerate() {
             tx.execute(
