@@ -79,6 +79,9 @@ pub struct AppState {
     screens: Rc<BackStack>,
     /// After Quick exit: the neutral screen shows instead of the guide.
     hidden: Signal<bool>,
+    /// Counts the times every screen was forgotten, so what a screen's elements hold (the
+    /// text typed into the search box) is made anew too.
+    forgotten: Signal<u32>,
 }
 
 /// Creates the app state for the guide over `stores` and provides it to every screen below
@@ -92,6 +95,7 @@ pub(crate) fn use_app_state(boot: &Boot, stores: &Stores) -> AppState {
     let speech_ready = use_signal(|| boot.voices() != Voices::Device);
     let intake = use_signal(|| boot.initial_intake());
     let hidden = use_signal(|| false);
+    let forgotten = use_signal(|| 0);
     let screens = use_hook(|| Rc::new(BackStack::new(&boot.start())));
     use_context_provider(|| {
         let localizers = UI_LANGUAGES
@@ -113,6 +117,7 @@ pub(crate) fn use_app_state(boot: &Boot, stores: &Stores) -> AppState {
             intake,
             screens,
             hidden,
+            forgotten,
         }
     })
 }
@@ -237,7 +242,7 @@ impl AppState {
     /// through included.
     pub fn leave_intake(&mut self) {
         self.intake.set(None);
-        self.screens.forget();
+        self.forget_screens();
     }
 
     /// Clears the visit for the next client, the screens it went through included; the
@@ -249,7 +254,7 @@ impl AppState {
             cleared: true,
             ..Intake::default()
         }));
-        self.screens.forget();
+        self.forget_screens();
     }
 
     /// Changes the visit in progress (nothing happens when intake mode is off).
@@ -273,8 +278,19 @@ impl AppState {
         if self.intake.peek().is_some() {
             self.intake.set(None);
         }
-        self.screens.forget();
+        self.forget_screens();
         self.hidden.set(true);
+    }
+
+    /// Every screen forgotten (`BackStack::forget`), and what they held.
+    fn forget_screens(&mut self) {
+        self.screens.forget();
+        self.forgotten += 1;
+    }
+
+    /// How many times every screen was forgotten; reading it subscribes the component.
+    pub fn forgotten(&self) -> u32 {
+        (self.forgotten)()
     }
 
     /// Whether the neutral screen shows; reading it subscribes the component.

@@ -32,6 +32,9 @@ pub fn Shell() -> Element {
         Route::Search { q } => (q.clone(), true),
         _ => (String::new(), false),
     };
+    // Made anew when every screen is forgotten ("Next client", Quick exit): no typed text
+    // survives a visit.
+    let search_key = app.forgotten();
     let large = app.intake().is_some_and(|i| i.large_text);
     // Quick exit on every page of a sensitive entry and all through intake mode.
     let quick_exit = app.intake().is_some()
@@ -42,10 +45,10 @@ pub fn Shell() -> Element {
     rsx! {
         div { class: if large { "app large-text" } else { "app" }, lang: l.lang(), dir,
             // Sticky together: the search box stays under the header however tall it grows.
+            if quick_exit {
+                QuickExit {}
+            }
             div { class: "bars",
-                if quick_exit {
-                    QuickExit {}
-                }
                 header { class: "topbar",
                     if route != (Route::Home {}) {
                         button {
@@ -75,24 +78,27 @@ pub fn Shell() -> Element {
                 div { class: "search-bar", role: "search",
                     // Not bound to the route on every keystroke (that would drop letters typed
                     // while the screen re-renders); it starts from the route's query when mounted
-                    // and is mounted anew when the person leaves or enters the search screen.
-                    input {
-                        key: "{on_search}",
-                        r#type: "search",
-                        autofocus: on_search,
-                        class: "search-box",
-                        placeholder: l.t("search-placeholder"),
-                        "aria-label": l.t("search-placeholder"),
-                        initial_value: "{query}",
-                        // The first keystroke opens the search screen; later ones refine it in place.
-                        oninput: move |event| {
-                            let q = event.value();
-                            if on_search {
-                                nav.replace(Route::Search { q });
-                            } else {
-                                nav.push(Route::Search { q });
-                            }
-                        },
+                    // and is mounted anew, empty, when every screen is forgotten (a keyed list of
+                    // one: a key works only on a list's items).
+                    for key in std::iter::once(search_key) {
+                        input {
+                            key: "{key}",
+                            r#type: "search",
+                            autofocus: on_search,
+                            class: "search-box",
+                            placeholder: l.t("search-placeholder"),
+                            "aria-label": l.t("search-placeholder"),
+                            initial_value: "{query}",
+                            // The first keystroke opens the search screen; later ones refine it in place.
+                            oninput: move |event| {
+                                let q = event.value();
+                                if on_search {
+                                    nav.replace(Route::Search { q });
+                                } else {
+                                    nav.push(Route::Search { q });
+                                }
+                            },
+                        }
                     }
                 }
             }
@@ -122,7 +128,7 @@ fn QuickExit() -> Element {
     let app = use_app();
     let l = app.l10n();
     rsx! {
-        div { class: "quick-exit-row",
+        div { class: "quick-exit-spot",
             button {
                 class: "quick-exit",
                 onclick: {

@@ -523,7 +523,23 @@ def walk_intake(binary, out_dir, display):
         w.scroll_up(20)
         words = w.see("intake-next", ["Next", "client"])
         w.click_word(words, "Next")
-        w.see("intake-cleared", ["Cleared", "ready"])
+        # Home, with nothing behind it: no Back in the header, nothing of the visit on screen.
+        words = w.see("intake-cleared", ["Cleared", "ready", "Health"])
+        seen = [t for t, _, _ in words]
+        left = [t for t in seen if any(fold(x) in fold(t) for x in ["Back", "University", "Menderes", "Pharmacy"])]
+        if left:
+            raise Failure(f"intake-cleared: after Next client the screen still shows {left}")
+        print("  ok  intake-cleared: home, no Back to the last client's pages")
+        # Leaving and coming back starts a new visit: no "Cleared" from the last one.
+        w.click_word(words, "Leave")
+        words = w.see("intake-left", ["Settings", "Health"])
+        w.click_word(words, "Settings")
+        words = w.see_below("intake-settings-again", ["Intake", "Start"])
+        w.click_word(words, "Start")
+        words = w.see("intake-again", ["Intake", "Next", "client"])
+        if any(fold("Cleared") in fold(t) for t, _, _ in words):
+            raise Failure("intake-again: a new visit shows the last visit's Cleared message")
+        print("  ok  intake-again: a new visit, without the last one's Cleared message")
     finally:
         w.close(keep_data=True)
     try:
