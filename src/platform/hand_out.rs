@@ -113,7 +113,22 @@ mod browser {
             a.set_target("_blank");
         }
         a.click();
+        revoke_later(url);
         Ok(file.file_name.to_string())
+    }
+
+    /// The file's bytes stay in the browser's memory only as long as the download or the
+    /// opened tab needs them to start: the link is revoked after a minute.
+    fn revoke_later(url: String) {
+        let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                revoke.unchecked_ref(),
+                60_000,
+            );
+        }
     }
 
     pub fn save(file: &HandOut) -> Result<String, String> {
