@@ -673,3 +673,50 @@ fn sensitive_entries_and_intake_mode_carry_quick_exit_and_other_pages_do_not() {
         );
     }
 }
+
+/// Copies the folder `from` into `to`, whole.
+fn copy_folder(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_folder(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_report_form_opens_only_after_saying_what_it_carries_and_a_mail_opens_at_once() {
+    // The fixture reports by mail: the mail app opens at once, and nothing is sent until the
+    // person sends it.
+    check(
+        "en",
+        "/service/clinic",
+        &[r#"href="mailto:editors@example.org?subject="#],
+        &["report-ask"],
+    );
+    // A city that reports through a web form: the page carries no link to it until asked.
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("mini");
+    copy_folder(&common::mini_fixture(), &content);
+    let city = content.join("city.toml");
+    let text = std::fs::read_to_string(&city).unwrap();
+    assert!(text.contains("report_to = \"mailto:editors@example.org\""));
+    let text = text.replace(
+        "mailto:editors@example.org",
+        "https://forms.example.org/report",
+    );
+    std::fs::write(&city, text).unwrap();
+    let html = render(common::source_boot(&content, dir.path(), &["en"]).at("/service/clinic"));
+    assert!(
+        html.contains(r#"class="button report-ask""#),
+        "no Report button\n{html}"
+    );
+    assert!(
+        !html.contains("forms.example.org/report"),
+        "the form's address is on the page before the person asked for it\n{html}"
+    );
+}

@@ -8,6 +8,9 @@
 const RELEASE = "__RELEASE__";
 const CACHE = "merhaba-" + RELEASE;
 
+const KEPT_HEADERS = ["Content-Security-Policy", "Referrer-Policy", "X-Content-Type-Options",
+  "Permissions-Policy", "Cross-Origin-Opener-Policy", "X-Frame-Options"];
+
 const scoped = (path) => new URL(path, self.registration.scope).href;
 
 async function sha256(buffer) {
@@ -28,6 +31,11 @@ async function fetchChecked(path, expected) {
                     `release.json says ${expected.length} bytes with ${expected.sha256}`);
   }
   const headers = { "Content-Type": response.headers.get("Content-Type") || "application/octet-stream" };
+  // The host's security headers stay with the file when the cache answers for the host.
+  for (const name of KEPT_HEADERS) {
+    const value = response.headers.get(name);
+    if (value) headers[name] = value;
+  }
   return new Response(body, { headers });
 }
 
@@ -78,7 +86,7 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
-    // Every screen is a route after '#' in index.html: the scope's root is the app.
+    // The app is the one page, index.html: every screen lives in its memory.
     const key = request.mode === "navigate" ? scoped("index.html") : url.origin + url.pathname;
     const hit = await cache.match(key);
     return hit || fetch(request);

@@ -141,6 +141,9 @@ place-closed = مغلق منذ { $date }: لم تعد الخدمة تُقدَّ�
 place-moved = انتقلت: الخدمة الآن في { $place }.
 report-problem = الإبلاغ عن مشكلة
 report-problem-note = يفتح رسالة إلى محرري الدليل فيها اسم هذا الإدخال وإصدار الدليل واللغة. لا يُرسل شيء إلا إذا أرسلته أنت.
+report-form-ask = يفتح هذا { $host } في متصفحك. يحمل عنوان الصفحة إلى المحررين: المدينة ({ $city })، وهذا الإدخال ({ $entry })، وإصدار الدليل ({ $version })، ولغتك ({ $lang }). سيرى ذلك الموقع وسجلّ متصفحك هذه المعلومات.
+report-form-open = افتح النموذج
+report-form-cancel = إلغاء
 
 # The intake desk: two languages side by side, first-steps paths and the slip (issue 16)
 intake-title = مكتب الاستقبال

@@ -141,6 +141,9 @@ place-closed = Closed since { $date }: the service no longer works here.
 place-moved = Moved: the service is now at { $place }.
 report-problem = Report a problem
 report-problem-note = Opens a message to the guide's editors with this entry's name, the guide's version and the language filled in. Nothing is sent unless you send it.
+report-form-ask = This opens { $host } in your browser. The page's address carries, for the editors: the city ({ $city }), this entry ({ $entry }), the guide's version ({ $version }) and your language ({ $lang }). That site, and your browser's history, will see them.
+report-form-open = Open the form
+report-form-cancel = Cancel
 
 # The intake desk: two languages side by side, first-steps paths and the slip (issue 16)
 intake-title = Intake desk

@@ -141,6 +141,9 @@ place-closed = از { $date } بسته است: این خدمت دیگر اینج
 place-moved = منتقل شده: این خدمت اکنون در { $place } است.
 report-problem = گزارش یک مشکل
 report-problem-note = پیامی به ویراستاران راهنما باز می‌کند که نام این بخش، نسخهٔ راهنما و زبان در آن نوشته شده است. تا خودتان نفرستید، چیزی فرستاده نمی‌شود.
+report-form-ask = این کار { $host } را در مرورگر شما باز می‌کند. نشانی صفحه این‌ها را برای ویراستاران می‌برد: شهر ({ $city })، این بخش ({ $entry })، نسخهٔ راهنما ({ $version }) و زبان شما ({ $lang }). آن سایت و تاریخچهٔ مرورگر شما آن‌ها را خواهند دید.
+report-form-open = باز کردن فرم
+report-form-cancel = لغو
 
 # The intake desk: two languages side by side, first-steps paths and the slip (issue 16)
 intake-title = میز پذیرش

@@ -141,6 +141,9 @@ place-closed = Ji { $date } ve girtî ye: xizmet êdî li vir nayê dayîn.
 place-moved = Hatiye guhastin: xizmet niha li { $place } ye.
 report-problem = Pirsgirêkekê ragihînin
 report-problem-note = Peyamekê ji edîtorên rêberê re vedike ku navê vê beşê, guhertoya rêberê û ziman tê de nivîsandî ne. Heta ku hûn bi xwe neşînin, tu tişt nayê şandin.
+report-form-ask = Ev { $host } di geroka we de vedike. Navnîşana rûpelê van ji edîtoran re dibe: bajar ({ $city }), ev beş ({ $entry }), guhertoya rêberê ({ $version }) û zimanê we ({ $lang }). Ew malper û dîroka geroka we wan dibînin.
+report-form-open = Formê veke
+report-form-cancel = Betal bike
 
 # The intake desk: two languages side by side, first-steps paths and the slip (issue 16)
 intake-title = Maseya pêşwaziyê

@@ -141,6 +141,9 @@ place-closed = له { $date } راهیسې بند دی: دا خدمت نور د�
 place-moved = لېږدول شوی: دا خدمت اوس په { $place } کې دی.
 report-problem = د ستونزې راپور ورکړئ
 report-problem-note = د لارښود ایډیټرانو ته یو پیغام پرانیزي چې د دې برخې نوم، د لارښود نسخه او ژبه پکې لیکل شوي. تر څو چې تاسو یې ونه لېږئ، هېڅ شی نه لېږل کېږي.
+report-form-ask = دا به { $host } ستاسو په براوزر کې پرانیزي. د پاڼې پته ایډیټرانو ته دا شیان وړي: ښار ({ $city })، دا برخه ({ $entry })، د لارښود نسخه ({ $version }) او ستاسو ژبه ({ $lang }). هغه سایټ او ستاسو د براوزر تاریخچه به یې وویني.
+report-form-open = فورمه پرانیزئ
+report-form-cancel = لغوه
 
 # The intake desk: two languages side by side, first-steps paths and the slip (issue 16)
 intake-title = د مراجعینو مېز

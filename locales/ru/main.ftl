@@ -145,6 +145,9 @@ place-closed = Закрыто с { $date }: служба здесь больше
 place-moved = Переехало: служба теперь находится по адресу { $place }.
 report-problem = Сообщить об ошибке
 report-problem-note = Откроется сообщение редакторам справочника с названием этой записи, версией справочника и языком. Ничего не отправляется, пока вы сами не отправите.
+report-form-ask = Откроется { $host } в браузере. Адрес страницы передаст редакторам: город ({ $city }), эту запись ({ $entry }), версию справочника ({ $version }) и ваш язык ({ $lang }). Их увидят этот сайт и история вашего браузера.
+report-form-open = Открыть форму
+report-form-cancel = Отмена
 
 # The intake desk: two languages side by side, first-steps paths and the slip (issue 16)
 intake-title = Прием клиентов

@@ -138,6 +138,9 @@ place-closed = { $date } tarihinden beri kapalı: hizmet artık burada verilmiyo
 place-moved = Taşındı: hizmet artık { $place } adresinde.
 report-problem = Sorun bildir
 report-problem-note = Rehberin editörlerine, bu kaydın adı, rehberin sürümü ve dil yazılı bir ileti açar. Siz göndermedikçe hiçbir şey gönderilmez.
+report-form-ask = Bu, { $host } sitesini tarayıcınızda açar. Sayfanın adresi editörlere şunları taşır: şehir ({ $city }), bu kayıt ({ $entry }), rehberin sürümü ({ $version }) ve diliniz ({ $lang }). O site ve tarayıcınızın geçmişi bunları görür.
+report-form-open = Formu aç
+report-form-cancel = Vazgeç
 
 # The intake desk: two languages side by side, first-steps paths and the slip (issue 16)
 intake-title = Danışma masası

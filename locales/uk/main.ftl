@@ -145,6 +145,9 @@ place-closed = Зачинено з { $date }: служба тут більше �
 place-moved = Переїхало: служба тепер за адресою { $place }.
 report-problem = Повідомити про помилку
 report-problem-note = Відкриється повідомлення редакторам довідника з назвою цього запису, версією довідника та мовою. Нічого не надсилається, доки ви самі не надішлете.
+report-form-ask = Відкриється { $host } у браузері. Адреса сторінки передасть редакторам: місто ({ $city }), цей запис ({ $entry }), версію довідника ({ $version }) і вашу мову ({ $lang }). Їх побачать цей сайт та історія вашого браузера.
+report-form-open = Відкрити форму
+report-form-cancel = Скасувати
 
 # The intake desk: two languages side by side, first-steps paths and the slip (issue 16)
 intake-title = Прийом клієнтів

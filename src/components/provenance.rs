@@ -3,7 +3,7 @@
 //! problem" (which opens the person's own mail app or browser; the app sends nothing).
 
 use dioxus::prelude::*;
-use merhaba_core::feedback::Report;
+use merhaba_core::feedback::{report_form_host, Report};
 use merhaba_core::{tel_uri, Service, Source};
 
 use crate::state::use_app;
@@ -90,11 +90,14 @@ pub fn Helplines(numbers: Vec<String>) -> Element {
 }
 
 /// "Report a problem": a message to the city's editors naming this entry, the content
-/// version and the reader's language, opened in the person's own app. Absent when the
-/// city names no address.
+/// version and the reader's language, opened in the person's own app. A web form opens only
+/// after the person has read what its address carries and said yes. Absent when the city
+/// names no address.
 #[component]
 pub fn ReportProblem(service_id: String) -> Element {
     let app = use_app();
+    // Hooks first, before any early return.
+    let mut asking = use_signal(|| false);
     let l = app.l10n();
     let pack = app.pack();
     let Ok(city) = pack.city(&app.chain()) else {
@@ -106,16 +109,50 @@ pub fn ReportProblem(service_id: String) -> Element {
         content_version: city.content_version,
         lang: app.lang(),
     };
-    let Some(link) = city.report_to.as_deref().and_then(|to| report.link(to)) else {
+    let to = city.report_to.as_deref().unwrap_or_default();
+    let Some(link) = report.link(to) else {
         return rsx! {};
     };
+    let Some(host) = report_form_host(to) else {
+        return rsx! {
+            div { class: "report-problem",
+                a { class: "button", href: "{link}", rel: "noopener",
+                    span { "aria-hidden": "true", "✉️ " }
+                    {l.t("report-problem")}
+                }
+                p { class: "hint", {l.t("report-problem-note")} }
+            }
+        };
+    };
+    let carries = l.t_args(
+        "report-form-ask",
+        &[
+            ("host", host.into()),
+            ("city", report.city.into()),
+            ("entry", report.service_id.into()),
+            ("version", report.content_version.to_string().into()),
+            ("lang", report.lang.into()),
+        ],
+    );
     rsx! {
         div { class: "report-problem",
-            a { class: "button", href: "{link}", rel: "noopener",
+            button {
+                class: "button report-ask",
+                "aria-expanded": if asking() { "true" } else { "false" },
+                onclick: move |_| asking.toggle(),
                 span { "aria-hidden": "true", "✉️ " }
                 {l.t("report-problem")}
             }
-            p { class: "hint", {l.t("report-problem-note")} }
+            if asking() {
+                div { class: "report-confirm", role: "group",
+                    p { "{carries}" }
+                    a { class: "button report-open", href: "{link}", target: "_blank", rel: "noopener noreferrer",
+                        onclick: move |_| asking.set(false),
+                        {l.t("report-form-open")}
+                    }
+                    button { class: "report-cancel", onclick: move |_| asking.set(false), {l.t("report-form-cancel")} }
+                }
+            }
         }
     }
 }

@@ -26,7 +26,7 @@ pub fn Shell() -> Element {
     let path = route.to_string();
     use_effect(use_reactive!(|path| {
         let _ = path;
-        document::eval("window.scrollTo(0, 0)");
+        scroll_to_top();
     }));
     let (query, on_search) = match &route {
         Route::Search { q } => (q.clone(), true),
@@ -140,4 +140,15 @@ fn QuickExit() -> Element {
             }
         }
     }
+}
+
+/// Scrolls the page to its top. In a browser through the DOM directly: `document::eval`
+/// compiles script at run time, which the web app's Content-Security-Policy forbids.
+fn scroll_to_top() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    document::eval("window.scrollTo(0, 0)");
 }

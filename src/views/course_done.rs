@@ -114,7 +114,7 @@ fn certificate(
         rtl: merhaba_core::Direction::of(app.lang()) == merhaba_core::Direction::Rtl,
         heading: l.t("certificate-heading"),
         course: course.summary.title.value.clone(),
-        name: Some(name.trim().to_string()).filter(|n| !n.is_empty()),
+        name: Certificate::name_from(name),
         completed: l.t_args(
             "certificate-completed",
             &[("date", l.date(completed).into())],

@@ -26,8 +26,17 @@ pub fn render(boot: Boot) -> String {
 /// Builds the `mini` fixture's pack into `dir` and returns a boot for it, with the user
 /// database beside it (`dir/user.sqlite`), for a device preferring `device_languages`.
 pub fn mini_boot(dir: &Path, device_languages: &[&str]) -> Boot {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/pack/tests/fixtures/mini");
-    let source = merhaba_pack::load(&fixture).expect("fixture is valid");
+    source_boot(&mini_fixture(), dir, device_languages)
+}
+
+/// The `mini` fixture's content folder.
+pub fn mini_fixture() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/pack/tests/fixtures/mini")
+}
+
+/// [`mini_boot`] for the city content in `source` (a changed copy of a fixture, say).
+pub fn source_boot(source: &Path, dir: &Path, device_languages: &[&str]) -> Boot {
+    let source = merhaba_pack::load(source).expect("fixture is valid");
     let pack_path = dir.join("mini.sqlite");
     merhaba_core::build_pack(&source.content(), &pack_path).unwrap();
     let stores = Stores::new(

@@ -39,8 +39,11 @@ function ok(step, detail) {
   console.log(`  ok  ${step}: ${detail}`);
 }
 
+// What the browser refused under the page's Content-Security-Policy, over every walk.
+const refused = [];
+
 export async function launch(profile, options = {}) {
-  return chromium.launchPersistentContext(profile, {
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
     args: CHROMIUM_ARGS,
@@ -48,6 +51,12 @@ export async function launch(profile, options = {}) {
     ...PHONE,
     ...options,
   });
+  context.on("console", (message) => {
+    if (/Content Security Policy|Refused to (execute|load|evaluate|apply|connect|compile|create)/i.test(message.text())) {
+      refused.push(message.text());
+    }
+  });
+  return context;
 }
 
 async function shot(page, name) {
@@ -339,6 +348,15 @@ async function main() {
     page.on("pageerror", (e) => console.log(`  page error: ${e.message}`));
     await page.goto(siteUrl);
     await walk(page, "");
+    const policy = await page.evaluate(() => ({
+      csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content || "",
+      inline: [...document.scripts].filter((s) => !s.src).length,
+      referrer: document.querySelector('meta[name="referrer"]')?.content || "",
+    }));
+    if (!policy.csp.includes("script-src 'self' 'wasm-unsafe-eval'") || policy.inline || policy.referrer !== "no-referrer") {
+      throw new Error(`csp: the page's policy is ${JSON.stringify(policy)}`);
+    }
+    ok("csp", `the app runs under "${policy.csp.split(";").slice(0, 2).join(";")}; …", no inline script, referrer ${policy.referrer}`);
     await installability(page);
     await nearbyWithPosition(page);
     await arabic(page, "");
@@ -446,6 +464,10 @@ async function main() {
     await see(page, "update-shown", ["This summary is a test of a content update."]);
     await context.close();
     await server2.close();
+    if (refused.length) {
+      throw new Error(`csp: the browser refused ${refused.length} thing(s) under the policy: ${JSON.stringify(refused.slice(0, 5))}`);
+    }
+    ok("csp-walks", "the browser refused nothing under the policy in any walk");
   } catch (e) {
     failures += 1;
     console.log(`web e2e FAILED: ${e.message}`);

@@ -19,6 +19,17 @@ pub fn is_report_address(to: &str) -> bool {
     }
 }
 
+/// The site a report address opens in the browser: the host of an `https://` form; `None`
+/// for a `mailto:` address (the mail app opens, and nothing is sent until the person sends
+/// it) or an address that is not a report address. A form is asked for first: its address
+/// carries the entry and the reader's language to that site and into the browser's history.
+pub fn report_form_host(to: &str) -> Option<String> {
+    if to.starts_with("mailto:") || !is_report_address(to) {
+        return None;
+    }
+    url::Url::parse(to).ok()?.host_str().map(str::to_string)
+}
+
 /// What a report says about the entry, before the person adds what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Report<'a> {
@@ -86,6 +97,19 @@ fn encode(value: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn only_a_web_form_is_asked_for_first() {
+        use super::report_form_host;
+        assert_eq!(
+            report_form_host("https://forms.example.org/r?x=1").as_deref(),
+            Some("forms.example.org")
+        );
+        assert_eq!(report_form_host("mailto:editors@example.org"), None);
+        assert_eq!(report_form_host("http://forms.example.org/r"), None);
+        assert_eq!(report_form_host("javascript:alert(1)"), None);
+    }
+
     use super::*;
 
     const REPORT: Report = Report {

@@ -17,14 +17,14 @@ use crate::ContentSource;
 pub struct SiteParts<'a> {
     /// wasm-bindgen's output folder for the app (`--target web --out-name merhaba`).
     pub app: &'a Path,
-    /// The shell: index.html, manifest.webmanifest and the sw.js template.
+    /// The shell: index.html, boot.js, manifest.webmanifest and the sw.js template.
     pub shell: &'a Path,
     /// The app icons (assets/icons).
     pub icons: &'a Path,
 }
 
 /// The shell's files; sw.js is written apart, with the release it serves.
-const SHELL_FILES: &[&str] = &["index.html", "manifest.webmanifest"];
+const SHELL_FILES: &[&str] = &["index.html", "boot.js", "manifest.webmanifest"];
 /// The icons the manifest and index.html name.
 const ICONS: &[&str] = &["icon-192.png", "icon-512.png", "apple-touch-icon.png"];
 /// What the app folder must hold.

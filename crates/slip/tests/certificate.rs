@@ -163,3 +163,52 @@ fn a_very_long_title_fits_on_one_page() {
         &merhaba_slip::certificate_png(&c, 1.0).unwrap(),
     );
 }
+
+/// Whatever is typed as a name gives a certificate, not an error (issue 23): control
+/// characters, a NUL, bidi overrides, lone combining marks, 10,000 letters, and a run of
+/// pseudo-random characters from every plane. The name read back is the one typed, less the
+/// characters that cannot be shown.
+#[test]
+fn any_typed_name_gives_a_certificate() {
+    let mut names: Vec<String> = vec![
+        "Amina\u{0}Haddad".into(),
+        "Amina\u{1}\u{7}\u{1b}[31m\tHaddad\r\n".into(),
+        "\u{202e}Amina Haddad\u{202c}".into(),
+        "\u{301}\u{200d}Amina".into(),
+        "<script>&amp;\"'</tspan>Amina".into(),
+        "a".repeat(10_000),
+        "أمينة ".repeat(2_000),
+        "\u{feff}\u{fffe}\u{ffff}Amina".into(),
+    ];
+    // A small, fixed pseudo-random generator: the same names on every run.
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..6 {
+        let name: String = (0..200)
+            .filter_map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                char::from_u32((seed % 0x11_0000) as u32)
+            })
+            .collect();
+        names.push(name);
+    }
+    for (i, typed) in names.iter().enumerate() {
+        let mut c = english("Serving newcomers at a public office");
+        c.name = Certificate::name_from(typed);
+        let pdf = merhaba_slip::certificate_pdf(&c)
+            .unwrap_or_else(|e| panic!("name {i} ({typed:.40?}…): {e}"));
+        assert!(pdf.starts_with(b"%PDF"), "name {i}: not a PDF");
+        merhaba_slip::certificate_png(&c, 0.5)
+            .unwrap_or_else(|e| panic!("name {i} ({typed:.40?}…) as PNG: {e}"));
+    }
+    let out = Out::new("certificate-typed");
+    let mut c = english("Serving newcomers at a public office");
+    c.name = Certificate::name_from("Amina\u{0}\u{1b} Haddad\u{202e}");
+    assert_eq!(c.name.as_deref(), Some("Amina Haddad"));
+    let text = squeezed(&pdf_text(&out, &merhaba_slip::certificate_pdf(&c).unwrap()));
+    assert!(
+        text.contains(&squeezed("Amina Haddad")),
+        "pdftotext read:\n{text}"
+    );
+}

@@ -184,6 +184,45 @@ pub struct Attempt {
     pub score: Score,
 }
 
+/// The longest name a certificate shows, in characters; a longer one is cut with "…".
+pub const CERTIFICATE_NAME_MAX: usize = 100;
+
+impl Certificate {
+    /// The name for a certificate from whatever was typed or pasted: characters that cannot
+    /// be shown (controls, bidi overrides and isolates, byte-order marks, noncharacters) are
+    /// left out, any run of spaces, tabs or line breaks is one space, and a name longer than
+    /// [`CERTIFICATE_NAME_MAX`] is cut with "…". `None` when nothing is left.
+    pub fn name_from(typed: &str) -> Option<String> {
+        let shown = typed
+            .chars()
+            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .filter(|&c| !unshowable(c));
+        let mut name = String::new();
+        for c in shown {
+            if !(c == ' ' && (name.is_empty() || name.ends_with(' '))) {
+                name.push(c);
+            }
+        }
+        let name = name.trim_end();
+        if name.is_empty() {
+            return None;
+        }
+        if name.chars().count() > CERTIFICATE_NAME_MAX {
+            let cut: String = name.chars().take(CERTIFICATE_NAME_MAX - 1).collect();
+            return Some(format!("{}…", cut.trim_end()));
+        }
+        Some(name.to_string())
+    }
+}
+
+/// A character a name on a certificate never shows.
+fn unshowable(c: char) -> bool {
+    let n = c as u32;
+    c.is_control()
+        || matches!(n, 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069 | 0xFEFF | 0xFDD0..=0xFDEF)
+        || n & 0xFFFE == 0xFFFE
+}
+
 /// A completion certificate, as data: what `merhaba-slip` lays out on one page (PDF, PNG).
 /// The texts are in the reader's language; `name` is what the person typed on the completion
 /// page at that moment, if anything, and is never stored.

@@ -354,3 +354,21 @@ fn progress_exports_as_xapi_statements() {
     assert_eq!(anonymous["account"]["name"], "anonymous");
     assert_eq!(xapi::actor("Ayşe K.")["account"]["name"], "Ayşe K.");
 }
+
+#[test]
+fn a_typed_name_keeps_what_can_be_shown() {
+    use super::{Certificate, CERTIFICATE_NAME_MAX};
+    let name = |typed: &str| Certificate::name_from(typed);
+    assert_eq!(
+        name("  Amina \t\n Haddad  ").as_deref(),
+        Some("Amina Haddad")
+    );
+    assert_eq!(name("Amina\u{0}\u{1b}[31m").as_deref(), Some("Amina[31m"));
+    assert_eq!(name("\u{202e}أمينة\u{2066}").as_deref(), Some("أمينة"));
+    // Persian and Kurdish need the zero-width joiners: they stay.
+    assert_eq!(name("می\u{200c}خواهم").as_deref(), Some("می\u{200c}خواهم"));
+    assert_eq!(name("\u{0}\u{feff}\u{ffff} \n"), None);
+    let long = name(&"a".repeat(10_000)).unwrap();
+    assert_eq!(long.chars().count(), CERTIFICATE_NAME_MAX);
+    assert!(long.ends_with('…'));
+}
