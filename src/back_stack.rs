@@ -272,13 +272,13 @@ mod browser {
         }
     }
 
-    /// The route after `#` in the address, if it holds one other than home.
+    /// The route after `#` in the address, if it holds one.
     fn linked_route(location: &web_sys::Location) -> Option<String> {
         location
             .hash()
             .ok()
             .map(|h| h.trim_start_matches('#').to_string())
-            .filter(|route| route.starts_with('/') && route != "/")
+            .filter(|route| route.starts_with('/'))
     }
 
     fn settle(

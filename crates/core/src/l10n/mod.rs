@@ -240,6 +240,8 @@ mod tests {
                 args.set("city", "Aydın");
                 args.set("number", "112");
                 args.set("query", "göç");
+                args.set("host", "forms.example.org");
+                args.set("entry", "womens-shelter");
                 for name in [
                     "n",
                     "h",
