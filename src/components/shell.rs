@@ -44,10 +44,10 @@ pub fn Shell() -> Element {
         };
     rsx! {
         div { class: if large { "app large-text" } else { "app" }, lang: l.lang(), dir,
-            // Sticky together: the search box stays under the header however tall it grows.
             if quick_exit {
                 QuickExit {}
             }
+            // Sticky together: the search box stays under the header however tall it grows.
             div { class: "bars",
                 header { class: "topbar",
                     if route != (Route::Home {}) {

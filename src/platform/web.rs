@@ -38,12 +38,14 @@ pub fn user_store() -> Result<UserStore, String> {
         .as_ref()
         .and_then(|s| s.get_item(USER_KEY).ok().flatten())
         .and_then(|text| base64::engine::general_purpose::STANDARD.decode(text).ok());
-    let save = move |bytes: &[u8]| {
-        if let Some(storage) = &storage {
-            let text = base64::engine::general_purpose::STANDARD.encode(bytes);
-            // Storage full or refused (a private window): the choice lasts this session.
-            let _ = storage.set_item(USER_KEY, &text);
-        }
+    // Storage full or refused (a private window): the change lasts this session, the screen
+    // that made it says it was not kept, and the next change saves everything again.
+    let save = move |bytes: &[u8]| -> Result<(), String> {
+        let storage = storage
+            .as_ref()
+            .ok_or("this browser gives the page no storage")?;
+        let text = base64::engine::general_purpose::STANDARD.encode(bytes);
+        storage.set_item(USER_KEY, &text).map_err(|e| describe(&e))
     };
     UserStore::in_memory_saved_by(saved.as_deref(), Box::new(save)).map_err(|e| e.to_string())
 }

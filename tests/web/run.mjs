@@ -274,6 +274,29 @@ async function quickExitLeavesNoHistory(profile) {
   checkHistory("history-quick-exit", profile);
 }
 
+/** Issue 23: a browser whose storage refuses every write (full, or a private window): a
+ * tick on a path says it was not kept, instead of being lost without a word. */
+async function failedSaveIsShown(profile) {
+  const context = await launch(profile);
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  const page = await firstPage(context);
+  await page.goto(siteUrl);
+  await tap(page, "First steps");
+  await tap(page, "Newly under temporary protection");
+  await page.locator(".path-step input[type=checkbox]").first().check();
+  await see(page, "save-failed", ["Your choice could not be saved on this device."]);
+  const details = await page.locator(".notice.error").first().innerText();
+  if (!details.includes("QuotaExceededError") && !details.includes("quota")) {
+    throw new Error(`save-failed: the notice does not say why: ${details}`);
+  }
+  ok("save-failed", "a refused save is shown with its reason");
+  await context.close();
+}
+
 async function nearbyWithPosition(page) {
   await page.getByRole("link", { name: /Nearby/ }).first().tap();
   await see(page, "nearby-device", ["Your position (from this device)", "Bus Terminal"]);
@@ -380,6 +403,7 @@ async function main() {
 
     await intakeLeavesNoHistory(join(work, "desk-history"));
     await quickExitLeavesNoHistory(join(work, "reader-history"));
+    await failedSaveIsShown(join(work, "storage-full"));
 
     const denied = await launch(join(work, "denied"), { permissions: [] });
     await nearbyDenied(denied);

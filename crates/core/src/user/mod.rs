@@ -64,8 +64,15 @@ pub struct UserStore {
     saver: Option<Saver>,
 }
 
-/// Called with the whole database after each change of an in-memory store.
-pub type Saver = Box<dyn Fn(&[u8])>;
+/// Called with the whole database after each change of an in-memory store; says why it
+/// could not keep it (browser storage full, or refused in a private window).
+pub type Saver = Box<dyn Fn(&[u8]) -> Result<(), String>>;
+
+/// A change made in memory that its store could not keep ([`Saver`]). The change stays in
+/// memory for the session, and the next change saves the whole database again.
+#[derive(Debug, thiserror::Error)]
+#[error("not kept in this browser's storage ({0}); it is tried again at the next change")]
+pub struct NotSaved(pub String);
 
 impl UserStore {
     pub fn open(path: &Path) -> rusqlite::Result<UserStore> {
@@ -110,15 +117,21 @@ impl UserStore {
             .to_vec())
     }
 
+    /// Hands the whole database to the saver; a save that fails is an error of the change
+    /// that called it, so the screen that made it says so.
     fn saved(&self) -> rusqlite::Result<()> {
         if let Some(save) = &self.saver {
-            save(&self.snapshot()?);
+            save(&self.snapshot()?)
+                .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(NotSaved(e))))?;
         }
         Ok(())
     }
 
     fn migrate(mut conn: Connection) -> rusqlite::Result<UserStore> {
         conn.pragma_update(None, "journal_mode", "WAL")?;
+        // A removed row (an unticked step, a reset lesson) is overwritten with zeros, not
+        // left readable in the file or in the web app's saved copy.
+        conn.pragma_update(None, "secure_delete", "ON")?;
         let applied: usize = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         for (index, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
             let tx = conn.transaction()?;
@@ -207,6 +220,50 @@ mod tests {
     }
 
     #[test]
+    fn an_undone_tick_is_not_left_readable_in_the_file_or_the_saved_copy() {
+        const TRACE: &[u8] = b"step-nobody-should-find";
+        let holds = |bytes: &[u8]| bytes.windows(TRACE.len()).any(|w| w == TRACE);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("user.sqlite");
+        let store = UserStore::open(&path).unwrap();
+        store.set_tick("arrival", "clinic", true).unwrap();
+        store
+            .set_tick("arrival", "step-nobody-should-find", true)
+            .unwrap();
+        store
+            .set_tick("arrival", "step-nobody-should-find", false)
+            .unwrap();
+        drop(store);
+        assert!(
+            !holds(&std::fs::read(&path).unwrap()),
+            "the file keeps the undone tick"
+        );
+        // The web app's store: the whole database as saved in browser storage.
+        let saved = std::rc::Rc::new(RefCell::new(Vec::new()));
+        let keep = saved.clone();
+        let web = UserStore::in_memory_saved_by(
+            None,
+            Box::new(move |b| {
+                *keep.borrow_mut() = b.to_vec();
+                Ok(())
+            }),
+        )
+        .unwrap();
+        web.set_tick("arrival", "step-nobody-should-find", true)
+            .unwrap();
+        assert!(
+            holds(&saved.borrow()),
+            "the saved copy should hold the tick while it is set"
+        );
+        web.set_tick("arrival", "step-nobody-should-find", false)
+            .unwrap();
+        assert!(
+            !holds(&saved.borrow()),
+            "the saved copy keeps the undone tick"
+        );
+    }
+
+    #[test]
     fn ticks_are_kept_per_path_and_can_be_undone() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("user.sqlite");
@@ -234,12 +291,49 @@ mod tests {
     }
 
     #[test]
+    fn a_save_that_fails_is_an_error_of_its_change_and_the_next_change_saves_both() {
+        use std::cell::Cell;
+        use std::rc::Rc;
+        let full = Rc::new(Cell::new(true));
+        let saved: Rc<RefCell<Vec<u8>>> = Rc::default();
+        let (is_full, keep) = (full.clone(), saved.clone());
+        let store = UserStore::in_memory_saved_by(
+            None,
+            Box::new(move |bytes: &[u8]| {
+                if is_full.get() {
+                    return Err("QuotaExceededError".into());
+                }
+                *keep.borrow_mut() = bytes.to_vec();
+                Ok(())
+            }),
+        )
+        .unwrap();
+        let err = store.set_tick("arrival", "clinic", true).unwrap_err();
+        assert!(err.to_string().contains("QuotaExceededError"), "{err}");
+        assert!(err.to_string().contains("tried again"), "{err}");
+        // Still there for this session.
+        assert_eq!(store.ticks("arrival").unwrap().len(), 1);
+        full.set(false);
+        store.set_tick("arrival", "course", true).unwrap();
+        let again =
+            UserStore::in_memory_saved_by(Some(&saved.borrow()), Box::new(|_| Ok(()))).unwrap();
+        assert_eq!(
+            again.ticks("arrival").unwrap().len(),
+            2,
+            "the first tick was saved with the second"
+        );
+    }
+
+    #[test]
     fn an_in_memory_store_is_saved_after_each_change_and_restored() {
         use std::rc::Rc;
         let saved: Rc<RefCell<Vec<Vec<u8>>>> = Rc::default();
         let keep = |saved: &Rc<RefCell<Vec<Vec<u8>>>>| -> Saver {
             let saved = saved.clone();
-            Box::new(move |bytes: &[u8]| saved.borrow_mut().push(bytes.to_vec()))
+            Box::new(move |bytes: &[u8]| {
+                saved.borrow_mut().push(bytes.to_vec());
+                Ok(())
+            })
         };
         let store = UserStore::in_memory_saved_by(None, keep(&saved)).unwrap();
         assert_eq!(store.language().unwrap(), None);
