@@ -24,3 +24,42 @@ chmod +x "$wrapper_dir/cc"
 CC_aarch64_linux_android="$wrapper_dir/cc" \
 AR_aarch64_linux_android=llvm-ar-19 \
   cargo check --target aarch64-linux-android --workspace --no-default-features --features mobile
+
+# The manifest dx really writes: Dioxus.toml's android_manifest, used as it is (dioxus-cli
+# 0.7.10, src/build/android.rs). It must keep everything out of backups and name the
+# activity and library dx builds.
+python3 - <<'PY'
+import sys, tomllib, xml.etree.ElementTree as ET
+A = "{http://schemas.android.com/apk/res/android}"
+with open("Dioxus.toml", "rb") as f:
+    path = tomllib.load(f).get("application", {}).get("android_manifest")
+if not path:
+    sys.exit("Dioxus.toml: [application] android_manifest is missing: dx would write its own manifest, which allows backups")
+try:
+    root = ET.parse(path).getroot()
+except (OSError, ET.ParseError) as e:
+    sys.exit(f"{path}: {e}")
+app = root.find("application")
+problems = []
+if app is None:
+    problems.append("no <application>")
+else:
+    for name, value in [("allowBackup", "false"), ("fullBackupContent", "false"), ("supportsRtl", "true")]:
+        if app.get(A + name) != value:
+            problems.append(f'<application> must say android:{name}="{value}", says {app.get(A + name)!r}')
+    activity = app.find("activity")
+    metas = {m.get(A + "name"): m.get(A + "value") for m in (activity.findall("meta-data") if activity is not None else [])}
+    if activity is None or activity.get(A + "name") != "dev.dioxus.main.MainActivity":
+        problems.append("the activity must be dev.dioxus.main.MainActivity (dx writes it)")
+    if metas.get("android.app.lib_name") != "main":
+        problems.append('android.app.lib_name must be "main" (dx\'s default lib_name)')
+perms = {p.get(A + "name") for p in root.findall("uses-permission")}
+for wanted in ["android.permission.INTERNET", "android.permission.ACCESS_COARSE_LOCATION"]:
+    if wanted not in perms:
+        problems.append(f"missing <uses-permission> {wanted}")
+if "android.permission.ACCESS_FINE_LOCATION" in perms:
+    problems.append("ACCESS_FINE_LOCATION: Nearby needs coarse location only")
+if problems:
+    sys.exit(f"{path}: " + "; ".join(problems))
+print(f"android: {path} is the manifest dx writes: no backup, coarse location, {len(perms)} permissions")
+PY

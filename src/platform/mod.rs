@@ -18,8 +18,10 @@ pub const APP_ID: &str = "org.merhaba.app";
 /// `MERHABA_DATA_DIR` says otherwise (read in `config.rs`).
 #[cfg(target_os = "android")]
 pub fn default_data_dir() -> PathBuf {
-    // The app's private internal storage; no permission is needed to write here.
-    PathBuf::from(format!("/data/data/{APP_ID}/files"))
+    // The app's private internal storage, in the folder `Context.getNoBackupFilesDir()`
+    // names: no permission is needed to write here, and Android leaves it out of cloud
+    // backup and device-to-device transfer (android/AndroidManifest.xml).
+    PathBuf::from(format!("/data/data/{APP_ID}/no_backup"))
 }
 
 #[cfg(not(target_os = "android"))]

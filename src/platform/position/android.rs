@@ -1,6 +1,6 @@
 //! Android: the last known coarse position from LocationManager, through JNI.
 //!
-//! The app declares ACCESS_COARSE_LOCATION only (android/AndroidManifest.fragment.xml and
+//! The app declares ACCESS_COARSE_LOCATION only (android/AndroidManifest.xml and
 //! Dioxus.toml). Without the grant it asks for it with the system dialog and reports
 //! `Refused`; the screen then offers the manual choice and a "Try again" button, which
 //! finds the grant once the person has given it.
