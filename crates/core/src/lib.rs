@@ -20,6 +20,7 @@ pub mod l10n;
 pub mod model;
 pub mod nearby;
 pub mod pack;
+pub mod picture;
 pub mod position;
 pub mod read_aloud;
 pub mod release;

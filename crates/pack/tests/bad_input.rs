@@ -682,7 +682,7 @@ fn bad_courses_are_refused_naming_file_line_and_field() {
     let all: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
     let all = all.join("\n");
     assert!(
-        all.contains("courses/images/seats.svg: the SVG holds an event handler"),
+        all.contains("courses/images/seats.svg: the SVG's <svg> holds an event handler: onload"),
         "{all}"
     );
     assert!(

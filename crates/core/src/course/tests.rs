@@ -372,3 +372,20 @@ fn a_typed_name_keeps_what_can_be_shown() {
     assert_eq!(long.chars().count(), CERTIFICATE_NAME_MAX);
     assert!(long.ends_with('…'));
 }
+
+/// Defence in depth: an SVG the validator would refuse, put into a pack by hand (the pack
+/// writer takes what it is given), is not shown; the plain one beside it still is.
+#[test]
+fn the_reader_shows_no_picture_the_validator_would_refuse() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tiny.sqlite");
+    let bad = br#"<svg xmlns="http://www.w3.org/2000/svg"><SCRIPT>alert(1)</SCRIPT></svg>"#;
+    let images = BTreeMap::from([
+        ("seats.svg".to_string(), SVG.to_vec()),
+        ("bad.svg".to_string(), bad.to_vec()),
+    ]);
+    pack_with_courses(2, &[course_file(|_| {})], &images, &path);
+    let pack = CityPack::open(&path).unwrap();
+    assert_eq!(pack.picture("bad.svg").unwrap(), None);
+    assert!(pack.picture("seats.svg").unwrap().is_some());
+}

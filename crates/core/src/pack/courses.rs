@@ -225,9 +225,12 @@ impl CityPack {
             )
             .optional()
             .map_err(|e| self.err(e))?;
+        // An SVG is checked again here, as the validator did (`crate::picture`): a pack may
+        // hold anything.
         Ok(row.and_then(|(stored, bytes)| {
             course_image_type(name)
                 .filter(|t| *t == stored)
+                .filter(|t| *t != "image/svg+xml" || crate::picture::svg_refusal(&bytes).is_none())
                 .map(|t| (t, bytes))
         }))
     }
