@@ -6,7 +6,11 @@
 // release.json is written by the same command (crates/pack/src/site.rs), read here and by
 // the app (crates/core/src/release.rs).
 const RELEASE = "__RELEASE__";
-const CACHE = "merhaba-" + RELEASE;
+// Two deployments on one origin (two cities under two paths, say) keep apart: each one's
+// caches are named for its own scope, and it touches no other.
+const SCOPE = new URL(self.registration.scope).pathname;
+const PREFIX = "merhaba:" + SCOPE + ":";
+const CACHE = PREFIX + RELEASE;
 
 const KEPT_HEADERS = ["Content-Security-Policy", "Referrer-Policy", "X-Content-Type-Options",
   "Permissions-Policy", "Cross-Origin-Opener-Policy", "X-Frame-Options"];
@@ -74,20 +78,31 @@ self.addEventListener("message", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     for (const name of await caches.keys()) {
-      if (name.startsWith("merhaba-") && name !== CACHE) await caches.delete(name);
+      if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+      // A cache named as releases before this one named theirs: dropped if it is ours.
+      else if (name.startsWith("merhaba-") && await holdsOurs(name)) await caches.delete(name);
     }
     await self.clients.claim();
   })());
 });
 
+async function holdsOurs(name) {
+  const keys = await (await caches.open(name)).keys();
+  return keys.some((request) => request.url.startsWith(self.registration.scope));
+}
+
+// Only the app's own files under its own path: any other page of the origin is left to the
+// network, as if there were no worker.
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (request.method !== "GET" || !url.href.startsWith(self.registration.scope)) return;
+  // The app is the one page, index.html: every screen lives in its memory.
+  const page = url.pathname === SCOPE || url.pathname === SCOPE + "index.html";
+  if (request.mode === "navigate" && !page) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
-    // The app is the one page, index.html: every screen lives in its memory.
-    const key = request.mode === "navigate" ? scoped("index.html") : url.origin + url.pathname;
+    const key = page ? scoped("index.html") : url.origin + url.pathname;
     const hit = await cache.match(key);
     return hit || fetch(request);
   })());

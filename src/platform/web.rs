@@ -8,8 +8,19 @@ use merhaba_core::UserStore;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// The browser storage key of the user database.
-const USER_KEY: &str = "merhaba.user";
+/// The browser storage key of the user database before it was named for the site's path.
+const LEGACY_USER_KEY: &str = "merhaba.user";
+
+/// The browser storage key of the user database: named for the path the site is served
+/// under, so two deployments on one origin keep their own.
+fn user_key() -> String {
+    let path = window().location().pathname().unwrap_or_default();
+    let dir = path
+        .rsplit_once('/')
+        .map(|(dir, _)| dir)
+        .unwrap_or_default();
+    format!("{LEGACY_USER_KEY}:{dir}/")
+}
 
 fn window() -> web_sys::Window {
     web_sys::window().expect("the web app runs in a window")
@@ -34,9 +45,16 @@ pub fn device_languages() -> Vec<String> {
 /// database is a few kilobytes (ARCHITECTURE.md, "The web app").
 pub fn user_store() -> Result<UserStore, String> {
     let storage = window().local_storage().ok().flatten();
+    let key = user_key();
+    // A database saved before the key had the path is taken over once (and kept there).
     let saved = storage
         .as_ref()
-        .and_then(|s| s.get_item(USER_KEY).ok().flatten())
+        .and_then(|s| {
+            s.get_item(&key)
+                .ok()
+                .flatten()
+                .or_else(|| s.get_item(LEGACY_USER_KEY).ok().flatten())
+        })
         .and_then(|text| base64::engine::general_purpose::STANDARD.decode(text).ok());
     // Storage full or refused (a private window): the change lasts this session, the screen
     // that made it says it was not kept, and the next change saves everything again.
@@ -45,7 +63,10 @@ pub fn user_store() -> Result<UserStore, String> {
             .as_ref()
             .ok_or("this browser gives the page no storage")?;
         let text = base64::engine::general_purpose::STANDARD.encode(bytes);
-        storage.set_item(USER_KEY, &text).map_err(|e| describe(&e))
+        storage.set_item(&key, &text).map_err(|e| describe(&e))?;
+        // Nothing left behind under the old key once the new one holds everything.
+        let _ = storage.remove_item(LEGACY_USER_KEY);
+        Ok(())
     };
     UserStore::in_memory_saved_by(saved.as_deref(), Box::new(save)).map_err(|e| e.to_string())
 }

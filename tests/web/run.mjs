@@ -177,7 +177,9 @@ async function intake(page) {
   await tap(page, "Next client");
   await see(page, "intake-next", ["Cleared: ready for the next client."]);
   const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
-  const user = Buffer.from(JSON.parse(stored).find(([k]) => k === "merhaba.user")?.[1] || "", "base64").toString("latin1");
+  // The user database, under its key named for the site's path (none if nothing was saved).
+  const saved = JSON.parse(stored).find(([k]) => k.startsWith("merhaba.user"));
+  const user = Buffer.from(saved?.[1] || "", "base64").toString("latin1");
   for (const trace of ["family-doctor", "new-temporary-protection", "temporary-protection", "intake"]) {
     if (stored.includes(trace) || user.includes(trace)) throw new Error(`intake-next: browser storage holds ${trace}`);
   }
@@ -388,6 +390,15 @@ async function main() {
     // Home (no screen is kept in the address: ARCHITECTURE.md), still in Arabic: the
     // choice is kept.
     await see(page, "reload-ar", ["الإعدادات", "الصحة", "التعليم", "112"]);
+    // The service worker answers for the app's own files only: another page of the origin
+    // is the host's to answer (here a 404), not the app's shell from the cache.
+    const controlled = await page.evaluate(() => !!navigator.serviceWorker.controller);
+    const other = await page.goto(siteUrl + "another-page/");
+    const otherText = await page.locator("body").innerText().catch(() => "");
+    if (!controlled || other.status() !== 404 || otherText.includes("Merhaba")) {
+      throw new Error(`sw-scope: under a worker (${controlled}), another page answered ${other.status()}: ${otherText.slice(0, 200)}`);
+    }
+    ok("sw-scope", "with the service worker in control, another page of the origin is the host's 404, not the app");
     await context.close();
 
     // A browser set to Turkish opens in Turkish at first start.
