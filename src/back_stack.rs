@@ -186,14 +186,18 @@ mod browser {
     /// The state of the app's guard entry, so `popstate` can tell it from the base entry.
     const GUARD: &str = "merhaba-guard";
 
-    pub struct Guard {
+    /// Shared with the `popstate` listener.
+    #[derive(Clone)]
+    pub struct Guard(Rc<Entries>);
+
+    struct Entries {
         history: web_sys::History,
         /// The address without a route: the page's own path.
         address: String,
         /// Whether the guard entry is in the browser's history, after the base entry.
-        armed: Rc<Cell<bool>>,
+        armed: Cell<bool>,
         /// The app itself went back off the guard; its `popstate` is not a Back to follow.
-        own_back: Rc<Cell<bool>>,
+        own_back: Cell<bool>,
     }
 
     impl Guard {
@@ -206,25 +210,32 @@ mod browser {
             let address = location.pathname().unwrap_or_else(|_| "/".to_string());
             let linked = linked_route(&location);
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
-            let guard = Guard {
+            let guard = Guard(Rc::new(Entries {
                 history,
                 address,
-                armed: Rc::new(Cell::new(false)),
-                own_back: Rc::new(Cell::new(false)),
-            };
+                armed: Cell::new(false),
+                own_back: Cell::new(false),
+            }));
             (guard, linked)
         }
 
         /// Puts the guard in place while there is a screen to go back to, and takes it away
         /// (so the next Back leaves the app, as on any home screen) when there is none.
         pub fn settle(&self, can_go_back: bool) {
-            settle(
-                &self.history,
-                &self.address,
-                &self.armed,
-                &self.own_back,
-                can_go_back,
-            );
+            let e = &self.0;
+            if can_go_back && !e.armed.get() {
+                let state = JsValue::from_str(GUARD);
+                if e.history
+                    .push_state_with_url(&state, "", Some(&e.address))
+                    .is_ok()
+                {
+                    e.armed.set(true);
+                }
+            } else if !can_go_back && e.armed.get() {
+                e.own_back.set(true);
+                e.armed.set(false);
+                let _ = e.history.back();
+            }
         }
 
         /// Runs `back` when the browser's Back leaves the guard, and `follow` when a link to
@@ -235,36 +246,37 @@ mod browser {
             back: impl Fn() -> bool + 'static,
             follow: impl Fn(String) -> bool + 'static,
         ) {
-            let (history, address) = (self.history.clone(), self.address.clone());
-            let (armed, own_back) = (self.armed.clone(), self.own_back.clone());
+            let guard = self.clone();
             let window = web_sys::window().expect("the web app runs in a window");
             let location = window.location();
             let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+                let e = &guard.0;
                 if let Some(route) = linked_route(&location) {
                     // The link's entry becomes the guard, at the clean address.
                     let state = JsValue::from_str(GUARD);
-                    let _ = history.replace_state_with_url(&state, "", Some(&address));
-                    armed.set(true);
-                    let more = follow(route);
-                    settle(&history, &address, &armed, &own_back, more);
+                    let _ = e
+                        .history
+                        .replace_state_with_url(&state, "", Some(&e.address));
+                    e.armed.set(true);
+                    guard.settle(follow(route));
                     return;
                 }
-                let on_guard = history
+                let on_guard = e
+                    .history
                     .state()
                     .ok()
                     .and_then(|s| s.as_string())
                     .is_some_and(|s| s == GUARD);
                 if on_guard {
                     // Forward onto the guard: nothing to show, but it is there again.
-                    armed.set(true);
+                    e.armed.set(true);
                     return;
                 }
-                armed.set(false);
-                if own_back.replace(false) {
+                e.armed.set(false);
+                if e.own_back.replace(false) {
                     return;
                 }
-                let more = back();
-                settle(&history, &address, &armed, &own_back, more);
+                guard.settle(back());
             });
             let _ = window
                 .add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
@@ -279,28 +291,6 @@ mod browser {
             .ok()
             .map(|h| h.trim_start_matches('#').to_string())
             .filter(|route| route.starts_with('/'))
-    }
-
-    fn settle(
-        history: &web_sys::History,
-        address: &str,
-        armed: &Cell<bool>,
-        own_back: &Cell<bool>,
-        can_go_back: bool,
-    ) {
-        if can_go_back && !armed.get() {
-            let state = JsValue::from_str(GUARD);
-            if history
-                .push_state_with_url(&state, "", Some(address))
-                .is_ok()
-            {
-                armed.set(true);
-            }
-        } else if !can_go_back && armed.get() {
-            own_back.set(true);
-            armed.set(false);
-            let _ = history.back();
-        }
     }
 }
 

@@ -35,9 +35,10 @@ pub fn Shell() -> Element {
     // Made anew when every screen is forgotten ("Next client", Quick exit): no typed text
     // survives a visit.
     let search_key = app.forgotten();
-    let large = app.intake().is_some_and(|i| i.large_text);
+    let intake = app.intake();
+    let large = intake.as_ref().is_some_and(|i| i.large_text);
     // Quick exit on every page of a sensitive entry and all through intake mode.
-    let quick_exit = app.intake().is_some()
+    let quick_exit = intake.is_some()
         || match &route {
             Route::ServicePage { id } => app.pack().service_is_sensitive(id).unwrap_or(false),
             _ => false,
