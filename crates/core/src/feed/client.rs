@@ -199,6 +199,24 @@ impl FeedClient {
         for dir in [self.trusted_dir(), self.downloads_dir()] {
             std::fs::create_dir_all(&dir).map_err(|e| FeedError::io(&dir, e))?;
         }
+        // TUF's order (1.0, 5.3): the next root first, so that a rotated root (the way a
+        // compromised key is revoked) is trusted at the very next check.
+        let next_root_url =
+            self.metadata_url(&format!("{}.root.json", root.signed.version.get() + 1))?;
+        let next_root = self.fetch_next_root(&next_root_url).await?;
+        if next_root.is_some() {
+            // tough walks the new roots and then the timestamp, each verified by the root
+            // before it. The timestamp it keeps is then the applied one (with no
+            // validators: the next check asks for it unconditionally).
+            let targets = self.walk(vec![(next_root_url, next_root)]).await?;
+            let timestamp = std::fs::read(self.trusted_dir().join("timestamp.json"))
+                .map_err(|e| FeedError::io(&self.trusted_dir().join("timestamp.json"), e))?;
+            return Ok(Refreshed {
+                targets,
+                timestamp,
+                validators: String::new(),
+            });
+        }
         // The timestamp of the last completed update, read once for the three uses below.
         let applied = std::fs::read(self.feed_dir().join("timestamp.json")).ok();
         let timestamp_url = self.metadata_url("timestamp.json")?;
@@ -214,26 +232,11 @@ impl FeedClient {
         let targets = match self.confirm_chain(&timestamp, applied.as_deref()) {
             Some(targets) => targets,
             None => {
-                // tough refuses to run when the clock is earlier than the latest time it
-                // saw: a phone whose clock was once set ahead (a wrong date, a dead
-                // battery) would never update again once it is set right. Expiry is
-                // checked against the clock, and versions never go backwards, either way.
-                let _ = std::fs::remove_file(self.trusted_dir().join("latest_known_time.json"));
-                let repo = RepositoryLoader::new(
-                    &self.trusted_root_bytes(),
-                    self.metadata.clone(),
-                    self.targets.clone(),
-                )
-                .transport(MetadataTransport {
-                    http: self.http.clone(),
-                    prefetched: Some((timestamp_url, timestamp.clone())),
-                })
-                .datastore(self.trusted_dir())
-                .limits(LIMITS)
-                .load()
-                .await
-                .map_err(from_tough)?;
-                repo.targets().clone()
+                self.walk(vec![
+                    (next_root_url, None),
+                    (timestamp_url, Some(timestamp.clone())),
+                ])
+                .await?
             }
         };
         Ok(Refreshed {
@@ -241,6 +244,52 @@ impl FeedClient {
             timestamp,
             validators,
         })
+    }
+
+    /// tough's walk from the trusted root: the root chain, timestamp, snapshot and targets,
+    /// each verified; `prefetched` is what this client asked for already.
+    async fn walk(
+        &self,
+        prefetched: Vec<(Url, Option<Vec<u8>>)>,
+    ) -> Result<Signed<Targets>, FeedError> {
+        // tough refuses to run when the clock is earlier than the latest time it saw: a
+        // phone whose clock was once set ahead (a wrong date, a dead battery) would never
+        // update again once it is set right. Expiry is checked against the clock, and
+        // versions never go backwards, either way.
+        let _ = std::fs::remove_file(self.trusted_dir().join("latest_known_time.json"));
+        let repo = RepositoryLoader::new(
+            &self.trusted_root_bytes(),
+            self.metadata.clone(),
+            self.targets.clone(),
+        )
+        .transport(MetadataTransport {
+            http: self.http.clone(),
+            prefetched,
+        })
+        .datastore(self.trusted_dir())
+        .limits(LIMITS)
+        .load()
+        .await
+        .map_err(from_tough)?;
+        Ok(repo.targets().clone())
+    }
+
+    /// The root that follows the trusted one, or `None` when the feed has not published
+    /// one (the server has no such file).
+    async fn fetch_next_root(&self, url: &Url) -> Result<Option<Vec<u8>>, FeedError> {
+        let fetch = async {
+            let response = self.http.get(url, &[]).await?;
+            match response.status() {
+                StatusCode::OK => self
+                    .http
+                    .body(url, response, LIMITS.max_root_size)
+                    .await
+                    .map(Some),
+                StatusCode::NOT_FOUND | StatusCode::GONE => Ok(None),
+                status => Err(FeedError::status_of(url, status)),
+            }
+        };
+        self.http.within(url, LIMITS.max_root_size, fetch).await
     }
 
     /// Keeps the timestamp of an update whose every part is applied: only now, so that

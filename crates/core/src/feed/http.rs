@@ -317,12 +317,13 @@ fn sha256_file(path: &Path) -> std::io::Result<Vec<u8>> {
     }
 }
 
-/// tough's view of the feed: metadata files over [`Http`]. The timestamp, already fetched
-/// with a conditional request, is handed over instead of being fetched twice.
+/// tough's view of the feed: metadata files over [`Http`]. What the client asked for
+/// before tough's walk (the next root, the timestamp) is handed over instead of being
+/// asked for twice: a body, or `None` for a file the server did not have.
 #[derive(Clone, Debug)]
 pub(crate) struct MetadataTransport {
     pub(crate) http: Http,
-    pub(crate) prefetched: Option<(Url, Vec<u8>)>,
+    pub(crate) prefetched: Vec<(Url, Option<Vec<u8>>)>,
 }
 
 #[async_trait::async_trait]
@@ -333,10 +334,15 @@ impl Transport for MetadataTransport {
                 Ok(bytes::Bytes::from(bytes))
             }))
         };
-        if let Some((prefetched, body)) = &self.prefetched {
-            if *prefetched == url {
-                return Ok(once(body.clone()));
+        match self.prefetched.iter().find(|(asked, _)| *asked == url) {
+            Some((_, Some(body))) => return Ok(once(body.clone())),
+            Some((_, None)) => {
+                return Err(TransportError::new(
+                    TransportErrorKind::FileNotFound,
+                    url.as_str(),
+                ))
             }
+            None => {}
         }
         // Read whole here, so that the file's cap and deadline hold whatever tough is told
         // by signed metadata, and so that a failure keeps its kind (`FeedError`) for the

@@ -95,8 +95,11 @@ fn the_conformance_command_line_refreshes_and_downloads_with_the_app_client() {
     assert!(ok, "{said}");
     assert_eq!(
         nginx.log(),
-        vec![("/metadata/timestamp.json".into(), 304, 0)],
-        "the kept file and the unchanged timestamp are enough"
+        vec![
+            ("/metadata/2.root.json".into(), 404, 153),
+            ("/metadata/timestamp.json".into(), 304, 0)
+        ],
+        "the next root looked for, and the kept file and the unchanged timestamp are enough"
     );
 
     // A name the metadata does not sign, and one climbing out of the folder: exit 1.
@@ -166,7 +169,7 @@ fn a_timestamp_signed_again_without_a_new_version_is_not_taken() {
             .into_iter()
             .map(|(path, ..)| path)
             .collect::<Vec<_>>(),
-        ["/metadata/timestamp.json"]
+        ["/metadata/2.root.json", "/metadata/timestamp.json"]
     );
     assert_eq!(phone.version(), Some(1));
 }

@@ -191,10 +191,12 @@ fn every_failure_says_the_right_word() {
     // A second root, so that the phone fetches 2.root.json.
     merhaba_pack::keys::rotate(&publisher.keys(), &[tough::schema::RoleType::Root]).unwrap();
     publisher.publish(&[]);
+    // The root cases come first: the next root is asked for before anything else, and
+    // once a check has verified it the phone trusts it, whatever fails after.
     let cases = [
-        ("timestamp.json", Fault::DropAfter(10), "unreachable"),
         ("2.root.json", Fault::DropAfter(10), "unreachable"),
         ("2.root.json", Fault::Error, "server-error"),
+        ("timestamp.json", Fault::DropAfter(10), "unreachable"),
         ("snapshot.json", Fault::DropAfter(10), "unreachable"),
         ("snapshot.json", Fault::NotFound, "server-error"),
         ("snapshot.json", Fault::Stall, "unreachable"),

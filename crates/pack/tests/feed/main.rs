@@ -91,12 +91,16 @@ fn first_install_delta_update_chain_and_already_current() {
     );
     assert_eq!(std::fs::read(phone.pack_path()).unwrap(), publisher.pack(4));
 
-    // Already current: one conditional request, answered 304 with no body.
+    // Already current: the next root looked for (TUF's order), then one conditional
+    // request, answered 304 with no body.
     nginx.clear_log();
     phone.pull_saying(&nginx.url(), "aydin: current, version 4");
     assert_eq!(
         nginx.log(),
-        vec![("/metadata/timestamp.json".to_string(), 304, 0)]
+        vec![
+            ("/metadata/2.root.json".to_string(), 404, 153),
+            ("/metadata/timestamp.json".to_string(), 304, 0)
+        ]
     );
     assert_eq!(phone.user_db(), settings);
 
@@ -270,7 +274,7 @@ fn expired_metadata_installs_nothing_and_says_so() {
     let expired = std::time::Duration::from_secs(9);
     std::thread::sleep(expired.saturating_sub(signed.elapsed()));
     // The phone that has this timestamp hears "not modified", and must still notice. It
-    // looks for a newer root first (one could renew what has expired), then says so.
+    // has looked for a newer root first (one could renew what has expired), and says so.
     nginx.clear_log();
     refused(
         &phone,
@@ -282,8 +286,8 @@ fn expired_metadata_installs_nothing_and_says_so() {
     assert_eq!(
         nginx.log(),
         vec![
-            ("/metadata/timestamp.json".into(), 304, 0),
-            ("/metadata/2.root.json".into(), 404, 153)
+            ("/metadata/2.root.json".into(), 404, 153),
+            ("/metadata/timestamp.json".into(), 304, 0)
         ]
     );
     assert_eq!(phone.version(), Some(2));
@@ -387,6 +391,56 @@ fn key_rotation_signed_by_the_old_root_is_followed_and_an_unsigned_one_refused()
     publisher.publish(&[]);
     refused(&phone, &nginx.url(), &[], "refused", "root");
     assert_eq!(phone.version(), Some(2));
+}
+
+/// A key is revoked by publishing a root without it. The phone looks for the next root
+/// before the timestamp (TUF 1.0 §5.3), so the revocation holds at its very next check, even
+/// while the feed still serves the timestamp the revoked key signed.
+#[test]
+fn a_rotated_root_is_trusted_at_the_next_check_before_any_new_timestamp() {
+    let publisher = Publisher::new();
+    let nginx = Nginx::serve(&publisher.feed());
+    let phone = Phone::new(&publisher.shipped_root(), Some(&publisher.pack(1)));
+    phone.pull_saying(&nginx.url(), "aydin: current, version 1");
+    // The timestamp key is replaced in root v2; only the root is uploaded.
+    let keys = publisher.keys();
+    merhaba_pack::keys::rotate(&keys, &[tough::schema::RoleType::Timestamp]).unwrap();
+    std::fs::copy(
+        keys.join("2.root.json"),
+        publisher.feed().join("metadata/2.root.json"),
+    )
+    .unwrap();
+    nginx.clear_log();
+    refused(&phone, &nginx.url(), &[], "refused", "timestamp");
+    let requested: Vec<String> = nginx.log().into_iter().map(|(path, ..)| path).collect();
+    assert_eq!(
+        requested[..3],
+        [
+            "/metadata/2.root.json",
+            "/metadata/3.root.json",
+            "/metadata/timestamp.json"
+        ]
+    );
+    let trusted: tough::schema::Signed<tough::schema::Root> = serde_json::from_slice(
+        &std::fs::read(phone.data.path().join("feed/trusted/root.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(trusted.signed.version.get(), 2);
+    // A timestamp signed with the new key is taken; the next check is back to a 404 and a
+    // bodiless 304.
+    publisher.edit(1, "A correction.");
+    publisher.publish(&[]);
+    assert!(phone.pull(&nginx.url(), &[]).ok);
+    assert_eq!(phone.version(), Some(2));
+    nginx.clear_log();
+    phone.pull_saying(&nginx.url(), "aydin: current, version 2");
+    assert_eq!(
+        nginx.log(),
+        vec![
+            ("/metadata/3.root.json".to_string(), 404, 153),
+            ("/metadata/timestamp.json".to_string(), 304, 0)
+        ]
+    );
 }
 
 #[test]
