@@ -160,6 +160,7 @@ mod platform {
                 SiteUpdate::NoWorker => UpdateState::NotChecked,
                 SiteUpdate::Unreachable(_) => UpdateState::Unreachable,
                 SiteUpdate::Current => UpdateState::UpToDate,
+                SiteUpdate::Refused(e) => UpdateState::Refused(e),
                 SiteUpdate::Failed(e) => UpdateState::Failed(e),
                 SiteUpdate::Installed => take_new_pack(&mut app).await,
             };

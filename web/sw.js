@@ -11,6 +11,9 @@ const RELEASE = "__RELEASE__";
 const SCOPE = new URL(self.registration.scope).pathname;
 const PREFIX = "merhaba:" + SCOPE + ":";
 const CACHE = PREFIX + RELEASE;
+// Where a refused release is noted, for Settings to say why (src/platform/web.rs reads it).
+// Not a release: the next release taken into use drops it with the others.
+const REFUSED = PREFIX + "refused";
 
 const KEPT_HEADERS = ["Content-Security-Policy", "Referrer-Policy", "X-Content-Type-Options",
   "Permissions-Policy", "Cross-Origin-Opener-Policy", "X-Frame-Options"];
@@ -44,6 +47,8 @@ async function fetchChecked(path, expected) {
 }
 
 async function install() {
+  // A note of an earlier refusal is about an earlier attempt.
+  await caches.delete(REFUSED);
   const response = await fetch(scoped("release.json"), { cache: "no-store" });
   if (!response.ok) throw new Error(`release.json: HTTP ${response.status}`);
   const text = await response.text();
@@ -51,6 +56,16 @@ async function install() {
   // A host caught between two deploys can serve this worker with another release's files.
   if (release.release !== RELEASE) {
     throw new Error(`release.json is release ${release.release}, this worker is ${RELEASE}`);
+  }
+  // Releases never go back: one numbered lower than a release this scope installed (a
+  // host or cache serving an old copy) is refused, and the one in use stays.
+  const installed = await installedNumber();
+  if (!(release.number >= installed)) {
+    const reason = `release.json is release number ${release.number ?? 0}, older than ` +
+                   `release number ${installed} installed here: refused`;
+    await (await caches.open(REFUSED)).put(scoped("refused.txt"),
+      new Response(reason, { headers: { "Content-Type": "text/plain; charset=utf-8" } }));
+    throw new Error(reason);
   }
   const files = [];
   for (const [path, expected] of Object.entries(release.files)) {
@@ -62,6 +77,17 @@ async function install() {
   for (const [path, response] of files) await cache.put(scoped(path), response);
   await cache.put(scoped("release.json"),
                   new Response(text, { headers: { "Content-Type": "application/json" } }));
+}
+
+// The highest number of the releases this scope keeps (in use, or waiting to be), 0 if none.
+async function installedNumber() {
+  let newest = 0;
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(PREFIX) || name === CACHE) continue;
+    const kept = await (await caches.open(name)).match(scoped("release.json"));
+    if (kept) newest = Math.max(newest, (await kept.json()).number || 0);
+  }
+  return newest;
 }
 
 self.addEventListener("install", (event) => {

@@ -42,20 +42,23 @@ pub fn device_languages() -> Vec<String> {
 
 /// The user database, kept whole in the browser's local storage after each change. Local
 /// storage is synchronous, so the saved language is known before the first frame; the
-/// database is a few kilobytes (ARCHITECTURE.md, "The web app").
+/// database is a few kilobytes (ARCHITECTURE.md, "The web app"). Every open tab of the
+/// site shares it: each change starts from what storage holds then (`in_memory_shared`),
+/// so two tabs do not undo each other's answers.
 pub fn user_store() -> Result<UserStore, String> {
     let storage = window().local_storage().ok().flatten();
     let key = user_key();
-    // A database saved before the key had the path is taken over once (and kept there).
-    let saved = storage
-        .as_ref()
-        .and_then(|s| {
-            s.get_item(&key)
-                .ok()
-                .flatten()
-                .or_else(|| s.get_item(LEGACY_USER_KEY).ok().flatten())
-        })
-        .and_then(|text| base64::engine::general_purpose::STANDARD.decode(text).ok());
+    let (reader, read_key) = (storage.clone(), key.clone());
+    // A database saved before the key had the path is taken over (and kept under the key).
+    let load = move || -> Option<Vec<u8>> {
+        let s = reader.as_ref()?;
+        let text = s
+            .get_item(&read_key)
+            .ok()
+            .flatten()
+            .or_else(|| s.get_item(LEGACY_USER_KEY).ok().flatten())?;
+        base64::engine::general_purpose::STANDARD.decode(text).ok()
+    };
     // Storage full or refused (a private window): the change lasts this session, the screen
     // that made it says it was not kept, and the next change saves everything again.
     let save = move |bytes: &[u8]| -> Result<(), String> {
@@ -68,7 +71,7 @@ pub fn user_store() -> Result<UserStore, String> {
         let _ = storage.remove_item(LEGACY_USER_KEY);
         Ok(())
     };
-    UserStore::in_memory_saved_by(saved.as_deref(), Box::new(save)).map_err(|e| e.to_string())
+    UserStore::in_memory_shared(Box::new(load), Box::new(save)).map_err(|e| e.to_string())
 }
 
 /// A file of the site, relative to the page, as bytes: from the service worker's cache
@@ -109,7 +112,10 @@ pub enum SiteUpdate {
     Current,
     /// A newer release was cached whole by the service worker and is now in control.
     Installed,
-    /// The service worker refused or could not cache the new release; the old one stays.
+    /// The service worker refused the site's release (one older than a release it
+    /// installed); the old one stays.
+    Refused(String),
+    /// The service worker could not cache the new release whole; the old one stays.
     Failed(String),
 }
 
@@ -141,7 +147,10 @@ pub async fn update_site() -> SiteUpdate {
         match worker.state() {
             web_sys::ServiceWorkerState::Installed => break,
             web_sys::ServiceWorkerState::Redundant => {
-                return SiteUpdate::Failed("the new release could not be cached whole".into())
+                return match refusal(&registration).await {
+                    Some(reason) => SiteUpdate::Refused(reason),
+                    None => SiteUpdate::Failed("the new release could not be cached whole".into()),
+                }
             }
             web_sys::ServiceWorkerState::Activating | web_sys::ServiceWorkerState::Activated => {
                 return SiteUpdate::Installed
@@ -159,6 +168,20 @@ pub async fn update_site() -> SiteUpdate {
             _ => sleep_ms(100).await,
         }
     }
+}
+
+/// Why the service worker refused the release it was last offered, if it did: web/sw.js
+/// notes it as `refused.txt` of its scope, in a cache of its own.
+async fn refusal(registration: &web_sys::ServiceWorkerRegistration) -> Option<String> {
+    let note = format!("{}refused.txt", registration.scope());
+    let found = JsFuture::from(window().caches().ok()?.match_with_str(&note))
+        .await
+        .ok()?;
+    let response = found.dyn_into::<web_sys::Response>().ok()?;
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
 }
 
 /// Loads the page again (a release whose pack this shell cannot read).

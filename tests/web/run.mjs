@@ -299,6 +299,57 @@ async function failedSaveIsShown(profile) {
   await context.close();
 }
 
+/** The rows of one table of the user database a page keeps in local storage. */
+async function savedRows(page, sql) {
+  const saved = await page.evaluate(() =>
+    Object.entries(localStorage).find(([k]) => k.startsWith("merhaba.user:"))?.[1] || "");
+  const file = join(tmpdir(), `merhaba-user-${process.pid}.sqlite`);
+  writeFileSync(file, Buffer.from(saved, "base64"));
+  const script = "import sqlite3, sys, json; c = sqlite3.connect(sys.argv[1]); " +
+    "print(json.dumps([list(r) for r in c.execute(sys.argv[2])]))";
+  try {
+    return JSON.parse(execFileSync("python3", ["-c", script, file, sql], { encoding: "utf8" }));
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+/** Opens a lesson of the advisors' course and reads its cards up to the first question. */
+async function toFirstQuestion(page, lesson) {
+  await page.goto(siteUrl + `#/course/serving-newcomers/lesson/${lesson}`);
+  await page.locator(".lesson").first().waitFor({ timeout: 20000 });
+  for (let i = 0; i < 20 && !(await page.locator(".lesson-question").count()); i++) {
+    await page.locator(".next-step").first().tap();
+  }
+  await page.locator(".lesson-question").first().waitFor();
+}
+
+/** Issue 23: two tabs of the app open at once, each answering a question of its own lesson:
+ * the second tab's save does not undo the first's. */
+async function twoTabsKeepTheirAnswers(profile) {
+  const context = await launch(profile);
+  const [first, second] = [await firstPage(context), await context.newPage()];
+  // Both open before either answers: each starts from the same empty database.
+  await toFirstQuestion(first, "legal-statuses");
+  await toFirstQuestion(second, "rights-by-status");
+  for (const page of [first, second]) {
+    await page.locator(".choice").first().tap();
+    await page.locator(".check").first().tap();
+    await page.locator(".feedback").first().waitFor();
+  }
+  await shot(second, "two-tabs-second");
+  const third = await context.newPage();
+  await third.goto(siteUrl);
+  await see(third, "two-tabs-third", ["Health"]);
+  const answered = (await savedRows(third,
+    "SELECT lesson_id FROM quiz_answer ORDER BY lesson_id")).map(([id]) => id);
+  if (JSON.stringify(answered) !== JSON.stringify(["legal-statuses", "rights-by-status"])) {
+    throw new Error(`two-tabs: the saved database holds answers of ${JSON.stringify(answered)}, not of both tabs' lessons`);
+  }
+  ok("two-tabs", `two tabs answered a question each; the saved database holds both (${answered.join(", ")})`);
+  await context.close();
+}
+
 async function nearbyWithPosition(page) {
   await page.getByRole("link", { name: /Nearby/ }).first().tap();
   await see(page, "nearby-device", ["Your position (from this device)", "Bus Terminal"]);
@@ -415,6 +466,7 @@ async function main() {
     await intakeLeavesNoHistory(join(work, "desk-history"));
     await quickExitLeavesNoHistory(join(work, "reader-history"));
     await failedSaveIsShown(join(work, "storage-full"));
+    await twoTabsKeepTheirAnswers(join(work, "two-tabs"));
 
     const denied = await launch(join(work, "denied"), { permissions: [] });
     await nearbyDenied(denied);
@@ -497,6 +549,26 @@ async function main() {
     if (status !== "The guide was updated to version 2.") throw new Error(`update-installed: Settings said ${status}`);
     await page.goto(siteUrl + "#/service/address-registration");
     await see(page, "update-shown", ["This summary is a test of a content update."]);
+    await context.close();
+
+    // A host or cache serving the first release again (numbered lower): refused, said in
+    // Settings, and the newer guide stays.
+    server2.control.dir = resolve(site);
+    context = await launch(profile);
+    page = await firstPage(context);
+    await page.goto(siteUrl + "#/settings");
+    await see(page, "rollback-refused", ["An update was refused"], 60000);
+    const why = await page.locator(".update-details").first().innerText();
+    if (!/older than release number \d+ installed here: refused/.test(why)) {
+      throw new Error(`rollback-refused: Settings says ${why}`);
+    }
+    await page.goto(siteUrl + "#/service/address-registration");
+    await see(page, "rollback-kept", ["This summary is a test of a content update."]);
+    await page.reload();
+    await see(page, "rollback-reopened", ["Health", "Education"]);
+    await page.goto(siteUrl + "#/service/address-registration");
+    await see(page, "rollback-reopened-entry", ["This summary is a test of a content update."]);
+    ok("rollback", `the older release was refused (${why.trim()}); the newer guide stays`);
     await context.close();
     await server2.close();
     if (refused.length) {

@@ -20,6 +20,11 @@ pub struct Release {
     /// Names this release: the SHA-256 of every other file's name and hash, so any change
     /// of any file makes a new release (and a new service worker).
     pub release: String,
+    /// Grows with every release of the site (`merhaba-pack site` sets it): the service
+    /// worker refuses a release numbered lower than one it installed, so a host or cache
+    /// serving an old release cannot take a phone back. 0 in manifests written before it.
+    #[serde(default)]
+    pub number: u64,
     pub city: String,
     pub content_version: u64,
     /// The pack schema the shell of this release reads.
@@ -64,8 +69,9 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 impl Release {
-    /// A release of `files` (path → bytes), naming the pack among them.
+    /// Release `number` of `files` (path → bytes), naming the pack among them.
     pub fn of(
+        number: u64,
         city: &str,
         content_version: u64,
         schema: i32,
@@ -88,6 +94,7 @@ impl Release {
         }
         let release = Release {
             release: sha256_hex(names.as_bytes())[..16].to_string(),
+            number,
             city: city.to_string(),
             content_version,
             schema,
@@ -148,7 +155,7 @@ mod tests {
 
     #[test]
     fn a_release_names_checks_and_reads_back_its_files() {
-        let release = Release::of("aydin", 3, 5, "packs/aydin-3.sqlite", &files()).unwrap();
+        let release = Release::of(7, "aydin", 3, 5, "packs/aydin-3.sqlite", &files()).unwrap();
         assert_eq!(
             Release::parse(release.to_json().as_bytes()).unwrap(),
             release
@@ -167,10 +174,14 @@ mod tests {
             ReleaseError::Unknown("other.js".into())
         );
 
+        // A manifest written before releases were numbered reads as number 0.
+        let unnumbered = release.to_json().replace("\"number\": 7,", "");
+        assert_eq!(Release::parse(unnumbered.as_bytes()).unwrap().number, 0);
+
         // Any change of any file is a new release.
         let mut changed = files();
         changed.insert("index.html".into(), b"<html lang=ar>".to_vec());
-        let other = Release::of("aydin", 3, 5, "packs/aydin-3.sqlite", &changed).unwrap();
+        let other = Release::of(7, "aydin", 3, 5, "packs/aydin-3.sqlite", &changed).unwrap();
         assert_ne!(other.release, release.release);
     }
 
@@ -178,7 +189,7 @@ mod tests {
     fn a_malformed_manifest_says_what_is_wrong() {
         let err = Release::parse(b"{\"release\": 1}").unwrap_err().to_string();
         assert!(err.starts_with("release.json: invalid type"), "{err}");
-        let release = Release::of("aydin", 3, 5, "packs/aydin-3.sqlite", &files()).unwrap();
+        let release = Release::of(7, "aydin", 3, 5, "packs/aydin-3.sqlite", &files()).unwrap();
         let json = release.to_json().replace(
             "\"pack\": \"packs/aydin-3.sqlite\"",
             "\"pack\": \"packs/x.sqlite\"",

@@ -154,6 +154,10 @@ pub struct SiteArgs {
     /// The app icons
     #[arg(long, default_value = "assets/icons")]
     pub icons: PathBuf,
+    /// The release's number, above every earlier release of this site (default: the build
+    /// time in seconds since 1970, and above the number of the site in OUT)
+    #[arg(long)]
+    pub number: Option<u64>,
 }
 
 #[derive(Debug, Args)]

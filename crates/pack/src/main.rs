@@ -143,12 +143,13 @@ fn site(source: &merhaba_pack::ContentSource, args: &SiteArgs) -> anyhow::Result
         shell: &args.shell,
         icons: &args.icons,
     };
-    let release = merhaba_pack::site::build_site(source, &parts, &args.out)?;
+    let release = merhaba_pack::site::build_site(source, &parts, &args.out, args.number)?;
     let bytes: u64 = release.files.values().map(|f| f.length).sum();
     println!(
-        "{}: release {} of {} version {}, {} files, {bytes} bytes",
+        "{}: release {} (number {}) of {} version {}, {} files, {bytes} bytes",
         args.out.display(),
         release.release,
+        release.number,
         release.city,
         release.content_version,
         release.files.len() + 2

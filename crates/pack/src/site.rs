@@ -32,12 +32,15 @@ const APP_FILES: &[&str] = &["merhaba.js", "merhaba_bg.wasm"];
 /// Where sw.js takes its release id.
 const RELEASE_MARK: &str = "__RELEASE__";
 
-/// Builds the site for `source` into `out`, returning its release.
+/// Builds the site for `source` into `out`, returning its release. `number` is the
+/// release's number ([`release_number`] when not given).
 pub fn build_site(
     source: &ContentSource,
     parts: &SiteParts,
     out: &Path,
+    number: Option<u64>,
 ) -> anyhow::Result<Release> {
+    let number = release_number(number, out)?;
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     for name in APP_FILES {
         if !parts.app.join(name).is_file() {
@@ -62,6 +65,7 @@ pub fn build_site(
     files.insert(pack_name.clone(), read(&pack_file)?);
 
     let release = Release::of(
+        number,
         &city.id,
         city.content_version,
         PACK_SCHEMA_VERSION,
@@ -104,6 +108,29 @@ pub fn build_site(
     Ok(release)
 }
 
+/// The number of a new release: `given`, or else the build time in seconds since 1970 (one
+/// above the site's in `out` if that is higher, a clock set back). Either way above the
+/// number of the site already in `out`: releases only grow, and phones refuse one that
+/// does not (web/sw.js).
+pub fn release_number(given: Option<u64>, out: &Path) -> anyhow::Result<u64> {
+    let previous = std::fs::read(out.join(RELEASE_FILE))
+        .ok()
+        .and_then(|bytes| Release::parse(&bytes).ok())
+        .map(|release| release.number);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let number = given.unwrap_or_else(|| now.max(previous.map_or(0, |p| p + 1)));
+    match previous {
+        Some(previous) if number <= previous => bail!(
+            "release number {number}: the site in {} is release number {previous}, and a new \
+             release must be numbered above it (phones refuse one that goes back)",
+            out.display()
+        ),
+        _ => Ok(number),
+    }
+}
+
 /// Puts the finished folder where the old one was.
 fn swap_in(new: PathBuf, out: &Path) -> anyhow::Result<()> {
     if out.exists() {
@@ -140,4 +167,41 @@ fn add_tree(files: &mut BTreeMap<String, Vec<u8>>, dir: &Path, prefix: &str) -> 
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site_numbered(number: u64) -> tempfile::TempDir {
+        let out = tempfile::tempdir().unwrap();
+        let files = BTreeMap::from([("packs/a.sqlite".to_string(), b"pack".to_vec())]);
+        let release = Release::of(number, "aydin", 1, 10, "packs/a.sqlite", &files).unwrap();
+        std::fs::write(out.path().join(RELEASE_FILE), release.to_json()).unwrap();
+        out
+    }
+
+    #[test]
+    fn a_release_is_numbered_above_the_site_it_replaces() {
+        // A first site: the build time.
+        let none = tempfile::tempdir().unwrap();
+        let first = release_number(None, none.path()).unwrap();
+        assert!(first > 1_700_000_000, "{first}");
+        // A site from a clock that ran ahead: one above it, not the clock's time.
+        let ahead = site_numbered(u64::MAX / 2);
+        assert_eq!(
+            release_number(None, ahead.path()).unwrap(),
+            u64::MAX / 2 + 1
+        );
+        // A number given that does not go above: refused, naming the folder and both.
+        let err = release_number(Some(5), site_numbered(5).path())
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("release number 5: the site in "), "{err}");
+        assert!(
+            err.contains("is release number 5, and a new release"),
+            "{err}"
+        );
+        assert_eq!(release_number(Some(6), site_numbered(5).path()).unwrap(), 6);
+    }
 }

@@ -10,6 +10,8 @@ use rusqlite::{Connection, OptionalExtension};
 
 mod progress;
 
+pub use progress::ATTEMPTS_KEPT;
+
 /// Append-only: a shipped migration is never edited; add a new one at the end.
 /// The index + 1 of the last applied migration is stored in `PRAGMA user_version`.
 const MIGRATIONS: &[&str] = &[
@@ -62,11 +64,19 @@ pub struct UserStore {
     conn: RefCell<Connection>,
     /// Where an in-memory store keeps itself after each change (the web app: browser storage).
     saver: Option<Saver>,
+    /// Reads that storage again, for a store it is shared with other tabs of the site.
+    loader: Option<Loader>,
+    /// The database as that storage held it when this store last read or wrote it.
+    seen: RefCell<Option<Vec<u8>>>,
 }
 
 /// Called with the whole database after each change of an in-memory store; says why it
 /// could not keep it (browser storage full, or refused in a private window).
 pub type Saver = Box<dyn Fn(&[u8]) -> Result<(), String>>;
+
+/// What the storage a store is kept in holds now (the web app: browser storage, which every
+/// open tab of the site writes).
+pub type Loader = Box<dyn Fn() -> Option<Vec<u8>>>;
 
 /// A change made in memory that its store could not keep ([`Saver`]). The change stays in
 /// memory for the session, and the next change saves the whole database again.
@@ -91,21 +101,42 @@ impl UserStore {
     /// The web app keeps it in browser storage this way: the database is a few kilobytes.
     /// Saved bytes that are not a user database are set aside, and the store starts empty.
     pub fn in_memory_saved_by(saved: Option<&[u8]>, save: Saver) -> rusqlite::Result<UserStore> {
-        let restored = saved.and_then(|bytes| {
-            let mut conn = Connection::open_in_memory().ok()?;
-            conn.deserialize_read_exact(rusqlite::MAIN_DB, bytes, bytes.len(), false)
-                .ok()?;
-            conn.query_row("SELECT count(*) FROM setting", [], |r| r.get::<_, i64>(0))
-                .ok()?;
-            Some(conn)
-        });
-        let conn = match restored {
+        let conn = match saved.and_then(restored) {
             Some(conn) => conn,
             None => Connection::open_in_memory()?,
         };
         let mut store = UserStore::migrate(conn)?;
         store.saver = Some(save);
         Ok(store)
+    }
+
+    /// An in-memory store kept in storage that other writers share (the web app's tabs):
+    /// it starts from what `load` gives, and every change starts from the newest database
+    /// there, so one tab's answers are not undone by another tab's next save.
+    pub fn in_memory_shared(load: Loader, save: Saver) -> rusqlite::Result<UserStore> {
+        let seen = load();
+        let mut store = UserStore::in_memory_saved_by(seen.as_deref(), save)?;
+        store.loader = Some(load);
+        store.seen = RefCell::new(seen);
+        Ok(store)
+    }
+
+    /// Takes what another writer saved since this store last read or wrote its storage.
+    /// Called before every change; a change that could not be saved stays in memory unless
+    /// another writer saved meanwhile.
+    fn caught_up(&self) -> rusqlite::Result<()> {
+        let Some(load) = &self.loader else {
+            return Ok(());
+        };
+        let now = load();
+        if now == *self.seen.borrow() {
+            return Ok(());
+        }
+        if let Some(conn) = now.as_deref().and_then(restored) {
+            *self.conn.borrow_mut() = UserStore::migrate(conn)?.conn.into_inner();
+        }
+        *self.seen.borrow_mut() = now;
+        Ok(())
     }
 
     /// The whole database as bytes, as a file of it would hold.
@@ -121,8 +152,10 @@ impl UserStore {
     /// that called it, so the screen that made it says so.
     fn saved(&self) -> rusqlite::Result<()> {
         if let Some(save) = &self.saver {
-            save(&self.snapshot()?)
+            let bytes = self.snapshot()?;
+            save(&bytes)
                 .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(NotSaved(e))))?;
+            *self.seen.borrow_mut() = Some(bytes);
         }
         Ok(())
     }
@@ -142,6 +175,8 @@ impl UserStore {
         Ok(UserStore {
             conn: RefCell::new(conn),
             saver: None,
+            loader: None,
+            seen: RefCell::new(None),
         })
     }
 
@@ -161,6 +196,7 @@ impl UserStore {
     }
 
     pub fn set_setting(&self, key: &str, value: &str) -> rusqlite::Result<()> {
+        self.caught_up()?;
         self.conn.borrow().execute(
             "INSERT INTO setting(key, value) VALUES (?1, ?2)
                  ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -187,6 +223,7 @@ impl UserStore {
 
     /// Ticks (or unticks) the step of `path_id` that goes to `service_id`.
     pub fn set_tick(&self, path_id: &str, service_id: &str, done: bool) -> rusqlite::Result<()> {
+        self.caught_up()?;
         let sql = match done {
             true => "INSERT OR IGNORE INTO path_tick(path_id, service_id) VALUES (?1, ?2)",
             false => "DELETE FROM path_tick WHERE path_id = ?1 AND service_id = ?2",
@@ -194,6 +231,17 @@ impl UserStore {
         self.conn.borrow().execute(sql, [path_id, service_id])?;
         self.saved()
     }
+}
+
+/// Saved bytes as a user database in memory, or `None` when they are not one (storage
+/// edited or cut short).
+fn restored(bytes: &[u8]) -> Option<Connection> {
+    let mut conn = Connection::open_in_memory().ok()?;
+    conn.deserialize_read_exact(rusqlite::MAIN_DB, bytes, bytes.len(), false)
+        .ok()?;
+    conn.query_row("SELECT count(*) FROM setting", [], |r| r.get::<_, i64>(0))
+        .ok()?;
+    Some(conn)
 }
 
 #[cfg(test)]
@@ -322,6 +370,54 @@ mod tests {
             2,
             "the first tick was saved with the second"
         );
+    }
+
+    /// Two tabs of the web app: two stores over one storage, each starting from what it held
+    /// when it opened, changing in turn.
+    #[test]
+    fn two_stores_sharing_storage_keep_each_others_changes() {
+        use std::rc::Rc;
+        let storage: Rc<RefCell<Option<Vec<u8>>>> = Rc::default();
+        let tab = || {
+            let (from, to) = (storage.clone(), storage.clone());
+            UserStore::in_memory_shared(
+                Box::new(move || from.borrow().clone()),
+                Box::new(move |bytes: &[u8]| {
+                    *to.borrow_mut() = Some(bytes.to_vec());
+                    Ok(())
+                }),
+            )
+            .unwrap()
+        };
+        let (first, second) = (tab(), tab());
+        first.set_tick("arrival", "clinic", true).unwrap();
+        second.set_tick("arrival", "school", true).unwrap();
+        first.set_language("fa").unwrap();
+        second
+            .set_setting("updates.unmetered_only", "true")
+            .unwrap();
+        first.set_tick("arrival", "school", false).unwrap();
+        let reopened = tab();
+        assert_eq!(
+            reopened.ticks("arrival").unwrap(),
+            BTreeSet::from(["clinic".to_string()]),
+            "each tab's tick kept, and the untick made in the other tab"
+        );
+        assert_eq!(reopened.language().unwrap().as_deref(), Some("fa"));
+        assert_eq!(
+            reopened
+                .setting("updates.unmetered_only")
+                .unwrap()
+                .as_deref(),
+            Some("true")
+        );
+        // A tab whose storage holds something that is not a database goes on with what it
+        // had (here from before the other tab's untick) and saves it whole again.
+        *storage.borrow_mut() = Some(b"edited by hand".to_vec());
+        second.set_tick("arrival", "bank", true).unwrap();
+        let kept = BTreeSet::from(["bank", "clinic", "school"].map(String::from));
+        assert_eq!(second.ticks("arrival").unwrap(), kept);
+        assert_eq!(tab().ticks("arrival").unwrap(), kept);
     }
 
     #[test]

@@ -90,6 +90,7 @@ impl UserStore {
 
     /// Remembers that the reader is at `step` of a lesson (and that they opened it).
     pub fn set_step(&self, course_id: &str, lesson_id: &str, step: usize) -> rusqlite::Result<()> {
+        self.caught_up()?;
         self.conn.borrow().execute(
             "INSERT INTO lesson_progress(course_id, lesson_id, step) VALUES (?1, ?2, ?3)
                  ON CONFLICT(course_id, lesson_id) DO UPDATE SET step = excluded.step",
@@ -112,6 +113,7 @@ impl UserStore {
         right: bool,
         now: DateTime<FixedOffset>,
     ) -> rusqlite::Result<LessonProgress> {
+        self.caught_up()?;
         let before = self.lesson_progress(course_id, lesson)?;
         if question >= lesson.questions as usize
             || before.answers.get(&question).is_some_and(|a| a.solved)
@@ -172,6 +174,7 @@ impl UserStore {
     /// Takes a lesson's quiz again: the attempt under way is dropped and the reader goes back
     /// to the first question. The best score, the day and the history stay.
     pub fn retake(&self, course_id: &str, lesson: &LessonSummary) -> rusqlite::Result<()> {
+        self.caught_up()?;
         let conn = self.conn.borrow();
         conn.execute(
             "DELETE FROM quiz_answer WHERE course_id = ?1 AND lesson_id = ?2",
@@ -204,6 +207,9 @@ impl UserStore {
     }
 }
 
+/// How many finished attempts of one lesson the history keeps, newest first.
+pub const ATTEMPTS_KEPT: u32 = 20;
+
 /// Ends the attempt under way with `score`: into the history, and the lesson's best score and
 /// day (a best earned on another version of the lesson is replaced).
 fn finish(
@@ -224,6 +230,13 @@ fn finish(
             score.right,
             score.of
         ],
+    )?;
+    // The history is bounded: a lesson's oldest attempts make room for its newest.
+    tx.execute(
+        "DELETE FROM quiz_attempt WHERE course_id = ?1 AND lesson_id = ?2 AND rowid NOT IN (
+             SELECT rowid FROM quiz_attempt WHERE course_id = ?1 AND lesson_id = ?2
+             ORDER BY rowid DESC LIMIT ?3)",
+        params![course_id, lesson.id, ATTEMPTS_KEPT],
     )?;
     tx.execute(
         "UPDATE lesson_progress SET
