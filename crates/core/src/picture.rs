@@ -1,7 +1,8 @@
-//! The one rule for an SVG a course may show, kept by the validator when a pack is built and
-//! again by the pack reader when the app shows it (a pack is untrusted input).
+//! The one rule for a picture a course may show ([`refusal`]), kept by the validator when a
+//! pack is built and again by the pack reader when the app shows it (a pack is untrusted
+//! input). A PNG is decoded whole, within a size limit ([`png_refusal`]).
 //!
-//! The SVG is parsed as XML (no DTD, so no entities) and every element and attribute must be
+//! An SVG is parsed as XML (no DTD, so no entities) and every element and attribute must be
 //! on an allowlist of plain drawing: shapes, paths, text, gradients, groups and `<use>` of
 //! an element of the same file. Anything else is refused by name: scripts, event handlers,
 //! `foreignObject`, `image`, `style` and CSS (`url()` other than `url(#id)`, `@import`),
@@ -115,6 +116,43 @@ const ATTRIBUTES: &[&str] = &[
     "href",
 ];
 
+/// Why a picture of `media_type` (as `course_image_type` names it) may not be shown; `None`
+/// when it may. The validator and the pack reader both ask this.
+pub fn refusal(media_type: &str, bytes: &[u8]) -> Option<String> {
+    match media_type {
+        "image/svg+xml" => svg_refusal(bytes),
+        "image/png" => png_refusal(bytes),
+        other => Some(format!("{other} is not a type of picture courses show")),
+    }
+}
+
+/// The largest PNG a course may show, per side, in pixels: a small file that inflates to a
+/// huge image (a decompression bomb) is refused before it is drawn.
+pub const PNG_MAX_SIDE: u32 = 4096;
+
+/// Why a PNG may not be shown: not a PNG, larger than [`PNG_MAX_SIDE`] on a side, or data
+/// that does not decode whole (cut short, a bad checksum, damaged). `None` when it decodes.
+pub fn png_refusal(bytes: &[u8]) -> Option<String> {
+    let limits = png::Limits {
+        bytes: 4 * (PNG_MAX_SIDE as usize).pow(2),
+    };
+    let mut reader = match png::Decoder::new_with_limits(bytes, limits).read_info() {
+        Ok(reader) => reader,
+        Err(e) => return Some(format!("the PNG does not decode: {e}")),
+    };
+    let (width, height) = reader.info().size();
+    if width > PNG_MAX_SIDE || height > PNG_MAX_SIDE {
+        return Some(format!(
+            "the PNG is {width}×{height} pixels; the most allowed is {PNG_MAX_SIDE} on a side"
+        ));
+    }
+    let mut pixels = vec![0; reader.output_buffer_size()];
+    match reader.next_frame(&mut pixels) {
+        Ok(_) => None,
+        Err(e) => Some(format!("the PNG does not decode: {e}")),
+    }
+}
+
 /// Why an SVG may not be shown, naming what it holds; `None` when it is plain drawing.
 pub fn svg_refusal(bytes: &[u8]) -> Option<String> {
     let Ok(text) = std::str::from_utf8(bytes) else {
@@ -206,7 +244,54 @@ fn attribute_refusal(element: &str, attribute: &roxmltree::Attribute) -> Option<
 
 #[cfg(test)]
 mod tests {
-    use super::svg_refusal;
+    use super::{png_refusal, refusal, svg_refusal, PNG_MAX_SIDE};
+
+    /// A grey PNG of `width` × `height` pixels, as an encoder writes it.
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        let mut encoder = png::Encoder::new(&mut bytes, width, height);
+        encoder.set_color(png::ColorType::Grayscale);
+        let mut writer = encoder.write_header().unwrap();
+        writer
+            .write_image_data(&vec![128; (width * height) as usize])
+            .unwrap();
+        writer.finish().unwrap();
+        bytes
+    }
+
+    #[test]
+    fn a_png_is_shown_only_when_it_decodes_whole_and_small_enough() {
+        let good = png(40, 30);
+        assert_eq!(png_refusal(&good), None);
+        assert_eq!(refusal("image/png", &good), None);
+        let said = |bytes: &[u8]| png_refusal(bytes).unwrap_or_default();
+        assert!(said(b"GIF89a").starts_with("the PNG does not decode"));
+        // Cut short, in the header and in the data.
+        assert!(said(&good[..20]).starts_with("the PNG does not decode"));
+        assert!(said(&good[..good.len() - 20]).starts_with("the PNG does not decode"));
+        // One byte of the compressed data changed: its checksum no longer holds.
+        let mut damaged = good.clone();
+        let data = damaged.windows(4).position(|w| w == b"IDAT").unwrap() + 6;
+        damaged[data] ^= 0x55;
+        assert!(
+            said(&damaged).starts_with("the PNG does not decode"),
+            "{}",
+            said(&damaged)
+        );
+        // A few hundred bytes that would inflate to a picture wider than any screen.
+        let wide = png(PNG_MAX_SIDE + 1, 1);
+        assert!(wide.len() < 1024);
+        assert_eq!(
+            said(&wide),
+            format!(
+                "the PNG is {}×1 pixels; the most allowed is {PNG_MAX_SIDE} on a side",
+                PNG_MAX_SIDE + 1
+            )
+        );
+        // An SVG is never taken for a PNG, nor a type courses do not show.
+        assert!(refusal("image/png", br#"<svg xmlns="http://www.w3.org/2000/svg"/>"#).is_some());
+        assert!(refusal("image/gif", b"GIF89a").is_some());
+    }
 
     const NS: &str = r#"xmlns="http://www.w3.org/2000/svg""#;
 

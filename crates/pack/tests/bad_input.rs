@@ -678,11 +678,16 @@ fn bad_courses_are_refused_naming_file_line_and_field() {
     )
     .unwrap();
     std::fs::write(images.join("notes.txt"), "draft").unwrap();
+    std::fs::write(images.join("cut.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
     let errors = merhaba_pack::load(dir.path()).expect_err("refused");
     let all: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
     let all = all.join("\n");
     assert!(
         all.contains("courses/images/seats.svg: the SVG's <svg> holds an event handler: onload"),
+        "{all}"
+    );
+    assert!(
+        all.contains("courses/images/cut.png: the PNG does not decode"),
         "{all}"
     );
     assert!(

@@ -406,19 +406,23 @@ fn a_typed_name_keeps_what_can_be_shown() {
     assert!(long.ends_with('…'));
 }
 
-/// Defence in depth: an SVG the validator would refuse, put into a pack by hand (the pack
-/// writer takes what it is given), is not shown; the plain one beside it still is.
+/// Defence in depth: an SVG or a PNG the validator would refuse, put into a pack by hand
+/// (the pack writer takes what it is given), is not shown; the plain one beside it still is.
 #[test]
 fn the_reader_shows_no_picture_the_validator_would_refuse() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("tiny.sqlite");
     let bad = br#"<svg xmlns="http://www.w3.org/2000/svg"><SCRIPT>alert(1)</SCRIPT></svg>"#;
+    // A PNG that is only its signature and a header cut short.
+    let cut = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0".to_vec();
     let images = BTreeMap::from([
         ("seats.svg".to_string(), SVG.to_vec()),
         ("bad.svg".to_string(), bad.to_vec()),
+        ("cut.png".to_string(), cut),
     ]);
     pack_with_courses(2, &[course_file(|_| {})], &images, &path);
     let pack = CityPack::open(&path).unwrap();
     assert_eq!(pack.picture("bad.svg").unwrap(), None);
+    assert_eq!(pack.picture("cut.png").unwrap(), None);
     assert!(pack.picture("seats.svg").unwrap().is_some());
 }

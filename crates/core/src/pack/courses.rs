@@ -225,13 +225,13 @@ impl CityPack {
             )
             .optional()
             .map_err(|e| self.err(e))?;
-        // An SVG is checked again here, as the validator did (`crate::picture`): a pack may
-        // hold anything.
+        // Checked again here, as the validator did (`crate::picture`): a pack may hold
+        // anything. An SVG is parsed, a PNG decoded whole.
         Ok(row.and_then(|(stored, bytes)| {
-            course_image_type(name)
-                .filter(|t| *t == stored)
-                .filter(|t| *t != "image/svg+xml" || crate::picture::svg_refusal(&bytes).is_none())
-                .map(|t| (t, bytes))
+            let media_type = course_image_type(name).filter(|t| *t == stored)?;
+            crate::picture::refusal(media_type, &bytes)
+                .is_none()
+                .then_some((media_type, bytes))
         }))
     }
 }

@@ -1,5 +1,5 @@
-//! The pictures of `courses/images/`: SVG or PNG, small, shown by some card, and an SVG holds
-//! nothing that runs or loads another file.
+//! The pictures of `courses/images/`: SVG or PNG, small, shown by some card; an SVG holds
+//! nothing that runs or loads another file, a PNG decodes whole.
 
 use std::collections::BTreeSet;
 
@@ -8,9 +8,9 @@ use crate::source::{course_image_type, ContentError, ContentSource};
 /// The most bytes of a course picture.
 pub const IMAGE_MAX_BYTES: usize = 256 * 1024;
 
-/// Every picture: an SVG or PNG, at most `IMAGE_MAX_BYTES`, shown by some card; an SVG of
-/// plain drawing only (`merhaba_core::picture`: parsed, every element and attribute on an
-/// allowlist).
+/// Every picture: an SVG or PNG, at most `IMAGE_MAX_BYTES`, shown by some card, and as
+/// `merhaba_core::picture::refusal` allows (an SVG parsed, every element and attribute on an
+/// allowlist; a PNG decoded whole).
 pub(super) fn check_images(
     source: &ContentSource,
     shown_images: &BTreeSet<&str>,
@@ -35,15 +35,11 @@ pub(super) fn check_images(
             problem("no card shows this picture: use it in a card's `image` or remove it".into());
         }
         match course_image_type(name) {
-            Some("image/png") if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") => {
-                problem("the file is named .png but is not a PNG image".into())
-            }
-            Some("image/svg+xml") => {
-                if let Some(p) = merhaba_core::picture::svg_refusal(bytes) {
+            Some(media_type) => {
+                if let Some(p) = merhaba_core::picture::refusal(media_type, bytes) {
                     problem(p);
                 }
             }
-            Some(_) => {}
             None => problem("a course picture is an .svg or a .png file".into()),
         }
     }
