@@ -26,8 +26,8 @@ AR_aarch64_linux_android=llvm-ar-19 \
   cargo check --target aarch64-linux-android --workspace --no-default-features --features mobile
 
 # The manifest dx really writes: Dioxus.toml's android_manifest, used as it is (dioxus-cli
-# 0.7.10, src/build/android.rs). It must keep everything out of backups and name the
-# activity and library dx builds.
+# 0.7.10, src/build/android.rs). It must keep everything out of backups, name the activity
+# and library dx builds, and declare the provider the activity shares slips through.
 python3 - <<'PY'
 import sys, tomllib, xml.etree.ElementTree as ET
 A = "{http://schemas.android.com/apk/res/android}"
@@ -53,6 +53,30 @@ else:
         problems.append("the activity must be dev.dioxus.main.MainActivity (dx writes it)")
     if metas.get("android.app.lib_name") != "main":
         problems.append('android.app.lib_name must be "main" (dx\'s default lib_name)')
+# The share sheet for slips: the activity dx builds is android/MainActivity.kt, whose
+# provider the manifest declares (not exported, one-file grants), and whose method the Rust
+# side calls by name and signature (src/platform/hand_out.rs).
+with open("Dioxus.toml", "rb") as f:
+    toml = tomllib.load(f)
+activity_file = toml.get("application", {}).get("android_main_activity")
+identifier = toml.get("bundle", {}).get("identifier")
+kotlin = open(activity_file).read() if activity_file else ""
+rust = open("src/platform/hand_out.rs").read()
+for needed in ["class MainActivity : WryActivity()", "fun shareSlip(name: String, mime: String)",
+               "class SlipProvider : ContentProvider()", 'const val AUTHORITY = "org.merhaba.app.slips"',
+               f"typealias BuildConfig = {identifier}.BuildConfig"]:
+    if needed not in kotlin:
+        problems.append(f"{activity_file or 'Dioxus.toml android_main_activity'}: no `{needed}`")
+if '"shareSlip",' not in rust or '"(Ljava/lang/String;Ljava/lang/String;)V"' not in rust:
+    problems.append("src/platform/hand_out.rs: does not call shareSlip(String, String)")
+providers = {p.get(A + "name"): p for p in (app.findall("provider") if app is not None else [])}
+slips = providers.get("dev.dioxus.main.SlipProvider")
+if slips is None:
+    problems.append("no <provider> dev.dioxus.main.SlipProvider")
+else:
+    for name, value in [("authorities", "org.merhaba.app.slips"), ("exported", "false"), ("grantUriPermissions", "true")]:
+        if slips.get(A + name) != value:
+            problems.append(f'the slips <provider> must say android:{name}="{value}", says {slips.get(A + name)!r}')
 perms = {p.get(A + "name") for p in root.findall("uses-permission")}
 for wanted in ["android.permission.INTERNET", "android.permission.ACCESS_COARSE_LOCATION"]:
     if wanted not in perms:
@@ -61,5 +85,6 @@ if "android.permission.ACCESS_FINE_LOCATION" in perms:
     problems.append("ACCESS_FINE_LOCATION: Nearby needs coarse location only")
 if problems:
     sys.exit(f"{path}: " + "; ".join(problems))
-print(f"android: {path} is the manifest dx writes: no backup, coarse location, {len(perms)} permissions")
+print(f"android: {path} is the manifest dx writes: no backup, coarse location, {len(perms)} permissions; "
+      f"{activity_file} shares slips through its provider")
 PY

@@ -21,6 +21,7 @@ fn main() {
             std::process::exit(2);
         }
     };
+    merhaba::platform::prepare(&config.data_dir);
     let launch = dioxus::LaunchBuilder::new().with_context(config);
     #[cfg(feature = "desktop")]
     let launch = launch.with_cfg(merhaba::desktop_window());

@@ -5,8 +5,12 @@
 //! - Desktop: saved to the Downloads folder; "Open to print" opens it in the system viewer.
 //! - Web (phones): downloaded by the browser; "Share" is the phone's share sheet (Web Share
 //!   API with files, Android Chrome and iOS Safari), offered where the browser has it.
-//! - Android and iOS apps: saved to the app's cache folder; their share sheets (an
-//!   ACTION_SEND intent, UIActivityViewController) are not built yet (docs/mobile.md).
+//! - Android and iOS apps: every hand-out opens the system's share sheet, where the person
+//!   chooses where it goes (save to Files, print, send). The file is written to the one
+//!   folder `slips/` of the app's cache, emptied before each new file and at every start;
+//!   Android hands it over as a content:// address with a read grant for that file only
+//!   (android/MainActivity.kt), iOS as a file URL to UIActivityViewController. Not built on
+//!   this project's machines (docs/mobile.md).
 
 /// A slip file: its name, type and bytes.
 pub struct HandOut<'a> {
@@ -15,18 +19,14 @@ pub struct HandOut<'a> {
     pub bytes: &'a [u8],
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-mod native {
+#[cfg(not(any(target_arch = "wasm32", target_os = "android", target_os = "ios")))]
+mod desktop {
     use std::path::PathBuf;
 
     use super::HandOut;
 
-    /// Where a saved slip goes: the Downloads folder on a desktop, the cache folder on a
-    /// phone (never the data folder).
+    /// Where a saved slip goes: the Downloads folder (never the data folder).
     fn folder() -> PathBuf {
-        if cfg!(any(target_os = "android", target_os = "ios")) {
-            return std::env::temp_dir();
-        }
         dirs::download_dir()
             .or_else(dirs::home_dir)
             .unwrap_or_else(std::env::temp_dir)
@@ -73,6 +73,105 @@ mod native {
 
     pub async fn share(file: &HandOut<'_>) -> Result<String, String> {
         save(file)
+    }
+}
+
+#[cfg(any(target_os = "android", target_os = "ios"))]
+mod phone {
+    use std::path::{Path, PathBuf};
+
+    use super::HandOut;
+
+    /// The one folder a file is written to for the share sheet to read: `slips/` of the app's
+    /// cache (which no backup includes), holding at most the last file handed out.
+    fn folder() -> PathBuf {
+        #[cfg(target_os = "android")]
+        let cache = PathBuf::from(format!("/data/data/{}/cache", crate::platform::APP_ID));
+        // iOS sets TMPDIR to the app's own tmp folder.
+        #[cfg(target_os = "ios")]
+        let cache = std::env::temp_dir();
+        cache.join("slips")
+    }
+
+    /// Removes what an earlier hand-out left for the share sheet: at every start, and
+    /// before each new file.
+    pub fn clean_up() {
+        let _ = std::fs::remove_dir_all(folder());
+    }
+
+    /// Writes the file to the slips folder and opens the share sheet with it.
+    pub fn save(file: &HandOut) -> Result<String, String> {
+        clean_up();
+        let dir = folder();
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let path = dir.join(file.file_name);
+        std::fs::write(&path, file.bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        sheet(&path, file.mime).map_err(|e| format!("the share sheet: {e}"))?;
+        Ok(file.file_name.to_string())
+    }
+
+    /// Printing is one of the share sheet's choices.
+    pub fn open(file: &HandOut) -> Result<String, String> {
+        save(file)
+    }
+
+    pub fn can_share() -> bool {
+        true
+    }
+
+    pub async fn share(file: &HandOut<'_>) -> Result<String, String> {
+        save(file)
+    }
+
+    /// `MainActivity.shareSlip(name, mime)` (android/MainActivity.kt).
+    #[cfg(target_os = "android")]
+    fn sheet(path: &Path, mime: &str) -> Result<(), String> {
+        use jni::objects::JValue;
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        crate::platform::with_activity(|env, activity| {
+            let (name, mime) = (env.new_string(&*name)?, env.new_string(mime)?);
+            env.call_method(
+                activity,
+                "shareSlip",
+                "(Ljava/lang/String;Ljava/lang/String;)V",
+                &[JValue::Object(&name), JValue::Object(&mime)],
+            )?;
+            Ok(())
+        })
+        .map_err(|e| e.to_string())
+    }
+
+    /// UIActivityViewController over the app's window, anchored to it on an iPad.
+    #[cfg(target_os = "ios")]
+    fn sheet(path: &Path, _mime: &str) -> Result<(), String> {
+        use objc2::rc::Retained;
+        use objc2::runtime::AnyObject;
+        use objc2::{MainThreadMarker, MainThreadOnly};
+        use objc2_foundation::{NSArray, NSString, NSURL};
+        use objc2_ui_kit::{UIActivityViewController, UIApplication};
+
+        let mtm = MainThreadMarker::new().ok_or("not on the main thread")?;
+        let url = NSURL::fileURLWithPath(&NSString::from_str(&path.to_string_lossy()));
+        let item: Retained<AnyObject> = Retained::into_super(Retained::into_super(url));
+        let items = NSArray::from_retained_slice(&[item]);
+        // SAFETY: the items are file URLs, as UIActivityViewController takes them.
+        let sheet = unsafe {
+            UIActivityViewController::initWithActivityItems_applicationActivities(
+                UIActivityViewController::alloc(mtm),
+                &items,
+                None,
+            )
+        };
+        #[allow(deprecated)] // one window: the app has a single scene
+        let root = UIApplication::sharedApplication(mtm)
+            .keyWindow()
+            .and_then(|window| window.rootViewController())
+            .ok_or("no window to show the share sheet over")?;
+        if let Some(popover) = sheet.popoverPresentationController() {
+            popover.setSourceView(root.view().as_deref());
+        }
+        root.presentViewController_animated_completion(&sheet, true, None);
+        Ok(())
     }
 }
 
@@ -180,5 +279,7 @@ mod browser {
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::{can_share, open, save, share};
-#[cfg(not(target_arch = "wasm32"))]
-pub use native::{can_share, open, save, share};
+#[cfg(not(any(target_arch = "wasm32", target_os = "android", target_os = "ios")))]
+pub use desktop::{can_share, open, save, share};
+#[cfg(any(target_os = "android", target_os = "ios"))]
+pub use phone::{can_share, clean_up, open, save, share};
