@@ -183,8 +183,9 @@ mod browser {
     use wasm_bindgen::prelude::Closure;
     use wasm_bindgen::{JsCast, JsValue};
 
-    /// The state of the app's guard entry, so `popstate` can tell it from the base entry.
-    const GUARD: &str = "merhaba-guard";
+    /// The state of the app's guard entries, numbered from 1 after the base entry, so
+    /// `popstate` can tell them from the base entry and a Back from a Forward.
+    const GUARD: &str = "merhaba-guard:";
 
     /// Shared with the `popstate` listener.
     #[derive(Clone)]
@@ -194,10 +195,32 @@ mod browser {
         history: web_sys::History,
         /// The address without a route: the page's own path.
         address: String,
-        /// Whether the guard entry is in the browser's history, after the base entry.
-        armed: Cell<bool>,
+        /// The number of the guard entry the browser is at; 0 on the base entry. Usually
+        /// at most 1; a link to a route followed within the page adds one more.
+        at: Cell<u32>,
         /// The app itself went back off the guard; its `popstate` is not a Back to follow.
         own_back: Cell<bool>,
+    }
+
+    impl Entries {
+        /// Makes the browser's current entry guard number `n`, at the clean address.
+        fn mark(&self, n: u32) {
+            let state = JsValue::from_str(&format!("{GUARD}{n}"));
+            let _ = self
+                .history
+                .replace_state_with_url(&state, "", Some(&self.address));
+            self.at.set(n);
+        }
+
+        /// The number of the guard entry the browser is at, 0 on the base entry.
+        fn current(&self) -> u32 {
+            self.history
+                .state()
+                .ok()
+                .and_then(|s| s.as_string())
+                .and_then(|s| s.strip_prefix(GUARD)?.parse().ok())
+                .unwrap_or(0)
+        }
     }
 
     impl Guard {
@@ -213,34 +236,36 @@ mod browser {
             let guard = Guard(Rc::new(Entries {
                 history,
                 address,
-                armed: Cell::new(false),
+                at: Cell::new(0),
                 own_back: Cell::new(false),
             }));
             (guard, linked)
         }
 
-        /// Puts the guard in place while there is a screen to go back to, and takes it away
-        /// (so the next Back leaves the app, as on any home screen) when there is none.
+        /// Puts a guard in place while there is a screen to go back to, and goes back to the
+        /// base entry (so the next Back leaves the app, as on any home screen) when there is
+        /// none.
         pub fn settle(&self, can_go_back: bool) {
             let e = &self.0;
-            if can_go_back && !e.armed.get() {
-                let state = JsValue::from_str(GUARD);
+            let at = e.at.get();
+            if can_go_back && at == 0 {
+                let state = JsValue::from_str(&format!("{GUARD}1"));
                 if e.history
                     .push_state_with_url(&state, "", Some(&e.address))
                     .is_ok()
                 {
-                    e.armed.set(true);
+                    e.at.set(1);
                 }
-            } else if !can_go_back && e.armed.get() {
+            } else if !can_go_back && at > 0 {
                 e.own_back.set(true);
-                e.armed.set(false);
-                let _ = e.history.back();
+                e.at.set(0);
+                let _ = e.history.go_with_delta(-(at as i32));
             }
         }
 
-        /// Runs `back` when the browser's Back leaves the guard, and `follow` when a link to
-        /// a route after `#` is followed within the page; each says whether there is a
-        /// screen to go back to afterwards.
+        /// Runs `back` when the browser's Back leaves a guard, and `follow` when a link to a
+        /// route after `#` is followed within the page; each says whether there is a screen
+        /// to go back to afterwards.
         pub fn listen(
             &self,
             back: impl Fn() -> bool + 'static,
@@ -252,28 +277,16 @@ mod browser {
             let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
                 let e = &guard.0;
                 if let Some(route) = linked_route(&location) {
-                    // The link's entry becomes the guard, at the clean address.
-                    let state = JsValue::from_str(GUARD);
-                    let _ = e
-                        .history
-                        .replace_state_with_url(&state, "", Some(&e.address));
-                    e.armed.set(true);
+                    // The link's entry, after the one the browser was at, becomes the next
+                    // guard, at the clean address.
+                    e.mark(e.at.get() + 1);
                     guard.settle(follow(route));
                     return;
                 }
-                let on_guard = e
-                    .history
-                    .state()
-                    .ok()
-                    .and_then(|s| s.as_string())
-                    .is_some_and(|s| s == GUARD);
-                if on_guard {
-                    // Forward onto the guard: nothing to show, but it is there again.
-                    e.armed.set(true);
-                    return;
-                }
-                e.armed.set(false);
-                if e.own_back.replace(false) {
+                let (was, now) = (e.at.get(), e.current());
+                e.at.set(now);
+                if e.own_back.replace(false) || now >= was {
+                    // The app's own going back, or Forward onto a guard: nothing to show.
                     return;
                 }
                 guard.settle(back());

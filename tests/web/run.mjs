@@ -424,6 +424,13 @@ async function main() {
     page.on("pageerror", (e) => console.log(`  page error: ${e.message}`));
     await page.goto(siteUrl);
     await walk(page, "");
+    // A link to a route followed within the page (a pasted or shared address), one screen
+    // deep: opened at a clean address, and one Back returns to the screen before it.
+    await page.evaluate(() => { location.hash = "#/service/family-doctor"; });
+    await see(page, "in-page-link", ["Family doctor"]);
+    if (page.url() !== siteUrl) throw new Error(`in-page-link: the address is ${page.url()}`);
+    await page.goBack();
+    await see(page, "in-page-link-back", ["University", "Interpreting"]);
     const policy = await page.evaluate(() => ({
       csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content || "",
       inline: [...document.scripts].filter((s) => !s.src).length,
