@@ -13,7 +13,7 @@ set -euo pipefail
 RUN_PACKAGES=(libwebkit2gtk-4.1-dev libxdo-dev libgtk-3-dev pkg-config fonts-noto-core fonts-noto-color-emoji
   libspeechd-dev libclang-dev speech-dispatcher speech-dispatcher-espeak-ng espeak-ng)
 WEB_PACKAGES=(clang-19 llvm-19)
-TEST_PACKAGES=(nginx-light xvfb xdotool imagemagick tesseract-ocr tesseract-ocr-eng tesseract-ocr-tur tesseract-ocr-ara tesseract-ocr-fas python3 faketime chromium sox
+TEST_PACKAGES=(nginx-light xvfb xdotool imagemagick tesseract-ocr tesseract-ocr-eng tesseract-ocr-tur tesseract-ocr-ara tesseract-ocr-fas python3 python3-venv faketime chromium sox
   poppler-utils zbar-tools)
 
 setup_packages() {

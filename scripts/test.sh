@@ -33,6 +33,9 @@ CC_wasm32_unknown_unknown=clang-19 AR_wasm32_unknown_unknown=llvm-ar-19 \
 step "unit, integration and view tests"
 cargo test --workspace
 
+step "the TUF conformance suite against the phone's update code (tests/tuf-conformance)"
+bash scripts/tuf-conformance.sh
+
 step "end-to-end: the real window under Xvfb"
 # The app and the publisher (for the update walk) are the binaries `cargo test` just built.
 python3 tests/e2e/run.py target/debug/merhaba e2e-out
