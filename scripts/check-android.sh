@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Type-checks every Rust crate of the app for Android (aarch64-linux-android, feature
+# Type-checks the app and every crate it uses for Android (aarch64-linux-android, feature
 # `mobile`). This machine has no Android NDK: the only C code (bundled SQLite) is compiled by
 # a clang-19 wrapper against Debian's arm64 glibc headers, which is good enough to *check*
 # the Rust code and never to build an APK. Building the APK needs the NDK and `dx bundle`.
@@ -23,7 +23,7 @@ chmod +x "$wrapper_dir/cc"
 
 CC_aarch64_linux_android="$wrapper_dir/cc" \
 AR_aarch64_linux_android=llvm-ar-19 \
-  cargo check --target aarch64-linux-android --workspace --no-default-features --features mobile
+  cargo check --target aarch64-linux-android -p merhaba --no-default-features --features mobile
 
 # The manifest dx really writes: Dioxus.toml's android_manifest, used as it is (dioxus-cli
 # 0.7.10, src/build/android.rs). It must keep everything out of backups, name the activity

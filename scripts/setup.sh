@@ -10,9 +10,10 @@ set -euo pipefail
 # libspeechd-dev and libclang-dev build "Listen" (speech-dispatcher's client, through bindgen);
 # speech-dispatcher with espeak-ng gives it voices in English, Turkish, Arabic, Persian,
 # Russian, Ukrainian and Kurmanji (none in Pashto). fonts-noto-core has the Pashto letters.
+# clang-19 and lld-19 link every host binary (.cargo/config.toml).
 RUN_PACKAGES=(libwebkit2gtk-4.1-dev libxdo-dev libgtk-3-dev pkg-config fonts-noto-core fonts-noto-color-emoji
-  libspeechd-dev libclang-dev speech-dispatcher speech-dispatcher-espeak-ng espeak-ng)
-WEB_PACKAGES=(clang-19 llvm-19)
+  libspeechd-dev libclang-dev speech-dispatcher speech-dispatcher-espeak-ng espeak-ng clang-19 lld-19)
+WEB_PACKAGES=(llvm-19)
 TEST_PACKAGES=(nginx-light xvfb xdotool imagemagick tesseract-ocr tesseract-ocr-eng tesseract-ocr-tur tesseract-ocr-ara tesseract-ocr-fas python3 python3-venv faketime chromium sox
   poppler-utils zbar-tools)
 

@@ -6,10 +6,32 @@
 # web-out/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# CI builds once from a clean tree: incremental caches only cost time and disk there.
+if [ -n "${CI:-}" ]; then export CARGO_INCREMENTAL=0; fi
+
+# Each step's elapsed time, printed as it ends and again together at the end (pass or fail),
+# so the next step that grows shows.
+started=$(date +%s); step_started=$started; step_name=""; times=()
+step() {
+  local now; now=$(date +%s)
+  if [ -n "$step_name" ]; then
+    times+=("$(printf '%6d s  %s' $((now - step_started)) "$step_name")")
+    echo "-- $((now - step_started)) s"
+  fi
+  step_started=$now; step_name="$*"
+  [ -z "$*" ] || { echo; echo "== $*"; }
+}
+report_times() {
+  step ""
+  echo; echo "== time per step"
+  printf '%s\n' "${times[@]}"
+  printf '%6d s  total\n' $(( $(date +%s) - started ))
+}
+trap report_times EXIT
+
+step "what the tests need: Debian packages, Rust components"
 source scripts/setup.sh
 setup_packages test
-
-step() { echo; echo "== $*"; }
 
 step "format"
 cargo fmt --all --check

@@ -9,6 +9,7 @@ pub mod site;
 pub mod source;
 pub mod validate;
 
+pub use merhaba_core::build_pack;
 pub use source::{ContentError, ContentSource};
 pub use validate::validate;
 
