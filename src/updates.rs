@@ -90,6 +90,8 @@ mod platform {
                     send(Message::Progress(p.done, p.total))
                 })
             });
+            // The app shows one city: an update of it that failed is the update's outcome.
+            let result = result.and_then(Report::or_first_failure);
             send(Message::Done(result));
         });
         let mut app = app.clone();

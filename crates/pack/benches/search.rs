@@ -331,11 +331,7 @@ fn synthetic(aydin: &ContentSource) -> (ContentSource, BTreeMap<&'static str, Ve
                 place: Vec::new(),
                 link: Vec::new(),
             };
-            Parsed {
-                path: PathBuf::from(format!("s{i:05}.toml")),
-                text: String::new(),
-                value,
-            }
+            Parsed::new(PathBuf::from(format!("s{i:05}.toml")), String::new(), value)
         })
         .collect();
     (

@@ -80,6 +80,8 @@ pub enum Command {
 pub struct SearchArgs {
     /// The city pack to search
     pub pack: PathBuf,
+    /// What a person typed; it may start with `-` (a hyphen is a character people type)
+    #[arg(allow_hyphen_values = true)]
     pub query: String,
     /// The reader's language: matches in it come first
     #[arg(long, default_value = "en")]
@@ -94,7 +96,7 @@ pub struct NearbyArgs {
     /// The city pack to look in
     pub pack: PathBuf,
     /// Where the person is (required)
-    #[arg(long, value_name = "LAT,LON", value_parser = position)]
+    #[arg(long, value_name = "LAT,LON", value_parser = position, allow_hyphen_values = true)]
     pub at: Option<Position>,
     /// How many places to list
     #[arg(short, default_value_t = 10)]

@@ -67,10 +67,15 @@ pub struct Exported {
     pub files: usize,
 }
 
-/// Writes the HSDS export of `source` under `out`: `<lang>/services.json` and
-/// `<lang>/services/<id>.json` for each complete language (older service files there are
-/// removed first, so a deleted service does not linger).
+/// Writes the HSDS export of `source` as the folder `out`: `<lang>/services.json` and
+/// `<lang>/services/<id>.json` for each complete language. The folder is replaced whole
+/// (`crate::folder`): a failed or killed export leaves the last one as it was, and a
+/// deleted service does not linger.
 pub fn export(source: &ContentSource, out: &Path) -> anyhow::Result<Exported> {
+    crate::folder::replace_whole(out, |staging| write_export(source, staging))
+}
+
+fn write_export(source: &ContentSource, out: &Path) -> anyhow::Result<Exported> {
     let city = &source.city.value;
     let mut exported = Exported {
         languages: city.languages.clone(),
@@ -81,14 +86,6 @@ pub fn export(source: &ContentSource, out: &Path) -> anyhow::Result<Exported> {
     for lang in &city.languages {
         let services = services(source, lang);
         let dir = out.join(lang).join("services");
-        if dir.is_dir() {
-            for entry in std::fs::read_dir(&dir).with_context(|| dir.display().to_string())? {
-                let path = entry?.path();
-                if path.extension().is_some_and(|x| x == "json") {
-                    std::fs::remove_file(&path).with_context(|| path.display().to_string())?;
-                }
-            }
-        }
         std::fs::create_dir_all(&dir).with_context(|| dir.display().to_string())?;
         for (file, service) in source.services.iter().zip(&services) {
             write(&dir.join(format!("{}.json", file.value.id)), service)?;

@@ -296,7 +296,18 @@ fn pull(args: &PullArgs) -> ExitCode {
                 "downloaded {} bytes in {} requests",
                 report.bytes, report.requests
             );
-            ExitCode::SUCCESS
+            // Each city that failed, on its own; the status word is the first one's.
+            for (n, (city, e)) in report.failed.iter().enumerate() {
+                if n == 0 {
+                    println!("status: {}", e.status());
+                }
+                println!("{city}: failed ({})", e.status());
+                eprintln!("error: {city}: {e}");
+            }
+            match report.failed.is_empty() {
+                true => ExitCode::SUCCESS,
+                false => ExitCode::FAILURE,
+            }
         }
         Err(e) => {
             println!("status: {}", e.status());

@@ -1,11 +1,11 @@
 //! `site`: the web app as one folder of static files, ready for any static host or CDN:
 //! the app shell (web/index.html, the manifest, the icons), the wasm app as wasm-bindgen
 //! wrote it, the city pack, the service worker, and `release.json` naming every file with
-//! its SHA-256 (the format is `merhaba_core::release`'s). The folder is written beside the
-//! old one and swapped in whole, so a failed build leaves the previous site as it was.
+//! its SHA-256 (the format is `merhaba_core::release`'s). The folder is written whole
+//! (`crate::folder`), so a failed build leaves the previous site as it was.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{bail, Context};
 use merhaba_core::pack::schema::PACK_SCHEMA_VERSION;
@@ -88,23 +88,16 @@ pub fn build_site(
     );
     files.insert(RELEASE_FILE.into(), release.to_json().into_bytes());
 
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).with_context(|| parent.display().to_string())?;
-    let staging = tempfile::Builder::new()
-        .prefix(".site-")
-        .tempdir_in(parent)
-        .with_context(|| parent.display().to_string())?;
-    for (path, bytes) in &files {
-        let file = staging.path().join(path);
-        if let Some(dir) = file.parent() {
-            std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
+    crate::folder::replace_whole(out, |staging| {
+        for (path, bytes) in &files {
+            let file = staging.join(path);
+            if let Some(dir) = file.parent() {
+                std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
+            }
+            std::fs::write(&file, bytes).with_context(|| file.display().to_string())?;
         }
-        std::fs::write(&file, bytes).with_context(|| file.display().to_string())?;
-    }
-    swap_in(staging.keep(), out)?;
+        Ok(())
+    })?;
     Ok(release)
 }
 
@@ -129,20 +122,6 @@ pub fn release_number(given: Option<u64>, out: &Path) -> anyhow::Result<u64> {
         ),
         _ => Ok(number),
     }
-}
-
-/// Puts the finished folder where the old one was.
-fn swap_in(new: PathBuf, out: &Path) -> anyhow::Result<()> {
-    if out.exists() {
-        let old = out.with_extension("old");
-        let _ = std::fs::remove_dir_all(&old);
-        std::fs::rename(out, &old).with_context(|| out.display().to_string())?;
-        std::fs::rename(&new, out).with_context(|| out.display().to_string())?;
-        std::fs::remove_dir_all(&old).with_context(|| old.display().to_string())?;
-    } else {
-        std::fs::rename(&new, out).with_context(|| out.display().to_string())?;
-    }
-    Ok(())
 }
 
 fn read(path: &Path) -> anyhow::Result<Vec<u8>> {

@@ -40,16 +40,89 @@ pub struct Parsed<T> {
     pub path: PathBuf,
     pub text: String,
     pub value: T,
+    /// The line of every field, read from the text once, at the first error.
+    lines: std::sync::OnceLock<FieldLines>,
 }
 
 impl<T> Parsed<T> {
+    pub fn new(path: PathBuf, text: String, value: T) -> Parsed<T> {
+        Parsed {
+            path,
+            text,
+            value,
+            lines: std::sync::OnceLock::new(),
+        }
+    }
+
     /// An error at `field` (a dotted path such as `place[1].lat`), with its line when found.
     pub fn error(&self, field: &str, problem: impl Into<String>) -> ContentError {
         ContentError {
             file: self.path.clone(),
-            line: line_of_field(&self.text, field),
+            line: self
+                .lines
+                .get_or_init(|| FieldLines::of(&self.text))
+                .line_of(field),
             field: Some(field.to_string()),
             problem: problem.into(),
+        }
+    }
+}
+
+/// Where each field of a TOML text is written: every dotted path (`place[1].name.ar`) and
+/// its line, from one walk of the parsed text, so that a file with a thousand errors is
+/// not parsed a thousand times.
+#[derive(Clone, Debug, Default)]
+struct FieldLines(std::collections::HashMap<String, usize>);
+
+impl FieldLines {
+    fn of(text: &str) -> FieldLines {
+        let mut lines = FieldLines::default();
+        let Ok(root) = toml::de::DeTable::parse(text) else {
+            return lines;
+        };
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let line = |offset: usize| starts.partition_point(|&start| start <= offset);
+        let mut stack: Vec<(String, &toml::de::DeValue)> = root
+            .get_ref()
+            .iter()
+            .map(|(key, value)| {
+                lines
+                    .0
+                    .insert(key.get_ref().to_string(), line(value.span().start));
+                (key.get_ref().to_string(), value.get_ref())
+            })
+            .collect();
+        while let Some((path, value)) = stack.pop() {
+            let children: Vec<(String, &toml::Spanned<toml::de::DeValue>)> = match value {
+                toml::de::DeValue::Table(table) => table
+                    .iter()
+                    .map(|(key, child)| (format!("{path}.{}", key.get_ref()), child))
+                    .collect(),
+                toml::de::DeValue::Array(array) => array
+                    .iter()
+                    .enumerate()
+                    .map(|(i, child)| (format!("{path}[{i}]"), child))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            for (child_path, child) in children {
+                lines.0.insert(child_path.clone(), line(child.span().start));
+                stack.push((child_path, child.get_ref()));
+            }
+        }
+        lines
+    }
+
+    /// The line of `field`, or of its nearest parent that is written.
+    fn line_of(&self, field: &str) -> Option<usize> {
+        let mut path = field;
+        loop {
+            if let Some(&line) = self.0.get(path) {
+                return Some(line);
+            }
+            path = &path[..path.rfind(['.', '['])?];
         }
     }
 }
@@ -281,11 +354,7 @@ pub fn read_toml<T: DeserializeOwned>(path: &Path, root: &Path) -> Result<Parsed
         let line = e.span().map(|s| line_at(&text, s.start));
         error(line, explain(&text, e.span(), e.message().trim()))
     })?;
-    Ok(Parsed {
-        path: path.to_path_buf(),
-        text,
-        value,
-    })
+    Ok(Parsed::new(path.to_path_buf(), text, value))
 }
 
 fn line_at(text: &str, offset: usize) -> usize {
@@ -296,34 +365,10 @@ fn line_at(text: &str, offset: usize) -> usize {
         + 1
 }
 
-/// The line where a field such as `place[1].name.ar` is written, walking the TOML with spans.
-/// When the field itself is absent, the line of its nearest present parent is given.
+/// The line where a field such as `place[1].name.ar` is written. When the field itself is
+/// absent, the line of its nearest present parent is given.
 pub fn line_of_field(text: &str, field: &str) -> Option<usize> {
-    let root = toml::de::DeTable::parse(text).ok()?;
-    let root = toml::de::DeValue::Table(root.into_inner());
-    let mut span = None;
-    let mut current = Some(&root);
-    let segments = field.split('.').flat_map(|part| {
-        let mut pieces = part.split('[');
-        let key = pieces.next().unwrap_or_default();
-        std::iter::once(Err(key))
-            .chain(pieces.filter_map(|p| p.trim_end_matches(']').parse::<usize>().ok().map(Ok)))
-    });
-    for segment in segments {
-        let next = match (current, segment) {
-            (Some(v), Err(key)) => v.get(key),
-            (Some(v), Ok(index)) => v.get(index),
-            (None, _) => None,
-        };
-        match next {
-            Some(spanned) => {
-                span = Some(spanned.span());
-                current = Some(spanned.get_ref());
-            }
-            None => break,
-        }
-    }
-    span.map(|s| line_at(text, s.start))
+    FieldLines::of(text).line_of(field)
 }
 
 #[cfg(test)]

@@ -152,10 +152,27 @@ fn misleading_links_dates_names_and_empty_categories_are_refused() {
         21,
         &[
             "field `link[0].url`",
-            "user name before the host",
+            "has an `@`: it reads as another host than the one it goes to",
             "`evil.example`",
         ],
     );
+    // Links that read as a trusted host and go elsewhere (or to no named host at all).
+    for (link, said) in [
+        (r"https://evil.example\\@saglik.gov.tr/", "has an `@`"),
+        (r"https://evil.example\\saglik.gov.tr/", "has a backslash"),
+        ("https://evil.example#@saglik.gov.tr", "has an `@`"),
+        ("https://%73aglik.gov.tr/", "percent-encoded host"),
+        ("https://192.168.1.1/saglik.gov.tr", "an IP address"),
+        ("https://[::1]/saglik.gov.tr", "an IP address"),
+    ] {
+        check_rejected(
+            CLINIC,
+            "url = \"https://example.org/clinic\"\ntitle",
+            &format!("url = \"{link}\"\ntitle"),
+            21,
+            &["field `link[0].url`", said],
+        );
+    }
     check_rejected(
         CLINIC,
         "url = \"https://example.org/clinic\"\ntitle",
@@ -295,13 +312,31 @@ fn files_that_are_not_plain_content_files_are_refused() {
     );
 }
 
-/// `-k` near the integer limit used to overflow (`k * 16` in search).
-#[test]
-fn any_k_is_taken_by_search_and_nearby() {
+/// The fixture built into a pack, and a way to run `merhaba-pack CMD PACK ARGS...` on it.
+fn fixture_pack() -> (tempfile::TempDir, impl Fn(&[&str]) -> std::process::Output) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("mini.sqlite");
     let source = merhaba_pack::load(&fixture()).unwrap();
     merhaba_core::build_pack(&source.content(), &out).unwrap();
+    let run = move |args: &[&str]| {
+        let (cmd, rest) = args.split_first().unwrap();
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_merhaba-pack"))
+            .arg(cmd)
+            .arg(&out)
+            .args(rest)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{args:?}: {err}");
+        output
+    };
+    (dir, run)
+}
+
+/// `-k` near the integer limit used to overflow (`k * 16` in search).
+#[test]
+fn any_k_is_taken_by_search_and_nearby() {
+    let (_dir, run) = fixture_pack();
     let max = usize::MAX.to_string();
     for args in [
         vec!["search", "clinic", "-k", &max],
@@ -319,16 +354,24 @@ fn any_k_is_taken_by_search_and_nearby() {
             &max,
         ],
     ] {
-        let (cmd, rest) = args.split_first().unwrap();
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_merhaba-pack"))
-            .arg(cmd)
-            .arg(&out)
-            .args(rest)
-            .output()
-            .unwrap();
-        let err = String::from_utf8_lossy(&output.stderr);
-        assert!(output.status.success(), "{args:?}: {err}");
-        assert!(!output.stdout.is_empty(), "{args:?}");
+        assert!(!run(&args).stdout.is_empty(), "{args:?}");
+    }
+}
+
+/// A position in the southern or western hemisphere (`--at -33.9,18.4`) and a search that
+/// starts with a hyphen are values, not unknown options.
+#[test]
+fn a_negative_position_and_a_query_starting_with_a_hyphen_are_taken() {
+    let (_dir, run) = fixture_pack();
+    for at in ["-33.9,18.4", "37.85,-27.85"] {
+        let listed = run(&["nearby", "--at", at]).stdout;
+        assert!(
+            !listed.is_empty(),
+            "{at}: the fixture's places, however far"
+        );
+    }
+    for query in [&["search", "-clinic"][..], &["search", "--", "-clinic"]] {
+        run(query);
     }
 }
 
@@ -434,6 +477,32 @@ fn provenance_mistakes_are_refused_naming_file_line_and_field() {
             "no place has the id `town-hall`",
         ],
     );
+    // Two places that each say they moved to the other.
+    let dir = copy_fixture();
+    edit(
+        dir.path(),
+        CLINIC,
+        "name = { en = \"Old clinic building\"",
+        "id = \"old-clinic\"\nname = { en = \"Old clinic building\"",
+    );
+    edit(
+        dir.path(),
+        "services/course.toml",
+        "id = \"community-hall\"",
+        "id = \"community-hall\"\nmoved_to = \"old-clinic\"",
+    );
+    let errors = merhaba_pack::load(dir.path()).expect_err("a circle of moves");
+    let all: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    for circle in [
+        "(old-clinic → community-hall → old-clinic)",
+        "(community-hall → old-clinic → community-hall)",
+    ] {
+        assert!(
+            all.iter()
+                .any(|e| e.contains("moved_to") && e.contains(circle)),
+            "{all:#?}"
+        );
+    }
     // A half day at no time of day, and an editors' address that is neither mail nor https.
     check_rejected(
         "holidays.toml",
@@ -710,5 +779,43 @@ fn bad_courses_are_refused_naming_file_line_and_field() {
         message.contains("field `lesson[1].question`")
             && message.contains("at least one [[lesson.question]]"),
         "{message}"
+    );
+}
+
+/// `validate` grows with the size of the mistakes, not with their square: a path with 2,000
+/// steps naming no service takes about ten times as long as one with 200, not a hundred
+/// (each error's line is looked up in one reading of the file). A ratio within one run,
+/// not a time limit.
+#[test]
+fn validate_time_grows_about_linearly_with_the_errors() {
+    let time_with = |steps: usize| -> (std::time::Duration, usize) {
+        let dir = copy_fixture();
+        let path = dir.path().join("paths/arrival.toml");
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        for i in 0..steps {
+            text.push_str(&format!("\n[[step]]\nservice = \"missing-{i}\"\n"));
+        }
+        std::fs::write(&path, text).unwrap();
+        // The quickest of three runs: the machine is shared.
+        (0..3)
+            .map(|_| {
+                let started = std::time::Instant::now();
+                let errors = merhaba_pack::load(dir.path()).expect_err("unknown services");
+                (started.elapsed(), errors.len())
+            })
+            .min()
+            .unwrap()
+    };
+    let (small, small_errors) = time_with(200);
+    let (large, large_errors) = time_with(2000);
+    assert!(
+        small_errors >= 200 && large_errors >= 2000,
+        "{small_errors} {large_errors}"
+    );
+    let ratio = large.as_secs_f64() / small.as_secs_f64();
+    eprintln!("validate: {small:?} with {small_errors} errors, {large:?} with {large_errors}: {ratio:.1}×");
+    assert!(
+        ratio < 30.0,
+        "10× the errors took {ratio:.1}× the time: {small:?} → {large:?}"
     );
 }

@@ -333,4 +333,19 @@ moved_to = "clinic-new"
     let tr = read_json(&out.path().join("tr/services/clinic.json"));
     assert_eq!(tr["id"], service["id"]);
     assert_eq!(tr["organization"]["locations"][0]["id"], old["id"]);
+
+    // The folder is replaced whole: a service file of an earlier export does not linger,
+    // and nothing of the writing is left beside it.
+    let export = again.path().join("export");
+    merhaba_pack::hsds::export(&source, &export).unwrap();
+    let stale = export.join("en/services/removed-service.json");
+    std::fs::write(&stale, "{}").unwrap();
+    merhaba_pack::hsds::export(&source, &export).unwrap();
+    assert!(!stale.exists());
+    let beside: Vec<_> = std::fs::read_dir(again.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with('.') || name.ends_with(".old"))
+        .collect();
+    assert!(beside.is_empty(), "{beside:?}");
 }

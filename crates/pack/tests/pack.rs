@@ -180,7 +180,12 @@ fn installing_keeps_a_newer_pack_and_refuses_a_damaged_one() {
     for damaged in [overwritten, truncated] {
         assert!(install_pack(&data, &damaged).is_err());
         assert_eq!(std::fs::read(&installed).unwrap(), bytes);
-        assert!(!data.join("incoming.sqlite.tmp").exists());
+        let left: Vec<_> = std::fs::read_dir(&data)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .filter(|n| n.to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
     }
 
     // An older content version does not replace a newer one.

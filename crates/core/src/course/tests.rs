@@ -190,39 +190,6 @@ fn a_wrong_answer_then_the_right_one_scores_nothing_and_retaking_keeps_the_best(
 }
 
 #[test]
-fn the_attempt_history_keeps_each_lessons_newest_attempts() {
-    let dir = tempfile::tempdir().unwrap();
-    let pack = build(dir.path(), &course_file(|_| {}));
-    let chain = chain(&pack);
-    let lesson = pack.lesson("desk", "statuses", &chain).unwrap().unwrap();
-    let user = UserStore::open(&dir.path().join("user.sqlite")).unwrap();
-    let summary = &lesson.summary;
-    let kept = crate::user::ATTEMPTS_KEPT;
-    for attempt in 0..kept + 5 {
-        let day = at(&format!("2026-12-01T10:{:02}:00+03:00", attempt % 60));
-        for q in 0..summary.questions as usize {
-            if attempt % 2 == 1 {
-                user.answer("desk", summary, q, false, day).unwrap();
-            }
-            user.answer("desk", summary, q, true, day).unwrap();
-        }
-    }
-    let attempts = user.attempts().unwrap();
-    assert_eq!(attempts.len(), kept as usize, "bounded");
-    // The newest are the ones kept, in order: all right, none right, ..., all right.
-    let scores: Vec<u32> = attempts.iter().map(|a| a.score.right).collect();
-    let newest: Vec<u32> = (5..kept + 5)
-        .map(|a| if a % 2 == 0 { summary.questions } else { 0 })
-        .collect();
-    assert_eq!(scores, newest);
-    assert_eq!(
-        user.lesson_progress("desk", summary).unwrap().attempts,
-        kept + 5,
-        "the count of attempts begun is not the history"
-    );
-}
-
-#[test]
 fn progress_survives_a_pack_update_that_leaves_the_questions_alone() {
     let dir = tempfile::tempdir().unwrap();
     let user_path = dir.path().join("user.sqlite");

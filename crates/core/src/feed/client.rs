@@ -1,18 +1,15 @@
 //! The phone's side of the feed: check, download, verify, install. See the module above for
-//! the steps; this file is the order they run in, up to the metadata (`route.rs` chooses
-//! the files, `install.rs` downloads and installs them).
+//! the steps; this file is the client and the order they run in (`refresh.rs` brings the
+//! metadata up to date, `route.rs` chooses the files, `install.rs` downloads and installs
+//! them).
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use reqwest::header::{ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};
-use reqwest::StatusCode;
-use tough::schema::{Root, Signed, Targets, Timestamp};
-use tough::RepositoryLoader;
 use url::Url;
 
-use super::http::{Http, MetadataTransport, Traffic, LIMITS};
+use super::http::{Http, Traffic};
 use super::install::{AppStore, PackStore};
 use super::route::Listing;
 use super::FeedError;
@@ -39,31 +36,36 @@ pub enum CityOutcome {
 }
 
 /// What one update did.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct Report {
     pub cities: Vec<(String, CityOutcome)>,
+    /// Cities whose update failed, each on its own: the others were still brought up to
+    /// date, and the update is applied again at the next check.
+    pub failed: Vec<(String, FeedError)>,
     /// HTTP requests made and body bytes received, metadata included.
     pub requests: u64,
     pub bytes: u64,
 }
 
-/// The feed of one publisher, as seen from one data folder.
-pub struct FeedClient {
-    metadata: Url,
-    targets: Url,
-    pub(super) data: PathBuf,
-    shipped_root: Vec<u8>,
-    pub(super) http: Http,
-    pub(super) store: Box<dyn PackStore>,
+impl Report {
+    /// The report, or the first city's failure when any failed: for a caller that takes an
+    /// update as one thing.
+    pub fn or_first_failure(mut self) -> Result<Report, FeedError> {
+        match self.failed.is_empty() {
+            true => Ok(self),
+            false => Err(self.failed.remove(0).1),
+        }
+    }
 }
 
-/// The metadata of the feed, verified up to the targets: walked again from the trusted
-/// root, or confirmed current without more requests ([`FeedClient::confirm_chain`]).
-pub(super) struct Refreshed {
-    pub(super) targets: Signed<Targets>,
-    /// The timestamp and its validators, kept once everything it names is applied.
-    timestamp: Vec<u8>,
-    validators: String,
+/// The feed of one publisher, as seen from one data folder.
+pub struct FeedClient {
+    pub(super) metadata: Url,
+    pub(super) targets: Url,
+    pub(super) data: PathBuf,
+    pub(super) shipped_root: Vec<u8>,
+    pub(super) http: Http,
+    pub(super) store: Box<dyn PackStore>,
 }
 
 impl FeedClient {
@@ -148,228 +150,48 @@ impl FeedClient {
             .block_on(self.update(only, progress))
     }
 
-    /// Brings every city of the feed (or only `only`) to its newest version.
+    /// Brings every city of the feed (or only `only`) to its newest version, each city on
+    /// its own: one whose files are broken or missing is reported in [`Report::failed`]
+    /// and the others are updated. An error is what stops every city (the metadata, the
+    /// data folder). One update at a time per data folder: a second waits for the first.
     pub async fn update(
         &self,
         only: Option<&str>,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<Report, FeedError> {
-        let refreshed = self.refresh_metadata().await?;
+        let _writer = crate::pack::lock_packs(&self.data).map_err(FeedError::from)?;
+        let refreshed = self.refresh_metadata_in_time().await?;
         let listing = Listing::read(&refreshed.targets.signed, self.store.schema())?;
-        let mut cities = Vec::new();
+        let (mut cities, mut failed) = (Vec::new(), Vec::new());
         for city in listing.cities(only)? {
             match self.update_city(&listing, &city, progress).await {
                 Ok(outcome) => cities.push((city, outcome)),
-                Err(e) => {
-                    // Parts of files the signed metadata no longer names are of no use;
-                    // the others are kept for resuming.
-                    self.prune_downloads(&listing.file_names());
-                    return Err(e);
-                }
+                Err(e) => failed.push((city, e)),
             }
         }
-        // Every city is at its newest: no part is wanted any more.
-        self.prune_downloads(&Default::default());
-        self.keep_applied(&refreshed)?;
+        if failed.is_empty() {
+            // Every city is at its newest: no part is wanted any more, and the timestamp
+            // is applied ("not modified" then means nothing is left to do).
+            self.prune_downloads(&Default::default());
+            self.keep_applied(&refreshed)?;
+        } else {
+            // Parts of files the signed metadata no longer names are of no use; the others
+            // are kept for resuming.
+            self.prune_downloads(&listing.file_names());
+        }
         Ok(Report {
             cities,
+            failed,
             requests: self.http.traffic.requests.load(Ordering::Relaxed),
             bytes: self.http.traffic.bytes.load(Ordering::Relaxed),
         })
     }
 
-    /// Brings the trusted metadata up to date, as [`FeedClient::update`] does before it
-    /// looks at any city, and keeps the timestamp as applied: for a repository whose
-    /// targets are not city packs (the conformance suite's).
-    pub async fn refresh(&self) -> Result<(), FeedError> {
-        let refreshed = self.refresh_metadata().await?;
-        self.keep_applied(&refreshed)
-    }
-
-    /// The verified metadata: the timestamp asked for conditionally, then either the chain
-    /// it names confirmed from what is trusted already (no more requests), or tough's walk
-    /// from the trusted root.
-    pub(super) async fn refresh_metadata(&self) -> Result<Refreshed, FeedError> {
-        // No request is made on a trust anchor that is not sound.
-        let root = serde_json::from_slice::<Signed<Root>>(&self.trusted_root_bytes())
-            .map_err(|e| FeedError::Refused(format!("the trusted root metadata: {e}")))?;
-        root.signed.verify_role(&root).map_err(|e| {
-            FeedError::Refused(format!("the trusted root metadata: {}", super::reasons(&e)))
-        })?;
-        for dir in [self.trusted_dir(), self.downloads_dir()] {
-            std::fs::create_dir_all(&dir).map_err(|e| FeedError::io(&dir, e))?;
-        }
-        // TUF's order (1.0, 5.3): the next root first, so that a rotated root (the way a
-        // compromised key is revoked) is trusted at the very next check.
-        let next_root_url =
-            self.metadata_url(&format!("{}.root.json", root.signed.version.get() + 1))?;
-        let next_root = self.fetch_next_root(&next_root_url).await?;
-        if next_root.is_some() {
-            // tough walks the new roots and then the timestamp, each verified by the root
-            // before it. The timestamp it keeps is then the applied one (with no
-            // validators: the next check asks for it unconditionally).
-            let targets = self.walk(vec![(next_root_url, next_root)]).await?;
-            let timestamp = std::fs::read(self.trusted_dir().join("timestamp.json"))
-                .map_err(|e| FeedError::io(&self.trusted_dir().join("timestamp.json"), e))?;
-            return Ok(Refreshed {
-                targets,
-                timestamp,
-                validators: String::new(),
-            });
-        }
-        // The timestamp of the last completed update, read once for the three uses below.
-        let applied = std::fs::read(self.feed_dir().join("timestamp.json")).ok();
-        let timestamp_url = self.metadata_url("timestamp.json")?;
-        let (timestamp, validators) = self
-            .http
-            .within(
-                &timestamp_url,
-                LIMITS.max_timestamp_size,
-                self.fetch_timestamp(&timestamp_url, applied.as_deref()),
-            )
-            .await?;
-        let timestamp = FeedClient::unless_resigned(timestamp, applied.as_deref());
-        let targets = match self.confirm_chain(&timestamp, applied.as_deref()) {
-            Some(targets) => targets,
-            None => {
-                self.walk(vec![
-                    (next_root_url, None),
-                    (timestamp_url, Some(timestamp.clone())),
-                ])
-                .await?
-            }
-        };
-        Ok(Refreshed {
-            targets,
-            timestamp,
-            validators,
-        })
-    }
-
-    /// tough's walk from the trusted root: the root chain, timestamp, snapshot and targets,
-    /// each verified; `prefetched` is what this client asked for already.
-    async fn walk(
-        &self,
-        prefetched: Vec<(Url, Option<Vec<u8>>)>,
-    ) -> Result<Signed<Targets>, FeedError> {
-        // tough refuses to run when the clock is earlier than the latest time it saw: a
-        // phone whose clock was once set ahead (a wrong date, a dead battery) would never
-        // update again once it is set right. Expiry is checked against the clock, and
-        // versions never go backwards, either way.
-        let _ = std::fs::remove_file(self.trusted_dir().join("latest_known_time.json"));
-        let repo = RepositoryLoader::new(
-            &self.trusted_root_bytes(),
-            self.metadata.clone(),
-            self.targets.clone(),
-        )
-        .transport(MetadataTransport {
-            http: self.http.clone(),
-            prefetched,
-        })
-        .datastore(self.trusted_dir())
-        .limits(LIMITS)
-        .load()
-        .await
-        .map_err(from_tough)?;
-        Ok(repo.targets().clone())
-    }
-
-    /// The root that follows the trusted one, or `None` when the feed has not published
-    /// one (the server has no such file).
-    async fn fetch_next_root(&self, url: &Url) -> Result<Option<Vec<u8>>, FeedError> {
-        let fetch = async {
-            let response = self.http.get(url, &[]).await?;
-            match response.status() {
-                StatusCode::OK => self
-                    .http
-                    .body(url, response, LIMITS.max_root_size)
-                    .await
-                    .map(Some),
-                StatusCode::NOT_FOUND | StatusCode::GONE => Ok(None),
-                status => Err(FeedError::status_of(url, status)),
-            }
-        };
-        self.http.within(url, LIMITS.max_root_size, fetch).await
-    }
-
-    /// Keeps the timestamp of an update whose every part is applied: only now, so that
-    /// "not modified" always refers to a completed update. Each file is written beside and
-    /// renamed, so a kill never leaves half of one.
-    pub(super) fn keep_applied(&self, refreshed: &Refreshed) -> Result<(), FeedError> {
-        for (file, bytes) in [
-            ("timestamp.json", &refreshed.timestamp[..]),
-            ("timestamp.validators", refreshed.validators.as_bytes()),
-        ] {
-            let path = self.feed_dir().join(file);
-            let part = self.feed_dir().join(format!("{file}.part"));
-            std::fs::write(&part, bytes)
-                .and_then(|()| std::fs::rename(&part, &path))
-                .map_err(|e| FeedError::io(&path, e))?;
-        }
-        Ok(())
-    }
-
-    fn metadata_url(&self, file: &str) -> Result<Url, FeedError> {
+    pub(super) fn metadata_url(&self, file: &str) -> Result<Url, FeedError> {
         join(&self.metadata, file)
     }
     pub(super) fn targets_url(&self, file: &str) -> Result<Url, FeedError> {
         join(&self.targets, file)
-    }
-
-    /// The timestamp, asked for conditionally: a 304 answer costs no body and means the
-    /// copy kept from the last completed update is still the current one. Returns the body
-    /// and the validators (ETag, Last-Modified) to send next time.
-    async fn fetch_timestamp(
-        &self,
-        url: &Url,
-        applied: Option<&[u8]>,
-    ) -> Result<(Vec<u8>, String), FeedError> {
-        let kept = applied
-            .filter(|kept| serde_json::from_slice::<Signed<Timestamp>>(kept).is_ok())
-            .map(<[u8]>::to_vec);
-        let saved = std::fs::read_to_string(self.feed_dir().join("timestamp.validators"))
-            .unwrap_or_default();
-        let mut headers = Vec::new();
-        for line in saved.lines().filter(|_| kept.is_some()) {
-            if let Some(etag) = line.strip_prefix("etag ") {
-                headers.push((IF_NONE_MATCH, etag.to_string()));
-            } else if let Some(date) = line.strip_prefix("last-modified ") {
-                headers.push((IF_MODIFIED_SINCE, date.to_string()));
-            }
-        }
-        let response = self.http.get(url, &headers).await?;
-        match (response.status(), kept) {
-            (StatusCode::NOT_MODIFIED, Some(kept)) => Ok((kept, saved)),
-            (StatusCode::OK, _) => {
-                let mut saved = String::new();
-                let header = |name| response.headers().get(name)?.to_str().ok();
-                if let Some(etag) = header(ETAG) {
-                    saved += &format!("etag {etag}\n");
-                }
-                if let Some(date) = header(LAST_MODIFIED) {
-                    saved += &format!("last-modified {date}\n");
-                }
-                let body = self
-                    .http
-                    .body(url, response, LIMITS.max_timestamp_size)
-                    .await?;
-                Ok((body, saved))
-            }
-            (status, _) => Err(FeedError::status_of(url, status)),
-        }
-    }
-
-    /// The root to start from: the shipped one, or a newer one the feed rotated to earlier.
-    pub(super) fn trusted_root_bytes(&self) -> Vec<u8> {
-        let version = |bytes: &[u8]| {
-            serde_json::from_slice::<Signed<Root>>(bytes)
-                .map(|r| r.signed.version.get())
-                .unwrap_or(0)
-        };
-        match std::fs::read(self.trusted_dir().join("root.json")) {
-            Ok(kept) if version(&kept) > version(&self.shipped_root) => kept,
-            _ => self.shipped_root.clone(),
-        }
     }
 }
 
@@ -387,34 +209,4 @@ fn join(folder: &Url, file: &str) -> Result<Url, FeedError> {
     folder
         .join(file)
         .map_err(|e| FeedError::Setup(format!("{folder}{file}: {e}")))
-}
-
-/// tough's refusals, sorted into what a person or a script can act on: a transport's own
-/// error keeps its kind, a failure to write the trusted metadata is the disk's.
-fn from_tough(e: tough::error::Error) -> FeedError {
-    use tough::error::Error as E;
-    match &e {
-        E::ExpiredMetadata { role, .. } => {
-            return FeedError::Expired {
-                role: role.to_string(),
-            }
-        }
-        E::DatastoreCreate { path, source, .. }
-        | E::DatastoreRemove { path, source, .. }
-        | E::DirCreate { path, source, .. } => {
-            return FeedError::Io {
-                path: path.clone(),
-                source: std::io::Error::new(source.kind(), source.to_string()),
-            }
-        }
-        _ => {}
-    }
-    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(&e);
-    while let Some(s) = source {
-        if let Some(again) = s.downcast_ref::<FeedError>().and_then(FeedError::again) {
-            return again;
-        }
-        source = s.source();
-    }
-    FeedError::Refused(super::reasons(&e))
 }

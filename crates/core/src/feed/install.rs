@@ -80,30 +80,64 @@ impl FeedClient {
                 .map(|bytes| (v, bytes)),
             None => None,
         };
+        let by_deltas = base.is_some();
+        let files = match self.install_route(listing, city, base, progress).await {
+            // A delta missing on the server or not making the signed pack: the whole pack
+            // is listed too, and tried next. (A connection that fails is not retried with
+            // more bytes.)
+            Err(FeedError::Server { .. } | FeedError::Refused(_)) if by_deltas => {
+                self.install_route(listing, city, None, progress).await?
+            }
+            done => done?,
+        };
+        Ok(CityOutcome::Installed {
+            from: installed,
+            to: newest,
+            files,
+        })
+    }
+
+    /// Downloads the route from `base` (the installed version and its bytes) to the newest
+    /// version of `city`, rebuilds the pack, checks it and installs it; returns the names of
+    /// the files it downloaded.
+    async fn install_route(
+        &self,
+        listing: &Listing<'_>,
+        city: &str,
+        base: Option<(u64, Vec<u8>)>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Vec<String>, FeedError> {
+        let newest = listing.newest(city);
         let route = listing.route(city, base.as_ref().map(|(v, _)| *v), newest);
         let total = route.iter().map(|(_, t)| t.length).sum();
         let mut done = 0;
         let mut files = Vec::new();
-        for (name, target) in &route {
-            let part = self
-                .downloads_dir()
-                .join(hex::encode(&target.hashes.sha256));
-            let url = self.targets_url(&name.to_string())?;
-            let report = &mut |n: u64| {
-                progress(Progress {
-                    city: city.to_string(),
-                    done: done + n,
-                    total,
-                })
-            };
-            self.http
-                .download(&url, &part, target.length, &target.hashes.sha256, report)
-                .await?;
-            done += target.length;
-            files.push(part);
+        let fetched = async {
+            for (name, target) in &route {
+                let part = self
+                    .downloads_dir()
+                    .join(hex::encode(&target.hashes.sha256));
+                let url = self.targets_url(&name.to_string())?;
+                let report = &mut |n: u64| {
+                    progress(Progress {
+                        city: city.to_string(),
+                        done: done + n,
+                        total,
+                    })
+                };
+                self.http
+                    .download(&url, &part, target.length, &target.hashes.sha256, report)
+                    .await?;
+                done += target.length;
+                files.push(part);
+            }
+            Ok::<(), FeedError>(())
         }
+        .await;
         let base = base.map(|(_, bytes)| bytes).unwrap_or_default();
         let names: Vec<&FeedTarget> = route.iter().map(|(n, _)| n).collect();
+        // A download that failed keeps what it had (its part is resumed next time).
+        fetched?;
         let installed_now = rebuild(listing, city, base, &names, &files).and_then(|pack| {
             match pack_schema_of(&pack) {
                 Some(schema) if schema == self.store.schema() => {}
@@ -123,11 +157,7 @@ impl FeedClient {
             let _ = std::fs::remove_file(part);
         }
         installed_now?;
-        Ok(CityOutcome::Installed {
-            from: installed,
-            to: newest,
-            files: names.iter().map(|n| n.to_string()).collect(),
-        })
+        Ok(names.iter().map(|n| n.to_string()).collect())
     }
 }
 

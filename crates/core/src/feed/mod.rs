@@ -28,6 +28,7 @@ mod client;
 mod current;
 mod http;
 mod install;
+mod refresh;
 mod route;
 mod target;
 

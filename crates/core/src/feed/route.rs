@@ -10,13 +10,24 @@ use super::{FeedError, FeedTarget, PackContents};
 /// Files to download, in the order they apply.
 pub(super) type Route<'a> = Vec<(FeedTarget, &'a Target)>;
 
-/// The signed targets of one pack schema, read through [`FeedTarget`]: every name in the
-/// metadata must parse (whatever its schema), and every pack of this schema must carry its
-/// signed [`PackContents`]. Targets of other schemas are for apps of other releases.
+/// The signed targets of one pack schema, read through [`FeedTarget`]: every name under
+/// this schema's folder must parse, and every pack of this schema must carry its signed
+/// [`PackContents`]. Targets of other schemas are for apps of other releases: a name there
+/// that this release does not understand (a file kind added later) is passed over, unless
+/// it climbs out of the feed (`..`, an absolute path).
 pub(super) struct Listing<'a> {
     schema: u32,
     targets: BTreeMap<FeedTarget, &'a Target>,
     contents: BTreeMap<FeedTarget, PackContents>,
+}
+
+/// A target name outside this schema's folder `v<schema>/` that stays within the feed: for
+/// apps of other releases.
+fn not_ours(name: &str, schema: u32) -> bool {
+    let inside = !name.starts_with('/')
+        && !name.contains('\\')
+        && name.split('/').all(|part| !matches!(part, "" | "." | ".."));
+    inside && name.split('/').next() != Some(format!("v{schema}").as_str())
 }
 
 impl<'a> Listing<'a> {
@@ -24,7 +35,11 @@ impl<'a> Listing<'a> {
         let mut listing = BTreeMap::new();
         let mut contents = BTreeMap::new();
         for (name, target) in &targets.targets {
-            let parsed = FeedTarget::parse(name.raw()).map_err(FeedError::Refused)?;
+            let parsed = match FeedTarget::parse(name.raw()) {
+                Ok(parsed) => parsed,
+                Err(_) if not_ours(name.raw(), schema) => continue,
+                Err(e) => return Err(FeedError::Refused(e)),
+            };
             if parsed.schema() != schema {
                 continue;
             }

@@ -42,6 +42,10 @@ pub enum HoursError {
 /// any yearly rule (seasons, a closing day once a year) is found.
 pub const HORIZON_DAYS: i64 = 370;
 
+/// The longest opening-hours string: OpenStreetMap's own limit for a tag value. The
+/// validator refuses longer ones; the reader does not parse them.
+pub const HOURS_MAX_CHARS: usize = 255;
+
 /// The city's clock: its time zone and public holidays.
 #[derive(Clone, Debug)]
 pub struct CityClock {
@@ -106,8 +110,16 @@ impl CityClock {
         self
     }
 
-    /// Reads an `opening_hours` string; an unreadable one is kept as text.
+    /// Reads an `opening_hours` string; an unreadable one is kept as text. One longer than
+    /// [`HOURS_MAX_CHARS`] (the validator refuses it; a crafted pack may hold one) is not
+    /// parsed at all, and kept cut to that length: a 1 MB string took 20 s to parse.
     pub fn hours(&self, raw: &str) -> Hours {
+        if raw.chars().count() > HOURS_MAX_CHARS {
+            return Hours {
+                raw: raw.chars().take(HOURS_MAX_CHARS).collect(),
+                parsed: None,
+            };
+        }
         let parsed = raw.parse::<OpeningHours>().ok().map(|oh| Rules {
             normal: Arc::new(oh.clone().with_context(self.context.clone())),
             half_day: Arc::new(oh.with_context(self.half_day_context.clone())),

@@ -32,7 +32,8 @@ pub fn install_pack(dir: &Path, bytes: &[u8]) -> Result<PathBuf, StoreError> {
 }
 
 /// [`install_pack`] for a pack that must be exactly `city` at content `version` (what its
-/// signed target name says): any other city or version in its `pack_meta` is refused.
+/// signed target name says): any other city or version in its `pack_meta` is refused. It
+/// replaces an installed pack of the same version (not a newer one).
 pub fn install_pack_as(
     dir: &Path,
     city: &str,
@@ -48,13 +49,16 @@ fn install(dir: &Path, bytes: &[u8], expected: Option<(&str, u64)>) -> Result<Pa
         move |source| StoreError::Io { path, source }
     };
     std::fs::create_dir_all(dir).map_err(io(dir))?;
-    let incoming = dir.join(INCOMING);
-    std::fs::write(&incoming, bytes)
-        .and_then(|()| std::fs::File::open(&incoming)?.sync_all())
+    // A file of this install's own, created exclusively: two installs at once never write
+    // into each other's file.
+    let (incoming, mut file) = incoming_file(dir).map_err(io(dir))?;
+    std::io::Write::write_all(&mut file, bytes)
+        .and_then(|()| file.sync_all())
         .inspect_err(|_| {
             let _ = std::fs::remove_file(&incoming);
         })
         .map_err(io(&incoming))?;
+    drop(file);
     let (city, version) = {
         let checked = CityPack::open_checked(&incoming).and_then(|pack| {
             let (city, version) = (pack.meta("city")?, pack.content_version());
@@ -79,7 +83,13 @@ fn install(dir: &Path, bytes: &[u8], expected: Option<(&str, u64)>) -> Result<Pa
     };
     let target = pack_path(dir, &city);
     let installed = CityPack::open(&target).ok().map(|p| p.content_version());
-    if installed.is_some_and(|v| v >= version) {
+    // A pack of a known name and version (the feed's checked bytes) replaces an installed
+    // one of the same version: that one differs from them, or it would not be installed.
+    let kept = match expected {
+        Some(_) => installed.is_some_and(|v| v > version),
+        None => installed.is_some_and(|v| v >= version),
+    };
+    if kept {
         std::fs::remove_file(&incoming).map_err(io(&incoming))?;
     } else {
         std::fs::rename(&incoming, &target).map_err(io(&target))?;
@@ -91,8 +101,90 @@ fn install(dir: &Path, bytes: &[u8], expected: Option<(&str, u64)>) -> Result<Pa
     Ok(target)
 }
 
-/// The file a pack is written to before it is checked and renamed into place.
-const INCOMING: &str = "incoming.sqlite.tmp";
+/// Files a pack is written to before it is checked and renamed into place:
+/// `incoming-<process>-<n>.sqlite.tmp`, one per install.
+const INCOMING_PREFIX: &str = "incoming-";
+const INCOMING_SUFFIX: &str = ".sqlite.tmp";
+
+/// A new file for one install, created exclusively (never one another install is writing).
+fn incoming_file(dir: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    loop {
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let path = dir.join(format!(
+            "{INCOMING_PREFIX}{}-{n}{INCOMING_SUFFIX}",
+            std::process::id()
+        ));
+        match std::fs::File::options()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(file) => return Ok((path, file)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// The one writer of a packs folder: held for a whole feed update, and while the app
+/// installs its embedded pack at start, so two writers (the app started twice, the app
+/// and `merhaba-pack pull`) take turns. Released when dropped.
+pub struct PacksLock {
+    _file: std::fs::File,
+}
+
+/// Waits for the packs folder `dir` to be free, then holds it; removes what an install
+/// killed earlier left behind (no other writer can be using it now).
+pub fn lock_packs(dir: &Path) -> Result<PacksLock, StoreError> {
+    let (path, file) = lock_file(dir)?;
+    file.lock()
+        .map_err(|source| StoreError::Io { path, source })?;
+    Ok(PacksLock::holding(dir, file))
+}
+
+/// [`lock_packs`] when the folder is free now; `None` while another writer holds it.
+pub fn try_lock_packs(dir: &Path) -> Option<PacksLock> {
+    let (_, file) = lock_file(dir).ok()?;
+    file.try_lock().ok()?;
+    Some(PacksLock::holding(dir, file))
+}
+
+fn lock_file(dir: &Path) -> Result<(PathBuf, std::fs::File), StoreError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| StoreError::Io { path, source }
+    };
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    let path = dir.join(LOCK);
+    let file = std::fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io(&path))?;
+    Ok((path, file))
+}
+
+impl PacksLock {
+    /// The folder is held: the files a killed install left are nobody's.
+    fn holding(dir: &Path, file: std::fs::File) -> PacksLock {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let stray = (name.starts_with(INCOMING_PREFIX) && name.ends_with(INCOMING_SUFFIX))
+                || name == "incoming.sqlite.tmp";
+            if stray {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+        PacksLock { _file: file }
+    }
+}
+
+/// The lock file of a packs folder ([`lock_packs`]).
+const LOCK: &str = "packs.lock";
 
 /// At start-up: opens the installed pack of `city` in `dir`, first installing `bytes` (a pack
 /// of `version`, such as the one embedded in the app) only when no pack of that version or a
@@ -109,9 +201,14 @@ pub fn open_or_install(
             reason: format!("`{city}` is not a city id"),
         });
     }
-    // A pack half written when the app was killed is of no use: it is never renamed into
-    // place, only rewritten by the next install.
-    let _ = std::fs::remove_file(dir.join(INCOMING));
+    // What a killed install left is removed now, unless another writer is at work (the
+    // app does not wait for an update to start).
+    drop(try_lock_packs(dir));
+    if let Some(pack) = open_installed(dir, city, version) {
+        return Ok(pack);
+    }
+    // Installing: one writer at a time.
+    let _lock = lock_packs(dir)?;
     if let Some(pack) = open_installed(dir, city, version) {
         return Ok(pack);
     }

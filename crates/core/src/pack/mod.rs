@@ -22,7 +22,8 @@ pub(crate) mod testing;
 pub mod write;
 
 pub use install::{
-    install_pack, install_pack_as, is_city_id, open_installed, open_or_install, pack_path,
+    install_pack, install_pack_as, is_city_id, lock_packs, open_installed, open_or_install,
+    pack_path, try_lock_packs, PacksLock,
 };
 pub use nearby::{NearbyData, NearbyQuery};
 pub use write::build_pack;

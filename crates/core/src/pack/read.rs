@@ -47,14 +47,14 @@ impl CityPack {
             .prepare_cached("SELECT field, lang, value FROM text WHERE owner = ?1")
             .map_err(|e| self.err(e))?;
         let mut map: HashMap<String, Vec<(String, String)>> = HashMap::new();
-        let rows = stmt
-            .query_map([owner], |r| {
-                Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?))
-            })
-            .map_err(|e| self.err(e))?;
-        for row in rows {
-            let (field, lang, value) = row.map_err(|e| self.err(e))?;
-            map.entry(field).or_default().push((lang, value));
+        let mut rows = stmt.query([owner]).map_err(|e| self.err(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+            // A text that is not text (not UTF-8, a number, NULL: a damaged or crafted pack)
+            // is left out, as if it were not there; an error reading the file is not.
+            let text = |i| row.get_ref(i).ok()?.as_str().ok().map(str::to_string);
+            if let (Some(field), Some(lang), Some(value)) = (text(0), text(1), text(2)) {
+                map.entry(field).or_default().push((lang, value));
+            }
         }
         Ok(Texts(map))
     }
@@ -234,14 +234,18 @@ impl CityPack {
             .conn
             .prepare_cached("SELECT date, from_time FROM holiday ORDER BY date")
             .map_err(|e| self.err(e))?;
-        let rows: Vec<(String, Option<String>)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.err(e))?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(date, from)| crate::hours::Holiday::parse(&date, from.as_deref()))
-            .collect())
+        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+        let mut holidays = Vec::new();
+        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+            // A row that is not a date (a number, not UTF-8) is left out, as one that does
+            // not parse is: one bad row must not stop every opening-hours line.
+            let date = row.get_ref(0).ok().and_then(|v| v.as_str().ok());
+            let from = row.get_ref(1).ok().and_then(|v| v.as_str_or_null().ok());
+            if let (Some(date), Some(from)) = (date, from) {
+                holidays.extend(crate::hours::Holiday::parse(date, from));
+            }
+        }
+        Ok(holidays)
     }
 
     /// Where this pack applies: its centre and bounding box.

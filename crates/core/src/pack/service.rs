@@ -131,25 +131,31 @@ impl CityPack {
         service_id: &str,
         chain: &LanguageChain,
     ) -> Result<Vec<Place>, StoreError> {
-        let places = self.places_at(service_id, chain)?;
+        let places = self.places_at(service_id, None, chain)?;
         Ok(places.into_iter().map(|(_, place)| place).collect())
     }
 
-    /// The places of a service with their positions in its list, leaving out a row that
-    /// cannot be read (a damaged or crafted pack), so one bad row hides one place, not the
-    /// page.
+    /// The places of a service with their positions in its list (or only the one at
+    /// position `only`), leaving out a row that cannot be read (a damaged or crafted pack),
+    /// so one bad row hides one place, not the page.
     pub(crate) fn places_at(
         &self,
         service_id: &str,
+        only: Option<usize>,
         chain: &LanguageChain,
     ) -> Result<Vec<(usize, Place)>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
+        // Two statements, so that one place is looked up by its key, not found in a scan.
+        let sql = match only {
+            None => {
                 "SELECT position, lat, lon, opening_hours, phone, closed_since, moved_to
-                 FROM place WHERE service_id = ?1 ORDER BY position",
-            )
-            .map_err(|e| self.err(e))?;
+                 FROM place WHERE service_id = ?1 ORDER BY position"
+            }
+            Some(_) => {
+                "SELECT position, lat, lon, opening_hours, phone, closed_since, moved_to
+                 FROM place WHERE service_id = ?1 AND position = ?2"
+            }
+        };
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
         let read = |r: &rusqlite::Row| -> rusqlite::Result<PlaceRow> {
             Ok(PlaceRow {
                 position: r.get(0)?,
@@ -162,7 +168,11 @@ impl CityPack {
             })
         };
         let mut place_rows: Vec<PlaceRow> = Vec::new();
-        let mut rows = stmt.query([service_id]).map_err(|e| self.err(e))?;
+        let mut rows = match only {
+            None => stmt.query(rusqlite::params![service_id]),
+            Some(position) => stmt.query(rusqlite::params![service_id, position as i64]),
+        }
+        .map_err(|e| self.err(e))?;
         while let Some(row) = rows.next().map_err(|e| self.err(e))? {
             // A row of the wrong types is left out; an error reading the file is not.
             if let Ok(place) = read(row) {
@@ -293,7 +303,7 @@ mod tests {
     use super::*;
 
     /// A crafted pack's links and sources with another scheme, a user name before the
-    /// host, or spaces never reach the screen; https links do.
+    /// host, a look-alike host or spaces never reach the screen; https links do.
     #[test]
     fn only_safe_links_and_sources_are_read_from_a_pack() {
         let (_dir, path) = pack_of(1);
@@ -306,7 +316,11 @@ mod tests {
                  ('service-0', 4, 'data:text/html,<script>alert(1)</script>'),
                  ('service-0', 5, 'http://example.org/plain'),
                  ('service-0', 6, ' JavaScript:alert(1)'),
-                 ('service-0', 7, 'https://example.org/ok');
+                 ('service-0', 7, 'https://example.org/ok'),
+                 ('service-0', 8, 'https://evil.example\\@saglik.gov.tr/'),
+                 ('service-0', 9, 'https://evil.example#@saglik.gov.tr'),
+                 ('service-0', 10, 'https://%73aglik.gov.tr/'),
+                 ('service-0', 11, 'https://192.168.1.1/saglik.gov.tr');
              INSERT INTO source(service_id, position, url, title) VALUES
                  ('service-0', 1, 'javascript:alert(1)', 'Bad'),
                  ('service-0', 2, 'tel:+901234', 'Call');",

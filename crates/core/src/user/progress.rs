@@ -258,3 +258,50 @@ fn finish(
     )?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Text;
+
+    /// The history keeps each lesson's newest [`ATTEMPTS_KEPT`] attempts, in order; the
+    /// count of attempts begun is not the history.
+    #[test]
+    fn the_attempt_history_keeps_each_lessons_newest_attempts() {
+        let user = UserStore::open_in_memory().unwrap();
+        let lesson = LessonSummary {
+            id: "statuses".into(),
+            title: Text {
+                value: "Statuses".into(),
+                lang: "en".into(),
+            },
+            minutes: 5,
+            cards: 2,
+            questions: 3,
+            version: "v1".into(),
+        };
+        let day = chrono::DateTime::parse_from_rfc3339("2026-12-01T10:00:00+03:00").unwrap();
+        for attempt in 0..ATTEMPTS_KEPT + 5 {
+            for q in 0..lesson.questions as usize {
+                if attempt % 2 == 1 {
+                    user.answer("desk", &lesson, q, false, day).unwrap();
+                }
+                user.answer("desk", &lesson, q, true, day).unwrap();
+            }
+        }
+        let scores: Vec<u32> = user
+            .attempts()
+            .unwrap()
+            .iter()
+            .map(|a| a.score.right)
+            .collect();
+        let newest: Vec<u32> = (5..ATTEMPTS_KEPT + 5)
+            .map(|a| if a % 2 == 0 { lesson.questions } else { 0 })
+            .collect();
+        assert_eq!(scores, newest);
+        assert_eq!(
+            user.lesson_progress("desk", &lesson).unwrap().attempts,
+            ATTEMPTS_KEPT + 5
+        );
+    }
+}

@@ -10,8 +10,8 @@ pub const ID_MAX_CHARS: usize = 64;
 pub const URL_MAX_CHARS: usize = 2000;
 /// The longest phone number as written (digits, spaces and signs).
 pub const PHONE_MAX_CHARS: usize = 32;
-/// The longest opening-hours string: OpenStreetMap's own limit for a tag value.
-pub const HOURS_MAX_CHARS: usize = 255;
+/// The longest opening-hours string (the reader's limit too).
+pub use merhaba_core::hours::HOURS_MAX_CHARS;
 
 pub(super) fn check_id<T>(file: &Parsed<T>, field: &str, id: &str, errors: &mut Vec<ContentError>) {
     if let Some(problem) = too_long(id, ID_MAX_CHARS) {
@@ -53,9 +53,8 @@ pub(super) fn check_coordinates<T>(
     }
 }
 
-/// A link people follow from the app: https only (the app drops any other, see
-/// `merhaba_core::is_safe_link`), to a named host, with no user name or password before
-/// the host (`https://www.turkiye.gov.tr@evil.example/` goes to evil.example).
+/// A link people follow from the app, by the rule the app's pack reader applies again
+/// (`merhaba_core::link_refusal`: https to a named host, nothing that reads as another host).
 pub(super) fn check_url<T>(
     file: &Parsed<T>,
     field: &str,
@@ -66,22 +65,7 @@ pub(super) fn check_url<T>(
         errors.push(file.error(field, problem));
         return;
     }
-    let problem = match url::Url::parse(value) {
-        Err(e) => Some(format!("`{value}` is not a URL: {e}")),
-        Ok(u) if u.scheme() != "https" => Some(format!("`{value}` must start with https://")),
-        Ok(u) if !u.username().is_empty() || u.password().is_some() => Some(format!(
-            "`{value}` has a user name before the host (the `…@` part): the link would go to `{}`",
-            u.host_str().unwrap_or_default()
-        )),
-        Ok(u) if !u.host_str().is_some_and(|h| h.contains('.')) => {
-            Some(format!("`{value}` has no proper host name"))
-        }
-        Ok(_) if value.chars().any(char::is_whitespace) => {
-            Some(format!("`{value}` contains spaces"))
-        }
-        Ok(_) => None,
-    };
-    if let Some(problem) = problem {
+    if let Some(problem) = merhaba_core::link_refusal(value) {
         errors.push(file.error(field, problem));
     }
 }

@@ -124,6 +124,13 @@ pub(super) fn check_places(
             }
         }
     }
+    // Where each place moved, by id.
+    let moves: BTreeMap<&str, &str> = source
+        .services
+        .iter()
+        .flat_map(|service| &service.value.place)
+        .filter_map(|place| Some((place.id.as_deref()?, place.moved_to.as_deref()?)))
+        .collect();
     for service in &source.services {
         for (i, place) in service.value.place.iter().enumerate() {
             let at = |f: &str| format!("place[{i}].{f}");
@@ -139,9 +146,36 @@ pub(super) fn check_places(
                     &at("moved_to"),
                     format!("no place has the id `{to}`: give the new place `id = \"{to}\"`"),
                 ));
+            } else if let Some(cycle) = place.id.as_deref().and_then(|id| moves_back(id, &moves)) {
+                errors.push(service.error(
+                    &at("moved_to"),
+                    format!(
+                        "the moves go round in a circle ({}): each page would send readers to \
+                         the other; the place moved last has no `moved_to`",
+                        cycle.join(" → ")
+                    ),
+                ));
             }
         }
     }
+}
+
+/// The chain of moves from `start` when it comes back to `start`: `[start, …, start]`.
+fn moves_back<'a>(start: &'a str, moves: &BTreeMap<&'a str, &'a str>) -> Option<Vec<&'a str>> {
+    let mut chain = vec![start];
+    let mut at = start;
+    while let Some(&next) = moves.get(at) {
+        chain.push(next);
+        if next == start {
+            return Some(chain);
+        }
+        // A circle that does not pass through `start` is reported at its own places.
+        if chain[..chain.len() - 1].contains(&next) || chain.len() > moves.len() + 1 {
+            return None;
+        }
+        at = next;
+    }
+    None
 }
 
 /// `holidays.toml`: real dates, half days at a time of day, no day twice, a cited source.

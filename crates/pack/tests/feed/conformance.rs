@@ -147,14 +147,7 @@ fn a_timestamp_signed_again_without_a_new_version_is_not_taken() {
     assert!(made.status.success(), "{made:?}");
     let pack = std::fs::read(&out).unwrap();
     let name = target("aydin/2.pack.zst");
-    let file = publisher.target_file(&name);
-    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-    std::fs::write(&file, merhaba_core::delta::compress(&pack).unwrap()).unwrap();
-    let mut signed = merhaba_pack::keys::block_on(tough::schema::Target::from_path(&file)).unwrap();
-    signed.custom.insert(
-        merhaba_core::feed::PACK_CONTENTS.to_string(),
-        merhaba_core::feed::PackContents::of(&pack).to_custom(),
-    );
+    let signed = publisher.pack_target(&name, &pack);
     let mut listed = publisher.listed();
     listed.push((name, signed));
     publisher.sign_targets_as(listed, 0);

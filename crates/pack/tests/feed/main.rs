@@ -6,6 +6,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod conformance;
+mod faults;
 mod hardening;
 mod schemas;
 mod support;
@@ -144,6 +145,17 @@ fn at_version_two() -> (Publisher, Phone) {
     (publisher, phone)
 }
 
+/// Packs being written (`incoming-*.sqlite.tmp`) in a data folder.
+fn incoming_files(data: &std::path::Path) -> usize {
+    std::fs::read_dir(data)
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            name.to_string_lossy().ends_with(".sqlite.tmp")
+        })
+        .count()
+}
+
 fn flip_byte(path: &std::path::Path) {
     let mut bytes = std::fs::read(path).unwrap();
     let middle = bytes.len() / 2;
@@ -155,7 +167,10 @@ fn flip_byte(path: &std::path::Path) {
 fn tampered_packs_and_deltas_are_refused() {
     let (publisher, phone) = at_version_two();
     let nginx = Nginx::serve(&publisher.feed());
+    // A tampered delta falls back to the whole pack (faults.rs); both tampered, nothing
+    // is installed.
     flip_byte(&publisher.target_file(&target("aydin/1-2.delta")));
+    flip_byte(&publisher.pack_file(2));
     refused(
         &phone,
         &nginx.url(),
@@ -163,7 +178,6 @@ fn tampered_packs_and_deltas_are_refused() {
         "refused",
         "does not match the hash in the signed metadata",
     );
-    flip_byte(&publisher.pack_file(2));
     let fresh = Phone::new(&publisher.shipped_root(), None);
     refused(
         &fresh,
@@ -489,10 +503,24 @@ fn a_dropped_download_resumes_where_it_stopped() {
 #[test]
 fn server_errors_and_a_stalled_server_change_nothing() {
     let (publisher, phone) = at_version_two();
-    for file in ["timestamp.json", "snapshot.json", "1-2.delta"] {
+    for file in ["timestamp.json", "snapshot.json"] {
         let server = BadServer::start(&publisher.feed(), file, Fault::Error);
         refused(&phone, &server.url(), &[], "server-error", "500");
     }
+    // A delta the server fails to give is replaced by the whole pack; when that fails
+    // too, nothing changes.
+    let other = Phone::new(&publisher.shipped_root(), Some(&publisher.pack(1)));
+    let server = BadServer::start(&publisher.feed(), "1-2.delta", Fault::Error);
+    other.pull_saying(
+        &server.url(),
+        &format!("via {}", target("aydin/2.pack.zst")),
+    );
+    let server = BadServer::start(&publisher.feed(), ".pack.zst", Fault::Error);
+    let delta = publisher.target_file(&target("aydin/1-2.delta"));
+    let kept = std::fs::read(&delta).unwrap();
+    std::fs::remove_file(&delta).unwrap();
+    refused(&phone, &server.url(), &[], "server-error", "500");
+    std::fs::write(&delta, kept).unwrap();
     let server = BadServer::start(&publisher.feed(), "1-2.delta", Fault::Stall);
     let pulled = refused(
         &phone,
@@ -538,9 +566,9 @@ fn a_write_error_while_installing_keeps_the_old_pack() {
     let pulled = pull_with_file_limit(&phone, &nginx.url(), 200_000);
     assert!(!pulled.ok, "{pulled:?}");
     assert_eq!(pulled.status(), "write-failed", "{pulled:?}");
-    assert!(pulled.stderr.contains("incoming.sqlite.tmp"), "{pulled:?}");
+    assert!(pulled.stderr.contains(".sqlite.tmp"), "{pulled:?}");
     assert_eq!(phone.state(), before);
-    assert!(!phone.data.path().join("incoming.sqlite.tmp").exists());
+    assert_eq!(incoming_files(phone.data.path()), 0);
     assert!(phone.pull(&nginx.url(), &[]).ok);
     assert_eq!(phone.version(), Some(2));
 }
@@ -556,7 +584,7 @@ fn killed_at_random_points_the_phone_keeps_one_sound_version() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(200);
-    let mut seed: u64 = std::env::var("MERHABA_KILL_SEED")
+    let seed: u64 = std::env::var("MERHABA_KILL_SEED")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or_else(|| {
@@ -567,12 +595,7 @@ fn killed_at_random_points_the_phone_keeps_one_sound_version() {
                 | 1
         });
     eprintln!("MERHABA_KILL_SEED={seed}");
-    let mut random = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut random = xorshift(seed);
     let (publisher, template) = at_version_two();
     let nginx = Nginx::serve(&publisher.feed());
     let embedded = publisher.pack(1);
@@ -582,15 +605,7 @@ fn killed_at_random_points_the_phone_keeps_one_sound_version() {
         copy_dir(template.data.path(), phone.data.path());
         phone
     };
-    let args = |phone: &Phone| -> Vec<String> {
-        vec![
-            "pull".into(),
-            nginx.url(),
-            phone.data.path().display().to_string(),
-            "--root".into(),
-            phone.root.display().to_string(),
-        ]
-    };
+    let args = |phone: &Phone| phone.pull_args(&nginx.url());
     // How long an update takes when nothing interrupts it.
     let timing = fresh_copy();
     let started = Instant::now();
@@ -614,7 +629,7 @@ fn killed_at_random_points_the_phone_keeps_one_sound_version() {
         std::thread::sleep(Duration::from_micros(random() % span));
         let _ = child.kill();
         child.wait().unwrap();
-        if phone.data.path().join("incoming.sqlite.tmp").exists() {
+        if incoming_files(phone.data.path()) > 0 {
             mid_install += 1;
         }
         // What the app does when it starts.
@@ -633,7 +648,11 @@ fn killed_at_random_points_the_phone_keeps_one_sound_version() {
             .filter(|name| name != "feed")
             .collect();
         files.sort();
-        assert_eq!(files, ["aydin.sqlite", "user.sqlite"], "run {run}");
+        assert_eq!(
+            files,
+            ["aydin.sqlite", "packs.lock", "user.sqlite"],
+            "run {run}"
+        );
         assert_eq!(phone.user_db(), settings, "run {run}");
         // Every tenth phone then finishes its update from wherever the kill left it.
         if run % 10 == 0 {

@@ -22,6 +22,17 @@ pub fn target(name: &str) -> String {
     format!("v{SCHEMA}/{name}")
 }
 
+/// Numbers that look random, the same for the same seed (xorshift): kill times a test can
+/// repeat.
+pub fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+    move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    }
+}
+
 pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -556,6 +567,18 @@ impl Phone {
     }
 
     /// Pulls expecting success and a line of output containing `saying`.
+    /// The arguments of `merhaba-pack pull` from `url` into this phone, for a process a
+    /// test starts and kills itself.
+    pub fn pull_args(&self, url: &str) -> Vec<String> {
+        vec![
+            "pull".into(),
+            url.into(),
+            self.data.path().display().to_string(),
+            "--root".into(),
+            self.root.display().to_string(),
+        ]
+    }
+
     pub fn pull_saying(&self, url: &str, saying: &str) -> Pulled {
         let pulled = self.pull(url, &[]);
         assert!(pulled.ok, "{pulled:?}");
@@ -670,7 +693,8 @@ impl Phone {
         let root = std::fs::read(&self.root).unwrap();
         merhaba_core::feed::FeedClient::new(url, self.data.path(), &root)?
             .store(store)
-            .update_blocking(None, &mut |_| {})
+            .update_blocking(None, &mut |_| {})?
+            .or_first_failure()
     }
 }
 
@@ -781,6 +805,21 @@ impl Publisher {
             .unwrap();
     }
 
+    /// Writes `pack` compressed as the target file `name` and returns its entry for the
+    /// targets metadata (length, hash, and the signed contents a phone checks).
+    pub fn pack_target(&self, name: &str, pack: &[u8]) -> tough::schema::Target {
+        let file = self.target_file(name);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, merhaba_core::delta::compress(pack).unwrap()).unwrap();
+        let mut signed =
+            merhaba_pack::keys::block_on(tough::schema::Target::from_path(&file)).unwrap();
+        signed.custom.insert(
+            merhaba_core::feed::PACK_CONTENTS.to_string(),
+            merhaba_core::feed::PackContents::of(pack).to_custom(),
+        );
+        signed
+    }
+
     /// The targets the feed's metadata lists now.
     pub fn listed(&self) -> Vec<(String, tough::schema::Target)> {
         let listed: tough::schema::Signed<tough::schema::Targets> = serde_json::from_slice(
@@ -802,14 +841,7 @@ impl Publisher {
     /// phone's checks of the file and of its signed contents all pass.
     pub fn sign_pack(&self, version: u64, pack: &[u8]) {
         let name = target(&format!("aydin/{version}.pack.zst"));
-        let file = self.target_file(&name);
-        std::fs::write(&file, merhaba_core::delta::compress(pack).unwrap()).unwrap();
-        let mut signed =
-            merhaba_pack::keys::block_on(tough::schema::Target::from_path(&file)).unwrap();
-        signed.custom.insert(
-            merhaba_core::feed::PACK_CONTENTS.to_string(),
-            merhaba_core::feed::PackContents::of(pack).to_custom(),
-        );
+        let signed = self.pack_target(&name, pack);
         let mut targets: Vec<_> = self
             .listed()
             .into_iter()
@@ -856,7 +888,8 @@ impl Phone {
             self.data.path(),
             &root,
         )?)?
-        .update_blocking(None, &mut |_| {})
+        .update_blocking(None, &mut |_| {})?
+        .or_first_failure()
     }
 
     /// The files in `feed/downloads/`: parts kept for resuming.
