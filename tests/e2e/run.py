@@ -12,7 +12,8 @@ takes from exec until the home screen is painted (the red emergency bar appears)
 --against FLOOR too, it takes turns with FLOOR (scripts/bench-startup.sh) and prints the ratio.
 
 Usage: run.py BINARY OUT_DIR [--measure-startup N [--against FLOOR]]
-       E2E_ONLY=guide|restart|nearby|updates|speech|intake|courses runs one walk.
+       E2E_ONLY=guide|restart|nearby|updates|speech|intake|courses runs one walk (or several,
+       comma-separated); E2E_FIRST_DISPLAY=N looks for a free X display from :N (default 90).
 """
 import os
 import shutil
@@ -172,7 +173,10 @@ class Window:
 
 
 def start_xvfb():
-    for n in range(90, 110):
+    # Two runs side by side (scripts/test.sh) look for free displays in ranges of their own,
+    # so that they never start on the same one.
+    first = int(os.environ.get("E2E_FIRST_DISPLAY", "90"))
+    for n in range(first, first + 20):
         if not os.path.exists(f"/tmp/.X11-unix/X{n}") and not os.path.exists(f"/tmp/.X{n}-lock"):
             display = f":{n}"
             # -noreset: by default Xvfb resets itself when its last client leaves, and an app
@@ -697,7 +701,7 @@ def main():
             walks = {"guide": walk, "restart": walk_restart, "nearby": walk_nearby,
                      "updates": walk_updates, "speech": walk_speech, "intake": walk_intake,
                      "courses": walk_courses}
-            chosen = [w for name, w in walks.items() if not only or name == only]
+            chosen = [w for name, w in walks.items() if not only or name in only.split(",")]
             for w in chosen:
                 w(binary, out_dir, display)
             print(f"e2e: {len(chosen)} passed, 0 failed")
