@@ -51,14 +51,16 @@ fn install(dir: &Path, bytes: &[u8], expected: Option<(&str, u64)>) -> Result<Pa
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     // A file of this install's own, created exclusively: two installs at once never write
     // into each other's file.
-    let (incoming, mut file) = incoming_file(dir).map_err(io(dir))?;
-    std::io::Write::write_all(&mut file, bytes)
-        .and_then(|()| file.sync_all())
+    let (incoming, written) = {
+        let (incoming, mut file) = incoming_file(dir).map_err(io(dir))?;
+        let written = std::io::Write::write_all(&mut file, bytes).and_then(|()| file.sync_all());
+        (incoming, written)
+    };
+    written
         .inspect_err(|_| {
             let _ = std::fs::remove_file(&incoming);
         })
         .map_err(io(&incoming))?;
-    drop(file);
     let (city, version) = {
         let checked = CityPack::open_checked(&incoming).and_then(|pack| {
             let (city, version) = (pack.meta("city")?, pack.content_version());
@@ -203,7 +205,7 @@ pub fn open_or_install(
     }
     // What a killed install left is removed now, unless another writer is at work (the
     // app does not wait for an update to start).
-    drop(try_lock_packs(dir));
+    let _ = try_lock_packs(dir);
     if let Some(pack) = open_installed(dir, city, version) {
         return Ok(pack);
     }
