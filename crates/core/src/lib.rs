@@ -17,6 +17,7 @@ pub mod feedback;
 pub mod fold;
 pub mod hours;
 pub mod l10n;
+mod link;
 pub mod model;
 pub mod nearby;
 pub mod pack;
@@ -31,6 +32,7 @@ pub mod user;
 
 pub use hours::{CityClock, Hours, HoursStatus};
 pub use l10n::{Direction, LanguageChain, Localizer};
+pub use link::{is_safe_link, link_refusal};
 pub use model::*;
 pub use nearby::{CityArea, Filter, Hit, NearbyIndex};
 pub use pack::{

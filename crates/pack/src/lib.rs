@@ -1,5 +1,6 @@
 //! The publisher's side of Merhaba: read a city's content source, validate it, build its pack.
 
+mod field_lines;
 mod folder;
 pub mod hsds;
 pub mod keys;

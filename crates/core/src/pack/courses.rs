@@ -9,6 +9,7 @@ use super::schema::owner;
 use super::{CityPack, StoreError};
 use crate::content::{course_image_type, Review};
 use crate::l10n::LanguageChain;
+use crate::link::is_safe_link;
 use crate::model::*;
 
 /// The most choices a question read from a pack may have: a crafted pack cannot make the

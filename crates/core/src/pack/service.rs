@@ -6,6 +6,7 @@ use super::schema::owner;
 use super::{CityPack, StoreError};
 use crate::content::Review;
 use crate::l10n::LanguageChain;
+use crate::link::is_safe_link;
 use crate::model::*;
 use crate::search::{SearchHit, SearchIndex};
 
