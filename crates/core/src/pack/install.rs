@@ -44,10 +44,6 @@ pub fn install_pack_as(
 }
 
 fn install(dir: &Path, bytes: &[u8], expected: Option<(&str, u64)>) -> Result<PathBuf, StoreError> {
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| StoreError::Io { path, source }
-    };
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     // A file of this install's own, created exclusively: two installs at once never write
     // into each other's file.
@@ -103,6 +99,12 @@ fn install(dir: &Path, bytes: &[u8], expected: Option<(&str, u64)>) -> Result<Pa
     Ok(target)
 }
 
+/// The disk's error at `path`, for `map_err`.
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError {
+    let path = path.to_path_buf();
+    move |source| StoreError::Io { path, source }
+}
+
 /// Files a pack is written to before it is checked and renamed into place:
 /// `incoming-<process>-<n>.sqlite.tmp`, one per install.
 const INCOMING_PREFIX: &str = "incoming-";
@@ -154,10 +156,6 @@ pub fn try_lock_packs(dir: &Path) -> Option<PacksLock> {
 }
 
 fn lock_file(dir: &Path) -> Result<(PathBuf, std::fs::File), StoreError> {
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| StoreError::Io { path, source }
-    };
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     let path = dir.join(LOCK);
     let file = std::fs::File::options()
